@@ -1,0 +1,35 @@
+#ifndef IISFAKE_CONFIG_HPP_INCLUDED
+#define IISFAKE_CONFIG_HPP_INCLUDED
+
+#include "iisfake/version.hpp"
+
+// The inline namespace keeps two copies of different iisfake versions in one binary apart.
+#define IISFAKE_BEGIN_NAMESPACE \
+    namespace iisfake {         \
+    inline namespace v0 {
+#define IISFAKE_END_NAMESPACE \
+    }                         \
+    }
+
+// __declspec(uuid) exists only for MSVC and clang-cl; elsewhere iisfake::uuid_of<T>() serves.
+#if defined(_MSC_VER)
+#define IISFAKE_UUID(text) __declspec(uuid(text))
+#else
+#define IISFAKE_UUID(text)
+#endif
+
+// Where the Windows SDK's own <httpserv.h> exists (MSVC with the SDK), its declarations win.
+// IISFAKE_CONFIG_USE_SDK_HTTPSERV=0/1 overrides the detection.
+#if defined(IISFAKE_CONFIG_USE_SDK_HTTPSERV)
+#if IISFAKE_CONFIG_USE_SDK_HTTPSERV
+#define IISFAKE_HAS_SDK_HTTPSERV 1
+#endif
+#elif defined(_HTTPSERV_H_)
+#define IISFAKE_HAS_SDK_HTTPSERV 1
+#elif defined(_WIN32) && defined(__has_include)
+#if __has_include(<httpserv.h>)
+#define IISFAKE_HAS_SDK_HTTPSERV 1
+#endif
+#endif
+
+#endif

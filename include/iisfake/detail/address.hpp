@@ -1,0 +1,173 @@
+#ifndef IISFAKE_DETAIL_ADDRESS_HPP_INCLUDED
+#define IISFAKE_DETAIL_ADDRESS_HPP_INCLUDED
+
+// Text <-> Windows socket addresses (AF_INET6 is 23 there; ports in network byte order), with
+// no dependency on the host's socket headers.
+
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+#include "iisfake/win_types.hpp"
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+inline bool parse_ipv4(const std::string& text, unsigned char out[4]) {
+    std::size_t pos = 0;
+    for (int part = 0; part < 4; ++part) {
+        if (part > 0) {
+            if (pos >= text.size() || text[pos] != '.') return false;
+            ++pos;
+        }
+        unsigned value = 0;
+        std::size_t digits = 0;
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && digits < 4) {
+            value = value * 10 + static_cast<unsigned>(text[pos] - '0');
+            ++pos;
+            ++digits;
+        }
+        if (digits == 0 || value > 255) return false;
+        out[part] = static_cast<unsigned char>(value);
+    }
+    return pos == text.size();
+}
+
+inline bool parse_ipv6(std::string text, unsigned char out[16]) {
+    if (text.size() >= 2 && text.front() == '[' && text.back() == ']')
+        text = text.substr(1, text.size() - 2);
+    unsigned short words[8] = {};
+    int count = 0;
+    int gap = -1;  // index in words where "::" stands
+    std::size_t pos = 0;
+    if (text.compare(0, 2, "::") == 0) {
+        gap = 0;
+        pos = 2;
+    }
+    while (pos < text.size()) {
+        if (count == 8) return false;
+        // An embedded IPv4 tail ("::ffff:192.0.2.1").
+        const std::size_t next_colon = text.find(':', pos);
+        const std::string part = text.substr(pos, next_colon - pos);
+        if (next_colon == std::string::npos && part.find('.') != std::string::npos) {
+            unsigned char v4[4];
+            if (count > 6 || !parse_ipv4(part, v4)) return false;
+            words[count++] = static_cast<unsigned short>(v4[0] << 8 | v4[1]);
+            words[count++] = static_cast<unsigned short>(v4[2] << 8 | v4[3]);
+            pos = text.size();
+            break;
+        }
+        if (part.empty() || part.size() > 4) return false;
+        unsigned value = 0;
+        for (char c : part) {
+            const int digit = (c >= '0' && c <= '9')   ? c - '0'
+                              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                              : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                       : -1;
+            if (digit < 0) return false;
+            value = value * 16 + static_cast<unsigned>(digit);
+        }
+        words[count++] = static_cast<unsigned short>(value);
+        if (next_colon == std::string::npos) {
+            pos = text.size();
+        } else if (text.compare(next_colon, 2, "::") == 0) {
+            if (gap >= 0) return false;
+            gap = count;
+            pos = next_colon + 2;
+        } else {
+            pos = next_colon + 1;
+            if (pos == text.size()) return false;
+        }
+    }
+    if (gap < 0 && count != 8) return false;
+    if (gap >= 0 && count == 8) return false;
+    unsigned short full[8] = {};
+    const int tail = gap < 0 ? 0 : count - gap;
+    for (int i = 0; i < (gap < 0 ? count : gap); ++i) full[i] = words[i];
+    for (int i = 0; i < tail; ++i) full[8 - tail + i] = words[gap + i];
+    for (int i = 0; i < 8; ++i) {
+        out[2 * i] = static_cast<unsigned char>(full[i] >> 8);
+        out[2 * i + 1] = static_cast<unsigned char>(full[i] & 0xFF);
+    }
+    return true;
+}
+
+inline USHORT network_port(unsigned short port) noexcept {
+    const unsigned char bytes[2] = {static_cast<unsigned char>(port >> 8),
+                                    static_cast<unsigned char>(port & 0xFF)};
+    USHORT value = 0;
+    std::memcpy(&value, bytes, sizeof value);
+    return value;
+}
+
+inline unsigned short host_port(USHORT network) noexcept {
+    unsigned char bytes[2];
+    std::memcpy(bytes, &network, sizeof bytes);
+    return static_cast<unsigned short>(bytes[0] << 8 | bytes[1]);
+}
+
+// Fills storage with an IPv4 or IPv6 address; throws std::invalid_argument for other text.
+inline void make_address(SOCKADDR_STORAGE& storage, const std::string& ip, unsigned short port) {
+    std::memset(&storage, 0, sizeof storage);
+    unsigned char bytes[16];
+    if (parse_ipv4(ip, bytes)) {
+        SOCKADDR_IN v4;
+        std::memset(&v4, 0, sizeof v4);
+        v4.sin_family = AF_INET;
+        v4.sin_port = network_port(port);
+        std::memcpy(&v4.sin_addr, bytes, 4);
+        std::memcpy(&storage, &v4, sizeof v4);
+    } else if (parse_ipv6(ip, bytes)) {
+        SOCKADDR_IN6 v6;
+        std::memset(&v6, 0, sizeof v6);
+        v6.sin6_family = AF_INET6;
+        v6.sin6_port = network_port(port);
+        std::memcpy(&v6.sin6_addr, bytes, 16);
+        std::memcpy(&storage, &v6, sizeof v6);
+    } else {
+        throw std::invalid_argument("iisfake: not an IPv4 or IPv6 address: " + ip);
+    }
+}
+
+inline std::string address_text(const SOCKADDR* address) {
+    if (!address) return std::string();
+    static const char hex[] = "0123456789abcdef";
+    if (address->sa_family == AF_INET) {
+        SOCKADDR_IN v4;
+        std::memcpy(&v4, address, sizeof v4);
+        unsigned char b[4];
+        std::memcpy(b, &v4.sin_addr, 4);
+        std::string out;
+        for (int i = 0; i < 4; ++i) {
+            if (i) out += '.';
+            out += std::to_string(b[i]);
+        }
+        return out;
+    }
+    if (address->sa_family == AF_INET6) {
+        SOCKADDR_IN6 v6;
+        std::memcpy(&v6, address, sizeof v6);
+        unsigned char b[16];
+        std::memcpy(b, &v6.sin6_addr, 16);
+        std::string out;
+        for (int i = 0; i < 8; ++i) {  // full form; tests compare parsed values, not spellings
+            if (i) out += ':';
+            const unsigned word = static_cast<unsigned>(b[2 * i] << 8 | b[2 * i + 1]);
+            bool started = false;
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                const unsigned digit = (word >> shift) & 0xFu;
+                if (digit || started || shift == 0) {
+                    out += hex[digit];
+                    started = true;
+                }
+            }
+        }
+        return out;
+    }
+    return std::string();
+}
+
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#endif

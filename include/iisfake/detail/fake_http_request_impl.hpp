@@ -1,0 +1,1251 @@
+#ifndef IISFAKE_DETAIL_FAKE_HTTP_REQUEST_IMPL_HPP_INCLUDED
+#define IISFAKE_DETAIL_FAKE_HTTP_REQUEST_IMPL_HPP_INCLUDED
+
+// The member definitions of FakeHttpRequest (declared in fake_http_request.hpp).
+
+#include "iisfake/fake_http_request.hpp"
+
+IISFAKE_BEGIN_NAMESPACE
+
+namespace detail {
+
+constexpr USHORT max_ushort = 0xFFFF;
+constexpr HRESULT eof_result = HRESULT_FROM_WIN32(ERROR_HANDLE_EOF);
+constexpr char stale_text[] = "<stale>";
+
+inline const char* verb_text(HTTP_VERB verb) noexcept {
+    static const char* const names[] = {
+        "",         "",          "",      "OPTIONS", "GET",  "HEAD",   "POST",
+        "PUT",      "DELETE",    "TRACE", "CONNECT", "TRACK", "MOVE", "COPY",
+        "PROPFIND", "PROPPATCH", "MKCOL", "LOCK",    "UNLOCK", "SEARCH"};
+    const int index = static_cast<int>(verb);
+    return (index >= 0 && index < static_cast<int>(HttpVerbMaximum)) ? names[index] : "";
+}
+
+inline HTTP_VERB verb_of(const std::string& method) noexcept {
+    for (int v = HttpVerbOPTIONS; v < static_cast<int>(HttpVerbMaximum); ++v)
+        if (method == verb_text(static_cast<HTTP_VERB>(v))) return static_cast<HTTP_VERB>(v);
+    return HttpVerbUnknown;
+}
+
+inline bool bad_value_byte(char c) noexcept { return c == '\r' || c == '\n' || c == '\0'; }
+
+// Reads at most `count` bytes and stops at a NUL, so a cch that runs past the caller's string is
+// noticed without reading past its terminator.
+template <class Char>
+inline bool has_nul(const Char* text, std::size_t count) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (text[i] == Char()) return true;
+    return false;
+}
+
+inline wide_string widen_ascii(const std::string& text) {
+    return wide_string(text.begin(), text.end());
+}
+
+inline bool wide_iequals(const wide_string& a, const wide_string& b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        WCHAR x = a[i], y = b[i];
+        if (x >= L'A' && x <= L'Z') x = static_cast<WCHAR>(x - L'A' + L'a');
+        if (y >= L'A' && y <= L'Z') y = static_cast<WCHAR>(y - L'A' + L'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// "host:port" -> "host"; "[::1]:80" -> "[::1]".
+inline wide_string host_without_port(const wide_string& host) {
+    if (!host.empty() && host[0] == L'[') {
+        const auto close = host.find(L']');
+        return close == wide_string::npos ? host : host.substr(0, close + 1);
+    }
+    const auto colon = host.find(L':');
+    return colon == wide_string::npos ? host : host.substr(0, colon);
+}
+
+}  // namespace detail
+
+// ---- construction ---------------------------------------------------------------------------
+
+inline FakeHttpRequest::FakeHttpRequest(const RequestBuilder& spec)
+    : options_(spec.options_),
+      raw_(),
+      local_(),
+      remote_(),
+      ssl_(),
+      certificate_(),
+      site_id_(spec.site_id_) {
+    raw_.ConnectionId = spec.connection_id_;
+    raw_.RawConnectionId = spec.connection_id_;
+    raw_.RequestId = spec.request_id_;
+    raw_.Version.MajorVersion = spec.major_;
+    raw_.Version.MinorVersion = spec.minor_;
+    if (spec.major_ >= 2) raw_.Flags |= HTTP_REQUEST_FLAG_HTTP2;
+
+    if (!detail::is_token(spec.method_.data(), spec.method_.size()))
+        throw std::invalid_argument("iisfake: method is not an HTTP token: " + spec.method_);
+    set_verb(spec.method_);
+
+    if (spec.url_.empty() || (spec.url_[0] != '/' && spec.url_ != "*"))
+        throw std::invalid_argument("iisfake: the URL must start with '/': " + spec.url_);
+    if (spec.url_.size() > detail::max_ushort)
+        throw std::invalid_argument("iisfake: the URL is longer than 65535 bytes");
+    raw_.pRawUrl = strings_.copy(spec.url_.data(), spec.url_.size());
+    raw_.RawUrlLength = static_cast<USHORT>(spec.url_.size());
+
+    const unsigned short local_port =
+        spec.local_port_ ? spec.local_port_ : static_cast<unsigned short>(spec.tls_ ? 443 : 80);
+    detail::make_address(local_, spec.local_ip_, local_port);
+    detail::make_address(remote_, spec.remote_ip_, spec.remote_port_);
+    raw_.Address.pLocalAddress = reinterpret_cast<PSOCKADDR>(&local_);
+    raw_.Address.pRemoteAddress = reinterpret_cast<PSOCKADDR>(&remote_);
+
+    if (spec.tls_) {
+        static const char issuer[] = "CN=iisfake test issuer";
+        static const char subject[] = "CN=localhost";
+        ssl_.ServerCertKeySize = 2048;
+        ssl_.ConnectionKeySize = 256;
+        ssl_.ServerCertIssuerSize = sizeof issuer - 1;
+        ssl_.ServerCertSubjectSize = sizeof subject - 1;
+        ssl_.pServerCertIssuer = issuer;
+        ssl_.pServerCertSubject = subject;
+        raw_.pSslInfo = &ssl_;
+        if (spec.has_certificate_) {
+            certificate_bytes_ = spec.certificate_;
+            certificate_.CertFlags = spec.certificate_flags_;
+            certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
+            certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
+            ssl_.pClientCertInfo = &certificate_;
+            ssl_.SslClientCertNegotiated = 1;
+        }
+        negotiable_bytes_ = spec.negotiable_certificate_;
+        negotiable_flags_ = spec.negotiable_flags_;
+        has_negotiable_ = spec.has_negotiable_certificate_;
+    }
+    channel_binding_token_ = spec.channel_binding_token_;
+    has_channel_binding_token_ = spec.has_channel_binding_token_;
+
+    // Headers, as the client sent them.
+    std::vector<std::pair<std::string, std::string>> headers;
+    bool has_host = false, has_length = false, has_encoding = false;
+    for (const auto& header : spec.headers_) {
+        const int id = request_header_id(header.first.data(), header.first.size());
+        has_host = has_host || id == HttpHeaderHost;
+        has_length = has_length || id == HttpHeaderContentLength;
+        has_encoding = has_encoding || id == HttpHeaderTransferEncoding;
+    }
+    if (!has_host && spec.default_host_) headers.emplace_back("Host", "localhost");
+    headers.insert(headers.end(), spec.headers_.begin(), spec.headers_.end());
+    if (spec.chunked_ && !has_encoding) headers.emplace_back("Transfer-Encoding", "chunked");
+    else if (!spec.chunked_ && !has_length && !has_encoding && spec.body_length_ > 0)
+        headers.emplace_back("Content-Length", std::to_string(spec.body_length_));
+
+    std::vector<HTTP_UNKNOWN_HEADER> unknown;
+    for (const auto& header : headers) {
+        const std::string& name = header.first;
+        const std::string& value = header.second;
+        if (!detail::is_token(name.data(), name.size()))
+            throw std::invalid_argument("iisfake: header name is not an HTTP token: " + name);
+        for (char c : value)
+            if (detail::bad_value_byte(c))
+                throw std::invalid_argument("iisfake: header value holds CR, LF or NUL: " + name);
+        const int id = request_header_id(name.data(), name.size());
+        if (id >= 0) {
+            HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+            std::string joined = value;
+            if (slot.pRawValue) joined = std::string(slot.pRawValue, slot.RawValueLength) + ", " + value;
+            if (joined.size() > detail::max_ushort)
+                throw std::invalid_argument("iisfake: header value longer than 65535: " + name);
+            slot.pRawValue = strings_.copy(joined.data(), joined.size());
+            slot.RawValueLength = static_cast<USHORT>(joined.size());
+        } else {
+            if (value.size() > detail::max_ushort || name.size() > detail::max_ushort)
+                throw std::invalid_argument("iisfake: header longer than 65535: " + name);
+            HTTP_UNKNOWN_HEADER entry = {};
+            entry.pName = strings_.copy(name.data(), name.size());
+            entry.NameLength = static_cast<USHORT>(name.size());
+            entry.pRawValue = strings_.copy(value.data(), value.size());
+            entry.RawValueLength = static_cast<USHORT>(value.size());
+            unknown.push_back(entry);
+        }
+    }
+    if (unknown.size() > detail::max_ushort)
+        throw std::invalid_argument("iisfake: more than 65535 unknown headers");
+    replace_unknown_array(std::move(unknown));
+
+    // The cooked URL: scheme, the Host header's host (or the local address) with the port, the
+    // decoded path, and the query as sent.
+    const HTTP_KNOWN_HEADER& host_header = raw_.Headers.KnownHeaders[HttpHeaderHost];
+    std::string host = host_header.pRawValue
+                           ? std::string(host_header.pRawValue, host_header.RawValueLength)
+                           : std::string();
+    if (host.empty()) {
+        host = detail::address_text(raw_.Address.pLocalAddress);
+        if (raw_.Address.pLocalAddress->sa_family == AF_INET6) host = "[" + host + "]";
+    }
+    const detail::wide_string wide_host = detail::utf8_to_wide(host.data(), host.size());
+    detail::wide_string cooked_host = wide_host;
+    if (detail::host_without_port(wide_host) == wide_host)
+        cooked_host += detail::widen_ascii(":" + std::to_string(local_port));
+    const std::string& url = spec.url_;
+    const auto question = url.find('?');
+    const std::string path = url.substr(0, question);
+    const std::string decoded = detail::percent_decode(path.data(), path.size());
+    const std::string query = question == std::string::npos ? std::string() : url.substr(question);
+    build_cooked_url(cooked_host, detail::utf8_to_wide(decoded.data(), decoded.size()),
+                     detail::utf8_to_wide(query.data(), query.size()));
+    if (raw_.CookedUrl.pFullUrl == nullptr)
+        throw std::invalid_argument("iisfake: the cooked URL would exceed 65535 bytes");
+
+    local_hosts_.push_back(L"localhost");
+    local_hosts_.push_back(detail::host_without_port(wide_host));
+    const std::string local_text = detail::address_text(raw_.Address.pLocalAddress);
+    local_hosts_.push_back(detail::widen_ascii(local_text));
+    local_hosts_.push_back(detail::widen_ascii("[" + local_text + "]"));
+    for (const auto& name : spec.local_host_names_)
+        local_hosts_.push_back(detail::utf8_to_wide(name.data(), name.size()));
+
+    body_ = spec.body_;
+    generator_ = spec.generator_;
+    body_length_ = spec.body_length_;
+    chunked_ = spec.chunked_;
+    read_sizes_ = spec.read_sizes_;
+    if (body_length_ > 0) raw_.Flags |= HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS;
+}
+
+inline FakeHttpRequest::~FakeHttpRequest() noexcept(false) {
+    for (auto& thread : threads_)
+        if (thread.joinable()) thread.join();
+    if (!pending_.empty() && std::uncaught_exceptions() == 0)
+        report("FakeHttpRequest::~FakeHttpRequest", "T-10",
+               std::to_string(pending_.size()) +
+                   " asynchronous operation(s) still pending when the request ended; a module "
+                   "must wait for its completion",
+               S_OK, "the completion never arrives");
+}
+
+// ---- bookkeeping ----------------------------------------------------------------------------
+
+inline void FakeHttpRequest::record(Method method, std::string arguments, HRESULT result) const {
+    const auto index = static_cast<std::size_t>(method);
+    Lock guard = lock();
+    ++call_counts_[index];
+    if (options_.record_calls) calls_.push_back(Call{method, std::move(arguments), result});
+}
+
+inline HRESULT FakeHttpRequest::report(const char* method, const char* rule, std::string problem,
+                                       HRESULT result, const char* outcome) const {
+    Misuse misuse{method, rule, std::move(problem), result,
+                  outcome ? std::string(outcome) : "IIS returns " + hresult_text(result)};
+    {
+        Lock guard = lock();
+        misuses_.push_back(misuse);
+    }
+    if (misuse_handler_) misuse_handler_(misuse);
+    return result;
+}
+
+inline bool FakeHttpRequest::injected(Method method, HRESULT& result) {
+    const unsigned count = call_counts_[static_cast<std::size_t>(method)] + 1;
+    for (const auto& fault : faults_) {
+        if (fault.method == method && (fault.nth == 0 || fault.nth == count)) {
+            result = fault.result;
+            return true;
+        }
+    }
+    return false;
+}
+
+inline std::vector<Call> FakeHttpRequest::calls() const {
+    Lock guard = lock();
+    return calls_;
+}
+
+inline void FakeHttpRequest::clear_calls() {
+    Lock guard = lock();
+    calls_.clear();
+}
+
+// ---- headers --------------------------------------------------------------------------------
+
+inline const char* FakeHttpRequest::find_header(const char* name, std::size_t length,
+                                                USHORT* pcch) const {
+    const int id = request_header_id(name, length);
+    if (id >= 0) {
+        const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+        if (pcch) *pcch = slot.pRawValue ? slot.RawValueLength : 0;
+        return slot.pRawValue;
+    }
+    const HTTP_UNKNOWN_HEADER* entries = raw_.Headers.pUnknownHeaders;
+    for (USHORT i = 0; entries && i < raw_.Headers.UnknownHeaderCount; ++i) {
+        const HTTP_UNKNOWN_HEADER& entry = entries[i];
+        if (entry.pName && entry.NameLength == length &&
+            detail::iequals(entry.pName, name, length) && entry.pRawValue) {
+            if (pcch) *pcch = entry.RawValueLength;
+            return entry.pRawValue;
+        }
+    }
+    if (pcch) *pcch = 0;
+    return nullptr;
+}
+
+inline PCSTR FakeHttpRequest::GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue) const {
+    if (!pszHeaderName) {
+        record(Method::GetHeader, "NULL", S_OK);
+        if (pcchHeaderValue) *pcchHeaderValue = 0;
+        report("IHttpRequest::GetHeader", "REQ-GH-7", "pszHeaderName is NULL", S_OK,
+               "the fake returns NULL");
+        return nullptr;
+    }
+    const std::size_t length = std::strlen(pszHeaderName);
+    if (options_.record_calls || threaded_) record(Method::GetHeader, pszHeaderName, S_OK);
+    else ++call_counts_[static_cast<std::size_t>(Method::GetHeader)];
+    return find_header(pszHeaderName, length, pcchHeaderValue);
+}
+
+inline PCSTR FakeHttpRequest::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
+                                        USHORT* pcchHeaderValue) const {
+    const int id = static_cast<int>(ulHeaderIndex);
+    record(Method::GetHeader, std::to_string(id), S_OK);
+    if (id < 0 || id >= HttpHeaderRequestMaximum) {
+        if (pcchHeaderValue) *pcchHeaderValue = 0;
+        report("IHttpRequest::GetHeader", "REQ-GH-6",
+               "header id " + std::to_string(id) + " is not a request header id (0..40)", S_OK,
+               "the fake returns NULL");
+        return nullptr;
+    }
+    const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+    if (pcchHeaderValue) *pcchHeaderValue = slot.pRawValue ? slot.RawValueLength : 0;
+    return slot.pRawValue;
+}
+
+inline HRESULT FakeHttpRequest::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+                                          USHORT cchHeaderValue, BOOL fReplace) {
+    const char* method = "IHttpRequest::SetHeader";
+    std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
+    HRESULT result = S_OK;
+    if (injected(Method::SetHeader, result)) {
+        record(Method::SetHeader, arguments, result);
+        return result;
+    }
+    if (!pszHeaderName) {
+        record(Method::SetHeader, arguments, E_INVALIDARG);
+        return report(method, "REQ-SH-1", "pszHeaderName is NULL", E_INVALIDARG);
+    }
+    const std::size_t length = std::strlen(pszHeaderName);
+    if (!detail::is_token(pszHeaderName, length)) {
+        record(Method::SetHeader, arguments, E_INVALIDARG);
+        return report(method, "REQ-SH-4",
+                      "header name \"" + arguments + "\" is not an HTTP token", E_INVALIDARG);
+    }
+    result = set_header(method, request_header_id(pszHeaderName, length), pszHeaderName, length,
+                        pszHeaderValue, cchHeaderValue, fReplace);
+    record(Method::SetHeader, arguments, result);
+    return result;
+}
+
+inline HRESULT FakeHttpRequest::SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue,
+                                          USHORT cchHeaderValue, BOOL fReplace) {
+    const int id = static_cast<int>(ulHeaderIndex);
+    HRESULT result = S_OK;
+    if (injected(Method::SetHeader, result)) {
+        record(Method::SetHeader, std::to_string(id), result);
+        return result;
+    }
+    if (id < 0 || id >= HttpHeaderRequestMaximum) {
+        record(Method::SetHeader, std::to_string(id), E_INVALIDARG);
+        return report("IHttpRequest::SetHeader", "REQ-GH-6",
+                      "header id " + std::to_string(id) + " is not a request header id (0..40)",
+                      E_INVALIDARG);
+    }
+    const char* name = request_header_name(id);
+    result = set_header("IHttpRequest::SetHeader", id, name, std::strlen(name), pszHeaderValue,
+                        cchHeaderValue, fReplace);
+    record(Method::SetHeader, std::to_string(id), result);
+    return result;
+}
+
+inline HRESULT FakeHttpRequest::set_header(const char* method, int id, const char* name,
+                                           std::size_t name_length, PCSTR value, USHORT cch,
+                                           BOOL replace) {
+    if (!value && cch > 0)
+        return report(method, "REQ-SH-4", "pszHeaderValue is NULL with a non-zero length",
+                      E_INVALIDARG);
+    if (!value) value = "";
+    for (USHORT i = 0; i < cch; ++i) {
+        if (detail::bad_value_byte(value[i]))
+            return report(method, "REQ-SH-3",
+                          value[i] == '\0'
+                              ? "cchHeaderValue runs past the end of the value (NUL at byte " +
+                                    std::to_string(i) + ")"
+                              : "header value holds CR or LF (byte " + std::to_string(i) + ")",
+                          E_INVALIDARG);
+    }
+    const std::string incoming(value, cch);
+    if (id >= 0) {
+        HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+        std::string stored = incoming;
+        if (!replace && slot.pRawValue)
+            stored = std::string(slot.pRawValue, slot.RawValueLength) + options_.append_separator +
+                     incoming;
+        if (stored.size() > detail::max_ushort)
+            return report(method, "T-5",
+                          "the appended value would be " + std::to_string(stored.size()) +
+                              " bytes, beyond the USHORT length",
+                          HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
+        const PCSTR old = slot.pRawValue;
+        slot.pRawValue = strings_.copy(stored.data(), stored.size());
+        slot.RawValueLength = static_cast<USHORT>(stored.size());
+        retire(old);
+    } else {
+        std::vector<HTTP_UNKNOWN_HEADER> entries(
+            raw_.Headers.pUnknownHeaders,
+            raw_.Headers.pUnknownHeaders ? raw_.Headers.pUnknownHeaders + raw_.Headers.UnknownHeaderCount
+                                         : raw_.Headers.pUnknownHeaders);
+        std::size_t found = entries.size();
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (entries[i].pName && entries[i].NameLength == name_length &&
+                detail::iequals(entries[i].pName, name, name_length)) {
+                found = i;
+                break;
+            }
+        std::vector<PCSTR> retired;
+        if (found == entries.size()) {
+            if (entries.size() >= detail::max_ushort)
+                return report(method, "T-5", "a 65536th unknown header",
+                              HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
+            HTTP_UNKNOWN_HEADER entry = {};
+            entry.pName = strings_.copy(name, name_length);
+            entry.NameLength = static_cast<USHORT>(name_length);
+            entry.pRawValue = strings_.copy(incoming.data(), incoming.size());
+            entry.RawValueLength = cch;
+            entries.push_back(entry);
+        } else {
+            HTTP_UNKNOWN_HEADER& entry = entries[found];
+            std::string stored = incoming;
+            if (!replace && entry.pRawValue)
+                stored = std::string(entry.pRawValue, entry.RawValueLength) +
+                         options_.append_separator + incoming;
+            if (stored.size() > detail::max_ushort)
+                return report(method, "T-5",
+                              "the appended value would be " + std::to_string(stored.size()) +
+                                  " bytes, beyond the USHORT length",
+                              HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
+            retired.push_back(entry.pRawValue);
+            entry.pRawValue = strings_.copy(stored.data(), stored.size());
+            entry.RawValueLength = static_cast<USHORT>(stored.size());
+            if (replace) {  // a replaced header has one value: drop later repeats
+                std::vector<HTTP_UNKNOWN_HEADER> kept(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(found) + 1);
+                for (std::size_t i = found + 1; i < entries.size(); ++i) {
+                    if (entries[i].pName && entries[i].NameLength == name_length &&
+                        detail::iequals(entries[i].pName, name, name_length))
+                        retired.push_back(entries[i].pRawValue);
+                    else
+                        kept.push_back(entries[i]);
+                }
+                entries = std::move(kept);
+            }
+        }
+        replace_unknown_array(std::move(entries));
+        for (PCSTR old : retired) retire(old);
+    }
+    ++change_number_;
+    return S_OK;
+}
+
+inline void FakeHttpRequest::replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries) {
+    HTTP_UNKNOWN_HEADER* old = raw_.Headers.pUnknownHeaders;
+    const long long old_size = header_arrays_.size_of(old);
+    HTTP_UNKNOWN_HEADER* fresh = header_arrays_.make(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) fresh[i] = entries[i];
+    raw_.Headers.pUnknownHeaders = entries.empty() ? nullptr : fresh;
+    raw_.Headers.UnknownHeaderCount = static_cast<USHORT>(entries.size());
+    if (options_.poison_replaced_values && old_size > 0) {
+        HTTP_UNKNOWN_HEADER* writable = header_arrays_.mutable_block(old);
+        for (long long i = 0; i < old_size; ++i) {
+            writable[i].pName = detail::stale_text;
+            writable[i].NameLength = sizeof detail::stale_text - 1;
+            writable[i].pRawValue = detail::stale_text;
+            writable[i].RawValueLength = sizeof detail::stale_text - 1;
+        }
+    }
+}
+
+inline void FakeHttpRequest::retire(PCSTR value) {
+    if (!options_.poison_replaced_values) return;
+    const long long size = strings_.size_of(value);  // never touch memory the module owns
+    if (size <= 0) return;
+    char* writable = strings_.mutable_block(value);
+    for (long long i = 0; i < size; ++i)
+        writable[i] = detail::stale_text[i % static_cast<long long>(sizeof detail::stale_text - 1)];
+}
+
+inline void FakeHttpRequest::retire(PCWSTR value) {
+    if (!options_.poison_replaced_values) return;
+    const long long size = wide_strings_.size_of(value);
+    if (size <= 0) return;
+    WCHAR* writable = wide_strings_.mutable_block(value);
+    for (long long i = 0; i < size; ++i)
+        writable[i] = static_cast<WCHAR>(
+            detail::stale_text[i % static_cast<long long>(sizeof detail::stale_text - 1)]);
+}
+
+inline void FakeHttpRequest::remove_unknown(const char* name, std::size_t length, bool all) {
+    const HTTP_UNKNOWN_HEADER* current = raw_.Headers.pUnknownHeaders;
+    std::vector<HTTP_UNKNOWN_HEADER> kept;
+    std::vector<PCSTR> retired;
+    bool removed = false;
+    for (USHORT i = 0; current && i < raw_.Headers.UnknownHeaderCount; ++i) {
+        const HTTP_UNKNOWN_HEADER& entry = current[i];
+        const bool match = entry.pName && entry.NameLength == length &&
+                           detail::iequals(entry.pName, name, length) && (all || !removed);
+        if (match) {
+            removed = true;
+            retired.push_back(entry.pRawValue);
+        } else {
+            kept.push_back(entry);
+        }
+    }
+    if (!removed) return;
+    replace_unknown_array(std::move(kept));
+    for (PCSTR old : retired) retire(old);
+    ++change_number_;
+}
+
+inline HRESULT FakeHttpRequest::DeleteHeader(PCSTR pszHeaderName) {
+    const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
+    HRESULT result = S_OK;
+    if (injected(Method::DeleteHeader, result)) {
+        record(Method::DeleteHeader, arguments, result);
+        return result;
+    }
+    if (!pszHeaderName) {
+        record(Method::DeleteHeader, arguments, E_INVALIDARG);
+        return report("IHttpRequest::DeleteHeader", "REQ-DH-1", "pszHeaderName is NULL",
+                      E_INVALIDARG);
+    }
+    const std::size_t length = std::strlen(pszHeaderName);
+    const int id = request_header_id(pszHeaderName, length);
+    if (id >= 0) {
+        HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+        if (slot.pRawValue) {
+            const PCSTR old = slot.pRawValue;
+            slot.pRawValue = nullptr;
+            slot.RawValueLength = 0;
+            retire(old);
+            ++change_number_;
+        }
+    } else {
+        remove_unknown(pszHeaderName, length, options_.delete_all_duplicates);
+    }
+    record(Method::DeleteHeader, arguments, S_OK);
+    return S_OK;
+}
+
+inline HRESULT FakeHttpRequest::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
+    const int id = static_cast<int>(ulHeaderIndex);
+    HRESULT result = S_OK;
+    if (injected(Method::DeleteHeader, result)) {
+        record(Method::DeleteHeader, std::to_string(id), result);
+        return result;
+    }
+    if (id < 0 || id >= HttpHeaderRequestMaximum) {
+        record(Method::DeleteHeader, std::to_string(id), E_INVALIDARG);
+        return report("IHttpRequest::DeleteHeader", "REQ-GH-6",
+                      "header id " + std::to_string(id) + " is not a request header id (0..40)",
+                      E_INVALIDARG);
+    }
+    HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+    if (slot.pRawValue) {
+        const PCSTR old = slot.pRawValue;
+        slot.pRawValue = nullptr;
+        slot.RawValueLength = 0;
+        retire(old);
+        ++change_number_;
+    }
+    record(Method::DeleteHeader, std::to_string(id), S_OK);
+    return S_OK;
+}
+
+// ---- method -----------------------------------------------------------------------------------
+
+inline std::string FakeHttpRequest::method_text() const {
+    if (raw_.Verb == HttpVerbUnknown)
+        return raw_.pUnknownVerb ? std::string(raw_.pUnknownVerb, raw_.UnknownVerbLength)
+                                 : std::string();
+    return detail::verb_text(raw_.Verb);
+}
+
+inline PCSTR FakeHttpRequest::GetHttpMethod(VOID) const {
+    record(Method::GetHttpMethod, std::string(), S_OK);
+    if (raw_.Verb == HttpVerbUnknown) return raw_.pUnknownVerb ? raw_.pUnknownVerb : "";
+    return detail::verb_text(raw_.Verb);
+}
+
+inline void FakeHttpRequest::set_verb(const std::string& verb) {
+    const PCSTR old = raw_.pUnknownVerb;
+    raw_.Verb = detail::verb_of(verb);
+    if (raw_.Verb == HttpVerbUnknown) {
+        raw_.pUnknownVerb = strings_.copy(verb.data(), verb.size());
+        raw_.UnknownVerbLength = static_cast<USHORT>(verb.size());
+    } else {
+        raw_.pUnknownVerb = nullptr;
+        raw_.UnknownVerbLength = 0;
+    }
+    retire(old);
+}
+
+inline HRESULT FakeHttpRequest::SetHttpMethod(PCSTR pszHttpMethod) {
+    const std::string arguments = pszHttpMethod ? pszHttpMethod : "NULL";
+    HRESULT result = S_OK;
+    if (injected(Method::SetHttpMethod, result)) {
+        record(Method::SetHttpMethod, arguments, result);
+        return result;
+    }
+    if (!pszHttpMethod) {
+        record(Method::SetHttpMethod, arguments, E_INVALIDARG);
+        return report("IHttpRequest::SetHttpMethod", "REQ-M-2", "pszHttpMethod is NULL",
+                      E_INVALIDARG);
+    }
+    if (!detail::is_token(pszHttpMethod, arguments.size()) || arguments.size() > detail::max_ushort) {
+        record(Method::SetHttpMethod, arguments, E_INVALIDARG);
+        return report("IHttpRequest::SetHttpMethod", "REQ-M-2",
+                      "method \"" + arguments + "\" is not an HTTP token", E_INVALIDARG);
+    }
+    set_verb(arguments);
+    record(Method::SetHttpMethod, arguments, S_OK);
+    return S_OK;
+}
+
+// ---- URL ----------------------------------------------------------------------------------
+
+inline void FakeHttpRequest::build_cooked_url(const detail::wide_string& host,
+                                              const detail::wide_string& path,
+                                              const detail::wide_string& query) {
+    const detail::wide_string scheme = raw_.pSslInfo ? L"https://" : L"http://";
+    const detail::wide_string full = scheme + host + path + query;
+    if (full.size() * sizeof(WCHAR) > detail::max_ushort) return;  // caller checks pFullUrl
+    const PCWSTR old = raw_.CookedUrl.pFullUrl;
+    WCHAR* buffer = wide_strings_.copy(full.data(), full.size());
+    raw_.CookedUrl.pFullUrl = buffer;
+    raw_.CookedUrl.pHost = buffer + scheme.size();
+    raw_.CookedUrl.pAbsPath = buffer + scheme.size() + host.size();
+    raw_.CookedUrl.pQueryString =
+        query.empty() ? nullptr : buffer + scheme.size() + host.size() + path.size();
+    raw_.CookedUrl.FullUrlLength = static_cast<USHORT>(full.size() * sizeof(WCHAR));
+    raw_.CookedUrl.HostLength = static_cast<USHORT>(host.size() * sizeof(WCHAR));
+    raw_.CookedUrl.AbsPathLength = static_cast<USHORT>(path.size() * sizeof(WCHAR));
+    raw_.CookedUrl.QueryStringLength = static_cast<USHORT>(query.size() * sizeof(WCHAR));
+    retire(old);
+}
+
+inline bool FakeHttpRequest::is_local_host(const detail::wide_string& host) const {
+    const detail::wide_string bare = detail::host_without_port(host);
+    for (const auto& local : local_hosts_)
+        if (detail::wide_iequals(bare, local)) return true;
+    return false;
+}
+
+inline HRESULT FakeHttpRequest::set_url(const char* method, const detail::wide_string& given,
+                                        BOOL reset) {
+    detail::wide_string url = given;
+    for (const PCWSTR prefix : {L"http://", L"https://"}) {
+        const detail::wide_string scheme = prefix;
+        if (url.size() < scheme.size() ||
+            !detail::wide_iequals(url.substr(0, scheme.size()), scheme))
+            continue;
+        const auto end = url.find_first_of(L"/?", scheme.size());
+        const detail::wide_string host = url.substr(scheme.size(), end - scheme.size());
+        if (!is_local_host(host)) {  // REQ-FU-1: another server's URL is forwarded
+            const PCWSTR old = forwarded_url_;
+            forwarded_url_ = wide_strings_.copy(url.data(), url.size());
+            retire(old);
+            url_changed_ = true;
+            return S_OK;
+        }
+        url = end == detail::wide_string::npos ? detail::wide_string(L"/") : url.substr(end);
+        if (url[0] == L'?') url = L"/" + url;
+        break;
+    }
+    if (url.empty() || url[0] != L'/') return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+    const auto question = url.find(L'?');
+    const detail::wide_string path = url.substr(0, question);
+    detail::wide_string query;
+    if (question != detail::wide_string::npos) {
+        query = url.substr(question);  // REQ-URL-5: a query in the URL always takes effect
+    } else if (!reset && raw_.CookedUrl.pQueryString) {
+        query.assign(raw_.CookedUrl.pQueryString,
+                     raw_.CookedUrl.QueryStringLength / sizeof(WCHAR));
+    }
+    const detail::wide_string host(raw_.CookedUrl.pHost,
+                                   raw_.CookedUrl.pHost ? raw_.CookedUrl.HostLength / sizeof(WCHAR)
+                                                        : 0);
+    const std::size_t scheme_size = raw_.pSslInfo ? 8 : 7;
+    const std::size_t bytes = (scheme_size + host.size() + path.size() + query.size()) * sizeof(WCHAR);
+    if (bytes > detail::max_ushort)
+        return report(method, "REQ-URL-4",
+                      "the cooked URL would be " + std::to_string(bytes) +
+                          " bytes, beyond the USHORT lengths of HTTP_COOKED_URL",
+                      E_INVALIDARG);
+    build_cooked_url(host, path, query);
+    const PCWSTR old_forward = forwarded_url_;
+    forwarded_url_ = nullptr;
+    retire(old_forward);
+    url_changed_ = true;
+    return S_OK;
+}
+
+inline HRESULT FakeHttpRequest::SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
+    const char* method = "IHttpRequest::SetUrl";
+    HRESULT result = S_OK;
+    std::string arguments;
+    if (pszUrl && !detail::has_nul(pszUrl, cchUrl))
+        arguments = detail::wide_to_utf8(pszUrl, cchUrl);
+    arguments += fResetQueryString ? ", TRUE" : ", FALSE";
+    if (injected(Method::SetUrl, result)) {
+        record(Method::SetUrl, arguments, result);
+        return result;
+    }
+    if (!pszUrl && cchUrl > 0) {
+        record(Method::SetUrl, arguments, E_INVALIDARG);
+        return report(method, "REQ-URL-3", "pszUrl is NULL with a non-zero cchUrl", E_INVALIDARG);
+    }
+    if (pszUrl && detail::has_nul(pszUrl, cchUrl)) {
+        record(Method::SetUrl, arguments, E_INVALIDARG);
+        return report(method, "REQ-URL-3", "cchUrl runs past the end of pszUrl", E_INVALIDARG);
+    }
+    result = set_url(method, pszUrl ? detail::wide_string(pszUrl, cchUrl) : detail::wide_string(),
+                     fResetQueryString);
+    record(Method::SetUrl, arguments, result);
+    return result;
+}
+
+inline HRESULT FakeHttpRequest::SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
+    const char* method = "IHttpRequest::SetUrl";
+    HRESULT result = S_OK;
+    std::string arguments;
+    if (pszUrl && !detail::has_nul(pszUrl, cchUrl)) arguments.assign(pszUrl, cchUrl);
+    arguments += fResetQueryString ? ", TRUE" : ", FALSE";
+    if (injected(Method::SetUrl, result)) {
+        record(Method::SetUrl, arguments, result);
+        return result;
+    }
+    if (!pszUrl && cchUrl > 0) {
+        record(Method::SetUrl, arguments, E_INVALIDARG);
+        return report(method, "REQ-URL-3", "pszUrl is NULL with a non-zero cchUrl", E_INVALIDARG);
+    }
+    if (pszUrl && detail::has_nul(pszUrl, cchUrl)) {
+        record(Method::SetUrl, arguments, E_INVALIDARG);
+        return report(method, "REQ-URL-3", "cchUrl runs past the end of pszUrl", E_INVALIDARG);
+    }
+    result = set_url(method, pszUrl ? detail::utf8_to_wide(pszUrl, cchUrl) : detail::wide_string(),
+                     fResetQueryString);
+    record(Method::SetUrl, arguments, result);
+    return result;
+}
+
+// ---- entity body ----------------------------------------------------------------------------
+
+inline bool FakeHttpRequest::at_end() const {
+    for (const auto& chunk : inserted_)
+        if (chunk.offset < chunk.size) return false;
+    return body_offset_ >= body_length_;
+}
+
+inline FakeHttpRequest::Transfer FakeHttpRequest::transfer(unsigned char* out, DWORD capacity) {
+    DWORD limit = capacity;
+    if (!read_sizes_.empty()) {
+        const DWORD cap = read_sizes_[read_count_++ % read_sizes_.size()];
+        if (cap > 0 && cap < limit) limit = cap;
+    }
+    for (auto& chunk : inserted_) {  // inserted bytes come before unread client bytes (REQ-INS-1)
+        if (chunk.offset >= chunk.size) continue;
+        const DWORD n = (chunk.size - chunk.offset) < limit ? chunk.size - chunk.offset : limit;
+        std::memcpy(out, chunk.data + chunk.offset, n);
+        chunk.offset += n;
+        inserted_consumed_ += n;
+        return Transfer{n, S_OK};
+    }
+    if (disconnect_armed_ && body_offset_ >= disconnect_at_) return Transfer{0, disconnect_result_};
+    ULONGLONG available = body_length_ - body_offset_;
+    if (disconnect_armed_ && disconnect_at_ - body_offset_ < available)
+        available = disconnect_at_ - body_offset_;
+    if (available == 0) return Transfer{0, detail::eof_result};
+    const DWORD n = available < limit ? static_cast<DWORD>(available) : limit;
+    if (generator_)
+        generator_(body_offset_, out, n);
+    else
+        std::memcpy(out, body_.data() + body_offset_, n);
+    body_offset_ += n;
+    return Transfer{n, S_OK};
+}
+
+inline bool FakeHttpRequest::goes_pending(BOOL* pending_out) {
+    if (!pending_out) return true;  // REQ-READ-9: the caller waits for a completion
+    const std::size_t index = async_reads_++;
+    switch (options_.async_policy) {
+        case AsyncPolicy::always_inline:
+            return false;
+        case AsyncPolicy::alternate:
+            return index % 2 == 0;
+        case AsyncPolicy::scripted:
+            return index < options_.async_script.size() ? bool(options_.async_script[index]) : true;
+        case AsyncPolicy::always_pending:
+        case AsyncPolicy::complete_before_return:
+            return true;
+    }
+    return true;
+}
+
+inline HRESULT FakeHttpRequest::read(const char* method, VOID* buffer, DWORD size, BOOL async,
+                                     PFN_ASYNC_COMPLETION callback, void* context,
+                                     bool has_callback, DWORD* received, BOOL* pending,
+                                     std::string extra) {
+    std::string arguments = std::to_string(size) + (async ? ", async" : ", sync");
+    if (!extra.empty()) arguments += ", " + extra;
+    auto finish_now = [&](DWORD bytes, HRESULT result) {
+        if (received) *received = bytes;
+        if (pending) *pending = FALSE;
+        record(Method::ReadEntityBody, arguments, result);
+        return result;
+    };
+    HRESULT result = S_OK;
+    bool deliver_now = false;
+    {
+        Lock guard = lock();
+        if (injected(Method::ReadEntityBody, result)) return finish_now(0, result);
+        if (!buffer || size == 0) {
+            finish_now(0, E_INVALIDARG);
+            return report(method, "REQ-READ-4",
+                          buffer ? "cbBuffer is 0" : "pvBuffer is NULL", E_INVALIDARG);
+        }
+        if (!async) {
+            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
+            return finish_now(t.bytes, t.status);
+        }
+        if (has_callback && !callback) {
+            finish_now(0, E_INVALIDARG);
+            return report(method, "REQ-R3-1",
+                          "an asynchronous read without pfnCompletionCallback", E_INVALIDARG);
+        }
+        if (!pending_.empty() && !options_.full_duplex) {
+            finish_now(0, HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+            return report(method, "REQ-READ-8",
+                          "a second read while one is still pending (only one outstanding read "
+                          "per request unless full duplex is enabled)",
+                          HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+        }
+        bool inserted_left = false;
+        for (const auto& chunk : inserted_) inserted_left = inserted_left || chunk.offset < chunk.size;
+        if (!inserted_left && disconnect_armed_ && body_offset_ >= disconnect_at_)
+            return finish_now(0, disconnect_result_);
+        if (at_end() && options_.async_eof == AsyncEof::immediate)
+            return finish_now(0, detail::eof_result);
+        if (!goes_pending(pending)) {
+            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
+            return finish_now(t.bytes, t.status);
+        }
+        pending_.push_back(Pending{static_cast<unsigned char*>(buffer), size, has_callback,
+                                   callback, context, false});
+        if (received) *received = 0;
+        if (pending) *pending = TRUE;
+        deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
+    }
+    record(Method::ReadEntityBody, arguments + ", pending", S_OK);
+    if (deliver_now) complete_pending();
+    return S_OK;
+}
+
+inline HRESULT FakeHttpRequest::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
+    const std::string arguments = std::to_string(cbBuffer);
+    HRESULT result = S_OK;
+    if (injected(Method::InsertEntityBody, result)) {
+        record(Method::InsertEntityBody, arguments, result);
+        return result;
+    }
+    if (!pvBuffer && cbBuffer > 0) {
+        record(Method::InsertEntityBody, arguments, E_INVALIDARG);
+        return report("IHttpRequest::InsertEntityBody", "REQ-INS-2",
+                      "pvBuffer is NULL with a non-zero cbBuffer", E_INVALIDARG);
+    }
+    if (cbBuffer > 0) {
+        Lock guard = lock();
+        // Kept by pointer and read when the module reads, as IIS does (REQ-INS-2, T-3).
+        inserted_.push_back(Inserted{static_cast<const unsigned char*>(pvBuffer), cbBuffer, 0});
+    }
+    record(Method::InsertEntityBody, arguments, S_OK);
+    return S_OK;
+}
+
+inline DWORD FakeHttpRequest::GetRemainingEntityBytes(VOID) {
+    ULONGLONG remaining = 0;
+    {
+        Lock guard = lock();
+        ULONGLONG inserted = 0;
+        for (const auto& chunk : inserted_) inserted += chunk.size - chunk.offset;
+        if (chunked_) {
+            remaining = at_end() ? 0 : options_.chunked_remaining;
+        } else {
+            remaining = body_length_ - body_offset_;
+            if (options_.count_inserted_bytes) remaining += inserted;
+        }
+    }
+    const DWORD result = remaining > 0xFFFFFFFFull ? 0xFFFFFFFFu : static_cast<DWORD>(remaining);
+    record(Method::GetRemainingEntityBytes, std::to_string(result), S_OK);
+    return result;
+}
+
+inline ULONGLONG FakeHttpRequest::body_consumed() const {
+    Lock guard = lock();
+    return body_offset_;
+}
+
+inline ULONGLONG FakeHttpRequest::inserted_consumed() const {
+    Lock guard = lock();
+    return inserted_consumed_;
+}
+
+// ---- asynchronous completion ----------------------------------------------------------------
+
+inline bool FakeHttpRequest::has_pending() const {
+    Lock guard = lock();
+    return !pending_.empty();
+}
+
+inline std::size_t FakeHttpRequest::pending_count() const {
+    Lock guard = lock();
+    return pending_.size();
+}
+
+inline std::vector<Completion> FakeHttpRequest::completions() const {
+    Lock guard = lock();
+    return completions_;
+}
+
+inline void FakeHttpRequest::finish(Pending op, bool forced, HRESULT status, DWORD bytes) {
+    Transfer result{bytes, status};
+    if (!forced) {
+        Lock guard = lock();
+        if (op.negotiate) {
+            result = Transfer{0, S_OK};
+            if (has_negotiable_) {
+                certificate_bytes_ = negotiable_bytes_;
+                certificate_.CertFlags = negotiable_flags_;
+                certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
+                certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
+                ssl_.pClientCertInfo = &certificate_;
+            }
+            ssl_.SslClientCertNegotiated = 1;
+        } else {
+            result = transfer(op.buffer, op.size);
+        }
+    }
+    FakeHttpCompletionInfo info(result.bytes, result.status,
+                                op.negotiate ? options_.other_operation_code
+                                             : options_.read_operation_code);
+    Completion done{result.bytes, result.status, info.GetCompletedOperation(), op.has_callback,
+                    false, RQ_NOTIFICATION_CONTINUE};
+    if (op.has_callback) {
+        done.returned = op.callback(http_context_, &info, op.context);
+        done.delivered = true;
+    } else if (sink_) {
+        done.returned = sink_(&info);
+        done.delivered = true;
+    }
+    Lock guard = lock();
+    completions_.push_back(done);
+}
+
+inline void FakeHttpRequest::complete_oldest(bool forced, HRESULT status, DWORD bytes) {
+    Pending op{};
+    {
+        Lock guard = lock();
+        if (pending_.empty()) {
+            report("FakeHttpRequest::complete_pending", "T-10",
+                   "a completion was requested but no asynchronous operation is pending", S_OK,
+                   "nothing is delivered");
+            return;
+        }
+        op = pending_.front();
+        pending_.erase(pending_.begin());
+    }
+    if (!threaded_) {
+        finish(op, forced, status, bytes);
+        return;
+    }
+    threads_.emplace_back([this, op, forced, status, bytes] {
+        try {
+            finish(op, forced, status, bytes);
+        } catch (...) {
+            Lock guard = lock();
+            if (!thread_failure_) thread_failure_ = std::current_exception();
+        }
+    });
+}
+
+inline void FakeHttpRequest::complete_pending() { complete_oldest(false, S_OK, 0); }
+
+inline void FakeHttpRequest::complete_pending_with(HRESULT status, DWORD bytes) {
+    complete_oldest(true, status, bytes);
+}
+
+inline void FakeHttpRequest::cancel_pending() {
+    while (has_pending()) complete_oldest(true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
+}
+
+inline void FakeHttpRequest::wait_for_completions() {
+    std::vector<std::thread> running;
+    {
+        Lock guard = lock();
+        running.swap(threads_);
+    }
+    for (auto& thread : running)
+        if (thread.joinable()) thread.join();
+    std::exception_ptr failure;
+    {
+        Lock guard = lock();
+        failure = thread_failure_;
+        thread_failure_ = nullptr;
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+inline void FakeHttpRequest::expect_nothing_pending() {
+    const std::size_t count = pending_count();
+    if (count > 0)
+        report("FakeHttpRequest::expect_nothing_pending", "T-10",
+               std::to_string(count) + " asynchronous operation(s) still pending", S_OK,
+               "the completion never arrives");
+}
+
+// ---- version, certificates, site, channel binding -------------------------------------------
+
+inline VOID FakeHttpRequest::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const {
+    record(Method::GetHttpVersion, std::string(), S_OK);
+    if (!pMajorVersion || !pMinorVersion) {
+        report("IHttpRequest::GetHttpVersion", "REQ-VER-1",
+               "pMajorVersion and pMinorVersion are both required", S_OK,
+               "the fake writes nothing");
+        if (pMajorVersion) *pMajorVersion = raw_.Version.MajorVersion;
+        if (pMinorVersion) *pMinorVersion = raw_.Version.MinorVersion;
+        return;
+    }
+    *pMajorVersion = raw_.Version.MajorVersion;
+    *pMinorVersion = raw_.Version.MinorVersion;
+}
+
+inline HRESULT FakeHttpRequest::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
+                                                     BOOL* pfClientCertNegotiated) {
+    HRESULT result = S_OK;
+    if (injected(Method::GetClientCertificate, result)) {
+        record(Method::GetClientCertificate, std::string(), result);
+        return result;
+    }
+    if (!ppClientCertInfo || !pfClientCertNegotiated) {
+        record(Method::GetClientCertificate, std::string(), E_INVALIDARG);
+        return report("IHttpRequest::GetClientCertificate", "REQ-CERT-1",
+                      "ppClientCertInfo and pfClientCertNegotiated are both required",
+                      E_INVALIDARG);
+    }
+    const HTTP_SSL_INFO* ssl = raw_.pSslInfo;
+    *ppClientCertInfo = ssl ? ssl->pClientCertInfo : nullptr;
+    *pfClientCertNegotiated = (ssl && ssl->SslClientCertNegotiated) ? TRUE : FALSE;
+    result = *ppClientCertInfo ? S_OK : HRESULT_FROM_WIN32(ERROR_NOT_FOUND);
+    record(Method::GetClientCertificate, std::string(), result);
+    return result;
+}
+
+inline HRESULT FakeHttpRequest::NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending) {
+    const std::string arguments = fAsync ? "async" : "sync";
+    HRESULT result = S_OK;
+    auto finish_now = [&](HRESULT outcome) {
+        if (pfCompletionPending) *pfCompletionPending = FALSE;
+        record(Method::NegotiateClientCertificate, arguments, outcome);
+        return outcome;
+    };
+    if (injected(Method::NegotiateClientCertificate, result)) return finish_now(result);
+    if (!raw_.pSslInfo) return finish_now(E_FAIL);  // no TLS, nothing to renegotiate
+    Pending op{nullptr, 0, false, nullptr, nullptr, true};
+    if (fAsync) {
+        bool later = false;
+        {
+            Lock guard = lock();
+            later = goes_pending(pfCompletionPending);
+            if (later) {
+                if (!pending_.empty() && !options_.full_duplex) {
+                    finish_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+                    return report("IHttpRequest::NegotiateClientCertificate", "REQ-READ-8",
+                                  "an asynchronous operation is already pending",
+                                  HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+                }
+                pending_.push_back(op);
+            }
+        }
+        if (later) {
+            if (pfCompletionPending) *pfCompletionPending = TRUE;
+            record(Method::NegotiateClientCertificate, arguments + ", pending", S_OK);
+            if (options_.async_policy == AsyncPolicy::complete_before_return) complete_pending();
+            return S_OK;
+        }
+    }
+    {
+        Lock guard = lock();
+        if (has_negotiable_) {
+            certificate_bytes_ = negotiable_bytes_;
+            certificate_.CertFlags = negotiable_flags_;
+            certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
+            certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
+            ssl_.pClientCertInfo = &certificate_;
+        }
+        ssl_.SslClientCertNegotiated = 1;
+    }
+    return finish_now(S_OK);
+}
+
+inline HRESULT FakeHttpRequest::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
+    HRESULT result = S_OK;
+    if (injected(Method::GetChannelBindingToken, result)) {
+        record(Method::GetChannelBindingToken, std::string(), result);
+        return result;
+    }
+    if (!ppToken || !pTokenSize) {
+        record(Method::GetChannelBindingToken, std::string(), E_INVALIDARG);
+        return report("IHttpRequest2::GetChannelBindingToken", "REQ-CBT-1",
+                      "ppToken and pTokenSize are both required", E_INVALIDARG);
+    }
+    if (!has_channel_binding_token_) {
+        *ppToken = nullptr;
+        *pTokenSize = 0;
+        result = options_.missing_channel_binding_result;
+    } else {
+        *ppToken = reinterpret_cast<PBYTE>(&channel_binding_token_[0]);
+        *pTokenSize = static_cast<DWORD>(channel_binding_token_.size());
+    }
+    record(Method::GetChannelBindingToken, std::string(), result);
+    return result;
+}
+
+// ---- header change tracking (REQ-HC) --------------------------------------------------------
+
+inline HRESULT FakeHttpRequest::GetHeaderChanges(
+    DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
+    PCSTR knownHeaderSnapshot[HttpHeaderRequestMaximum], DWORD* pdwUnknownHeaderSnapshot,
+    PCSTR** ppUnknownHeaderNameSnapshot, PCSTR** ppUnknownHeaderValueSnapshot,
+    DWORD diffedKnownHeaderIndices[HttpHeaderRequestMaximum + 1], DWORD* pdwDiffedUnknownHeaders,
+    DWORD** ppDiffedUnknownHeaderIndices) {
+    const std::string arguments = std::to_string(dwOldChangeNumber);
+    HRESULT result = S_OK;
+    if (injected(Method::GetHeaderChanges, result)) {
+        record(Method::GetHeaderChanges, arguments, result);
+        return result;
+    }
+    if (!pdwNewChangeNumber || !knownHeaderSnapshot || !pdwUnknownHeaderSnapshot ||
+        !ppUnknownHeaderNameSnapshot || !ppUnknownHeaderValueSnapshot ||
+        !diffedKnownHeaderIndices || !pdwDiffedUnknownHeaders || !ppDiffedUnknownHeaderIndices) {
+        record(Method::GetHeaderChanges, arguments, E_INVALIDARG);
+        return report("IHttpRequest::GetHeaderChanges", "REQ-HC-2",
+                      "every pointer argument is required", E_INVALIDARG);
+    }
+    *pdwNewChangeNumber = change_number_;
+
+    // Known headers: the caller's snapshot of value pointers against the current slots.
+    std::size_t diffed = 0;
+    for (int id = 0; id < HttpHeaderRequestMaximum; ++id) {
+        const PCSTR current = raw_.Headers.KnownHeaders[id].pRawValue;
+        if (knownHeaderSnapshot[id] != current) {
+            diffedKnownHeaderIndices[diffed++] = static_cast<DWORD>(id);
+            knownHeaderSnapshot[id] = current;
+        }
+    }
+    diffedKnownHeaderIndices[diffed] = static_cast<DWORD>(-1);
+
+    // Unknown headers: an entry counts as changed when the old snapshot had no entry of that
+    // name with the same value pointer. The new snapshot arrays are server-owned.
+    const DWORD old_count = *pdwUnknownHeaderSnapshot;
+    const PCSTR* old_names = *ppUnknownHeaderNameSnapshot;
+    const PCSTR* old_values = *ppUnknownHeaderValueSnapshot;
+    const USHORT count = raw_.Headers.pUnknownHeaders ? raw_.Headers.UnknownHeaderCount : 0;
+    PCSTR* names = pointer_arrays_.make(count);
+    PCSTR* values = pointer_arrays_.make(count);
+    DWORD* changed = index_arrays_.make(static_cast<std::size_t>(count) + 1);
+    DWORD changed_count = 0;
+    for (USHORT i = 0; i < count; ++i) {
+        const HTTP_UNKNOWN_HEADER& entry = raw_.Headers.pUnknownHeaders[i];
+        names[i] = entry.pName;
+        values[i] = entry.pRawValue;
+        bool same = false;
+        for (DWORD k = 0; old_names && old_values && k < old_count && !same; ++k)
+            same = old_values[k] == entry.pRawValue && old_names[k] &&
+                   std::strlen(old_names[k]) == entry.NameLength &&
+                   detail::iequals(old_names[k], entry.pName, entry.NameLength);
+        if (!same) changed[changed_count++] = i;
+    }
+    changed[changed_count] = static_cast<DWORD>(-1);
+    *pdwUnknownHeaderSnapshot = count;
+    *ppUnknownHeaderNameSnapshot = names;
+    *ppUnknownHeaderValueSnapshot = values;
+    *pdwDiffedUnknownHeaders = changed_count;
+    *ppDiffedUnknownHeaderIndices = changed;
+    record(Method::GetHeaderChanges, arguments, S_OK);
+    return S_OK;
+}
+
+// ---- inspection -------------------------------------------------------------------------------
+
+inline std::vector<std::pair<std::string, std::string>> FakeHttpRequest::headers() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (int id = 0; id < HttpHeaderRequestMaximum; ++id) {
+        const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+        if (slot.pRawValue)
+            out.emplace_back(request_header_name(id),
+                             std::string(slot.pRawValue, slot.RawValueLength));
+    }
+    for (USHORT i = 0; raw_.Headers.pUnknownHeaders && i < raw_.Headers.UnknownHeaderCount; ++i) {
+        const HTTP_UNKNOWN_HEADER& entry = raw_.Headers.pUnknownHeaders[i];
+        out.emplace_back(entry.pName ? std::string(entry.pName, entry.NameLength) : std::string(),
+                         entry.pRawValue ? std::string(entry.pRawValue, entry.RawValueLength)
+                                         : std::string());
+    }
+    return out;
+}
+
+inline bool FakeHttpRequest::has_header(const std::string& name) const {
+    return find_header(name.data(), name.size(), nullptr) != nullptr;
+}
+
+inline std::string FakeHttpRequest::header(const std::string& name) const {
+    USHORT length = 0;
+    const char* value = find_header(name.data(), name.size(), &length);
+    return value ? std::string(value, length) : std::string();
+}
+
+inline std::string FakeHttpRequest::method() const { return method_text(); }
+
+inline std::string FakeHttpRequest::url() const {
+    const HTTP_COOKED_URL& cooked = raw_.CookedUrl;
+    if (!cooked.pAbsPath) return std::string();
+    return detail::wide_to_utf8(cooked.pAbsPath,
+                                (cooked.AbsPathLength + cooked.QueryStringLength) / sizeof(WCHAR));
+}
+
+inline std::string FakeHttpRequest::full_url() const {
+    const HTTP_COOKED_URL& cooked = raw_.CookedUrl;
+    if (!cooked.pFullUrl) return std::string();
+    return detail::wide_to_utf8(cooked.pFullUrl, cooked.FullUrlLength / sizeof(WCHAR));
+}
+
+inline std::string FakeHttpRequest::raw_url() const {
+    return raw_.pRawUrl ? std::string(raw_.pRawUrl, raw_.RawUrlLength) : std::string();
+}
+
+inline std::string FakeHttpRequest::forwarded_url() const {
+    if (!forwarded_url_) return std::string();
+    std::size_t length = 0;
+    while (forwarded_url_[length]) ++length;
+    return detail::wide_to_utf8(forwarded_url_, length);
+}
+
+IISFAKE_END_NAMESPACE
+
+#endif

@@ -1,0 +1,57 @@
+#ifndef IISFAKE_DETAIL_STORAGE_HPP_INCLUDED
+#define IISFAKE_DETAIL_STORAGE_HPP_INCLUDED
+
+// Server-owned memory of a fake request: every string and array the fake hands out lives here
+// until the fake is destroyed (IIS: "until the request ends"), so pointers module code keeps
+// stay readable. Replaced blocks can be poisoned instead (Options::poison_replaced_values).
+
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "iisfake/config.hpp"
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+template <class T>
+class Pool {
+public:
+    // n elements, value-initialised, plus one more so strings always have a terminator.
+    T* make(std::size_t n) {
+        blocks_.push_back(Block{std::unique_ptr<T[]>(new T[n + 1]()), n});
+        return blocks_.back().data.get();
+    }
+    T* copy(const T* source, std::size_t n) {
+        T* out = make(n);
+        if (n) std::memcpy(out, source, n * sizeof(T));
+        return out;
+    }
+    // The element count of a block this pool made, or -1 for a pointer it did not make.
+    long long size_of(const T* p) const noexcept {
+        if (!p) return -1;
+        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
+            if (it->data.get() == p) return static_cast<long long>(it->size);
+        return -1;
+    }
+    bool owns(const T* p) const noexcept { return size_of(p) >= 0; }
+    // Writable access to a block this pool made (found by its const pointer).
+    T* mutable_block(const T* p) noexcept {
+        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
+            if (it->data.get() == p) return it->data.get();
+        return nullptr;
+    }
+
+private:
+    struct Block {
+        std::unique_ptr<T[]> data;
+        std::size_t size;
+    };
+    std::vector<Block> blocks_;
+};
+
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#endif

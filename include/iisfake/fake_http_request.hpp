@@ -1,0 +1,336 @@
+#ifndef IISFAKE_FAKE_HTTP_REQUEST_HPP_INCLUDED
+#define IISFAKE_FAKE_HTTP_REQUEST_HPP_INCLUDED
+
+// FakeHttpRequest: an IHttpRequest4 (so also IHttpRequest3, 2 and IHttpRequest) that behaves
+// as IIS does. Its HTTP_REQUEST is live and is the only copy of the request's state: SetHeader
+// and friends write into it, and writes module code makes into it directly are honoured.
+//
+// SDK methods (PascalCase) are what module code calls; lower_snake_case members are test knobs
+// and inspectors that production code could never reach.
+
+#include <cstring>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "iisfake/call_log.hpp"
+#include "iisfake/detail/address.hpp"
+#include "iisfake/detail/ascii.hpp"
+#include "iisfake/detail/storage.hpp"
+#include "iisfake/detail/text.hpp"
+#include "iisfake/fake_completion_info.hpp"
+#include "iisfake/header_names.hpp"
+#include "iisfake/misuse.hpp"
+#include "iisfake/options.hpp"
+#include "iisfake/request_builder.hpp"
+#include "iisfake/sdk/httpserv.hpp"
+
+IISFAKE_BEGIN_NAMESPACE
+
+// Receives the completion of a pending IHttpRequest::ReadEntityBody (or of an asynchronous
+// NegotiateClientCertificate) and returns what the module's completion handler returned. With
+// IHttpContext and CHttpModule (next milestone) this becomes CHttpModule::OnAsyncCompletion.
+using CompletionSink = std::function<REQUEST_NOTIFICATION_STATUS(IHttpCompletionInfo* info)>;
+
+// One delivered completion, as recorded by the fake.
+struct Completion {
+    DWORD bytes;
+    HRESULT status;
+    DWORD operation;
+    bool to_callback;  // delivered to a PFN_ASYNC_COMPLETION (IHttpRequest3::ReadEntityBody)
+    bool delivered;    // false when no sink was set for the IHttpRequest form
+    REQUEST_NOTIFICATION_STATUS returned;  // what the sink or callback returned
+};
+
+class FakeHttpRequest : public IHttpRequest4 {
+public:
+    FakeHttpRequest() : FakeHttpRequest(RequestBuilder()) {}
+    explicit FakeHttpRequest(const RequestBuilder& spec);
+    FakeHttpRequest(const FakeHttpRequest&) = delete;
+    FakeHttpRequest& operator=(const FakeHttpRequest&) = delete;
+    // Reports a read still pending (through the misuse handler, which by default throws), and
+    // waits for completions running on other threads.
+    virtual ~FakeHttpRequest() noexcept(false);
+
+    // ---- IHttpRequest ----------------------------------------------------------------------
+    HTTP_REQUEST* GetRawHttpRequest(VOID) override {
+        record(Method::GetRawHttpRequest, std::string(), S_OK);
+        return &raw_;
+    }
+    const HTTP_REQUEST* GetRawHttpRequest(VOID) const override {
+        record(Method::GetRawHttpRequest, "const", S_OK);
+        return &raw_;
+    }
+    PCSTR GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const override;
+    PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcchHeaderValue = NULL) const override;
+    HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+                      BOOL fReplace) override;
+    HRESULT SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+                      BOOL fReplace) override;
+    HRESULT DeleteHeader(PCSTR pszHeaderName) override;
+    HRESULT DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) override;
+    PCSTR GetHttpMethod(VOID) const override;
+    HRESULT SetHttpMethod(PCSTR pszHttpMethod) override;
+    HRESULT SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
+    HRESULT SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
+    BOOL GetUrlChanged(VOID) const override {
+        record(Method::GetUrlChanged, std::string(), S_OK);
+        return url_changed_ ? TRUE : FALSE;
+    }
+    PCWSTR GetForwardedUrl(VOID) const override {
+        record(Method::GetForwardedUrl, std::string(), S_OK);
+        return forwarded_url_;
+    }
+    PSOCKADDR GetLocalAddress(VOID) const override {
+        record(Method::GetLocalAddress, std::string(), S_OK);
+        return raw_.Address.pLocalAddress;
+    }
+    PSOCKADDR GetRemoteAddress(VOID) const override {
+        record(Method::GetRemoteAddress, std::string(), S_OK);
+        return raw_.Address.pRemoteAddress;
+    }
+    HRESULT ReadEntityBody(VOID* pvBuffer, DWORD cbBuffer, BOOL fAsync, DWORD* pcbBytesReceived,
+                           BOOL* pfCompletionPending = NULL) override {
+        return read("IHttpRequest::ReadEntityBody", pvBuffer, cbBuffer, fAsync, nullptr, nullptr,
+                    false, pcbBytesReceived, pfCompletionPending, std::string());
+    }
+    HRESULT InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) override;
+    DWORD GetRemainingEntityBytes(VOID) override;
+    VOID GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const override;
+    HRESULT GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
+                                 BOOL* pfClientCertNegotiated) override;
+    HRESULT NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending = NULL) override;
+    DWORD GetSiteId(VOID) const override {
+        record(Method::GetSiteId, std::string(), S_OK);
+        return site_id_;
+    }
+    HRESULT GetHeaderChanges(DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
+                             PCSTR knownHeaderSnapshot[HttpHeaderRequestMaximum],
+                             DWORD* pdwUnknownHeaderSnapshot, PCSTR** ppUnknownHeaderNameSnapshot,
+                             PCSTR** ppUnknownHeaderValueSnapshot,
+                             DWORD diffedKnownHeaderIndices[HttpHeaderRequestMaximum + 1],
+                             DWORD* pdwDiffedUnknownHeaders,
+                             DWORD** ppDiffedUnknownHeaderIndices) override;
+
+    // ---- IHttpRequest2 / 3 / 4 -------------------------------------------------------------
+    HRESULT GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) override;
+    HRESULT ReadEntityBody(VOID* pvBuffer, DWORD cbBuffer, BOOL fAsync,
+                           PFN_ASYNC_COMPLETION pfnCompletionCallback, VOID* pvCompletionContext,
+                           DWORD* pcbBytesReceived, BOOL* pfCompletionPending = NULL) override {
+        return read("IHttpRequest3::ReadEntityBody", pvBuffer, cbBuffer, fAsync,
+                    pfnCompletionCallback, pvCompletionContext, true, pcbBytesReceived,
+                    pfCompletionPending, std::string());
+    }
+    // ulFlags values are unpublished; every value reads as the base form does (REQ-R3-*).
+    HRESULT ReadEntityBody(VOID* pvBuffer, DWORD cbBuffer, BOOL fAsync, ULONG ulFlags,
+                           DWORD* pcbBytesReceived, BOOL* pfCompletionPending = NULL) override {
+        return read("IHttpRequest4::ReadEntityBody", pvBuffer, cbBuffer, fAsync, nullptr, nullptr,
+                    false, pcbBytesReceived, pfCompletionPending,
+                    "flags " + std::to_string(ulFlags));
+    }
+
+    // ---- test knobs ------------------------------------------------------------------------
+    Options& options() noexcept { return options_; }
+    const Options& options() const noexcept { return options_; }
+    // Replaces how misuse is reported (default: throw MisuseError). iisfake::ignore_misuse
+    // turns reporting off; the fake then only returns the HRESULT IIS returns.
+    void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
+    // Every call of `method` from now on returns `result` without effect.
+    void fail(Method method, HRESULT result) { faults_.push_back(Fault{method, 0, result}); }
+    // The nth call of `method` (1-based, counting every call since construction) returns
+    // `result` without effect.
+    void fail_nth(Method method, unsigned nth, HRESULT result) {
+        faults_.push_back(Fault{method, nth, result});
+    }
+    void clear_faults() { faults_.clear(); }
+    // The client goes away after `bytes` body bytes: reads past that point fail with `result`
+    // (IIS's exact code is undocumented; ASP.NET Core treats any failure as a disconnect).
+    void disconnect_after(ULONGLONG bytes,
+                          HRESULT result = HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)) {
+        disconnect_armed_ = true;
+        disconnect_at_ = bytes;
+        disconnect_result_ = result;
+    }
+    void set_read_sizes(std::vector<DWORD> sizes) {
+        read_sizes_ = std::move(sizes);
+        read_count_ = 0;
+    }
+
+    // ---- asynchronous completion -------------------------------------------------------------
+    void set_completion_sink(CompletionSink sink) { sink_ = std::move(sink); }
+    // What PFN_ASYNC_COMPLETION callbacks receive as their IHttpContext3*. Until iisfake has
+    // IHttpContext (next milestone) this is whatever the test sets; NULL by default.
+    void set_http_context(IHttpContext3* context) noexcept { http_context_ = context; }
+    // Deliver completions on a second thread, as IIS does from its pool. Call
+    // wait_for_completions() before inspecting what the completion did.
+    void deliver_on_thread(bool on = true) noexcept { threaded_ = on; }
+    void wait_for_completions();
+
+    bool has_pending() const;
+    std::size_t pending_count() const;
+    // Completes the oldest pending operation: a read fills the caller's buffer now, from the
+    // body as it is now, and its IHttpCompletionInfo2 goes to the callback or the sink.
+    void complete_pending();
+    // Completes the oldest pending operation with `status` and `bytes`, leaving the buffer
+    // untouched (an error injected into a completion).
+    void complete_pending_with(HRESULT status, DWORD bytes = 0);
+    // Completes every pending operation with HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), as
+    // IHttpContext::CancelIo does (REQ-CI-3).
+    void cancel_pending();
+    // Reports misuse if an operation is still pending (a module that forgot to wait).
+    void expect_nothing_pending();
+    std::vector<Completion> completions() const;
+
+    // ---- inspection ---------------------------------------------------------------------------
+    std::vector<Call> calls() const;
+    void clear_calls();
+    const std::vector<Misuse>& misuses() const noexcept { return misuses_; }
+    // Headers as the raw struct holds them: known ones in id order, then unknown in order.
+    std::vector<std::pair<std::string, std::string>> headers() const;
+    bool has_header(const std::string& name) const;
+    std::string header(const std::string& name) const;  // "" when absent
+    std::string method() const;
+    std::string url() const;       // cooked path and query, UTF-8
+    std::string full_url() const;  // cooked full URL, UTF-8
+    std::string raw_url() const;
+    std::string forwarded_url() const;  // "" when GetForwardedUrl returns NULL
+    std::string local_address() const { return detail::address_text(raw_.Address.pLocalAddress); }
+    std::string remote_address() const {
+        return detail::address_text(raw_.Address.pRemoteAddress);
+    }
+    ULONGLONG body_consumed() const;      // client body bytes handed to the module
+    ULONGLONG inserted_consumed() const;  // InsertEntityBody bytes handed to the module
+    DWORD header_change_number() const noexcept { return change_number_; }
+
+private:
+    struct Fault {
+        Method method;
+        unsigned nth;  // 0: every call
+        HRESULT result;
+    };
+    struct Inserted {
+        const unsigned char* data;  // the caller's memory, read at read time (T-3)
+        DWORD size;
+        DWORD offset;
+    };
+    struct Pending {
+        unsigned char* buffer;
+        DWORD size;
+        bool has_callback;
+        PFN_ASYNC_COMPLETION callback;
+        void* context;
+        bool negotiate;
+    };
+    struct Transfer {
+        DWORD bytes;
+        HRESULT status;
+    };
+    class Lock {
+    public:
+        explicit Lock(std::recursive_mutex* mutex) : mutex_(mutex) {
+            if (mutex_) mutex_->lock();
+        }
+        ~Lock() {
+            if (mutex_) mutex_->unlock();
+        }
+        Lock(const Lock&) = delete;
+        Lock& operator=(const Lock&) = delete;
+
+    private:
+        std::recursive_mutex* mutex_;
+    };
+
+    Lock lock() const { return Lock(threaded_ ? &mutex_ : nullptr); }
+    void record(Method method, std::string arguments, HRESULT result) const;
+    HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result,
+                   const char* outcome = nullptr) const;
+    bool injected(Method method, HRESULT& result);
+
+    const char* find_header(const char* name, std::size_t length, USHORT* pcch) const;
+    HRESULT set_header(const char* method, int id, const char* name, std::size_t name_length,
+                       PCSTR value, USHORT cch, BOOL replace);
+    void remove_unknown(const char* name, std::size_t length, bool all);
+    void replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries);
+    void retire(PCSTR value);
+    void retire(PCWSTR value);
+    void set_verb(const std::string& verb);
+    HRESULT set_url(const char* method, const detail::wide_string& url, BOOL reset);
+    void build_cooked_url(const detail::wide_string& host, const detail::wide_string& path,
+                          const detail::wide_string& query);
+    bool is_local_host(const detail::wide_string& host) const;
+
+    HRESULT read(const char* method, VOID* buffer, DWORD size, BOOL async,
+                 PFN_ASYNC_COMPLETION callback, void* context, bool has_callback, DWORD* received,
+                 BOOL* pending, std::string extra);
+    bool at_end() const;
+    Transfer transfer(unsigned char* out, DWORD capacity);
+    bool goes_pending(BOOL* pending_out);
+    void deliver(Pending op, Transfer result);
+    void complete_oldest(bool forced, HRESULT status, DWORD bytes);
+    void finish(Pending op, bool forced, HRESULT status, DWORD bytes);
+    std::string method_text() const;
+
+    Options options_;
+    MisuseHandler misuse_handler_ = throw_misuse;
+    mutable std::vector<Misuse> misuses_;
+    mutable std::vector<Call> calls_;
+    mutable unsigned call_counts_[20] = {};
+    std::vector<Fault> faults_;
+
+    HTTP_REQUEST raw_;
+    SOCKADDR_STORAGE local_;
+    SOCKADDR_STORAGE remote_;
+    HTTP_SSL_INFO ssl_;
+    HTTP_SSL_CLIENT_CERT_INFO certificate_;
+    std::string certificate_bytes_;
+    std::string negotiable_bytes_;
+    ULONG negotiable_flags_ = 0;
+    bool has_negotiable_ = false;
+    std::string channel_binding_token_;
+    bool has_channel_binding_token_ = false;
+    DWORD site_id_ = 1;
+
+    detail::Pool<char> strings_;
+    detail::Pool<WCHAR> wide_strings_;
+    detail::Pool<HTTP_UNKNOWN_HEADER> header_arrays_;
+    detail::Pool<PCSTR> pointer_arrays_;
+    detail::Pool<DWORD> index_arrays_;
+    DWORD change_number_ = 0;
+
+    bool url_changed_ = false;
+    PCWSTR forwarded_url_ = nullptr;
+    std::vector<detail::wide_string> local_hosts_;
+
+    std::string body_;
+    BodyGenerator generator_;
+    ULONGLONG body_length_ = 0;
+    bool chunked_ = false;
+    ULONGLONG body_offset_ = 0;
+    ULONGLONG inserted_consumed_ = 0;
+    std::vector<Inserted> inserted_;
+    std::vector<DWORD> read_sizes_;
+    std::size_t read_count_ = 0;
+    bool disconnect_armed_ = false;
+    ULONGLONG disconnect_at_ = 0;
+    HRESULT disconnect_result_ = S_OK;
+
+    std::vector<Pending> pending_;
+    std::vector<Completion> completions_;
+    CompletionSink sink_;
+    IHttpContext3* http_context_ = nullptr;
+    std::size_t async_reads_ = 0;
+    bool threaded_ = false;
+    std::vector<std::thread> threads_;
+    std::exception_ptr thread_failure_;
+    mutable std::recursive_mutex mutex_;
+};
+
+IISFAKE_END_NAMESPACE
+
+#include "iisfake/detail/fake_http_request_impl.hpp"
+
+#endif

@@ -1,0 +1,20 @@
+#ifndef IISFAKE_IISFAKE_HPP_INCLUDED
+#define IISFAKE_IISFAKE_HPP_INCLUDED
+
+// iisfake: the IIS native-module API (httpserv.h) re-declared, with stateful fakes that behave
+// like IIS, for unit tests off-server. Include this one header.
+
+#include "iisfake/version.hpp"
+#include "iisfake/config.hpp"
+#include "iisfake/win_types.hpp"
+#include "iisfake/http_types.hpp"
+#include "iisfake/header_names.hpp"
+#include "iisfake/sdk/httpserv.hpp"
+#include "iisfake/misuse.hpp"
+#include "iisfake/options.hpp"
+#include "iisfake/call_log.hpp"
+#include "iisfake/fake_completion_info.hpp"
+#include "iisfake/request_builder.hpp"
+#include "iisfake/fake_http_request.hpp"
+
+#endif
