@@ -54,7 +54,7 @@ public:
     FakeHttpRequest& operator=(const FakeHttpRequest&) = delete;
     // Reports a read still pending (through the misuse handler, which by default throws), and
     // waits for completions running on other threads.
-    virtual ~FakeHttpRequest() noexcept(false);
+    inline virtual ~FakeHttpRequest() noexcept(false);
 
     // ---- IHttpRequest ----------------------------------------------------------------------
     HTTP_REQUEST* GetRawHttpRequest(VOID) override {
@@ -65,18 +65,18 @@ public:
         record(Method::GetRawHttpRequest, "const", S_OK);
         return &raw_;
     }
-    PCSTR GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const override;
-    PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcchHeaderValue = NULL) const override;
-    HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+    inline PCSTR GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const override;
+    inline PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcchHeaderValue = NULL) const override;
+    inline HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
                       BOOL fReplace) override;
-    HRESULT SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+    inline HRESULT SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue, USHORT cchHeaderValue,
                       BOOL fReplace) override;
-    HRESULT DeleteHeader(PCSTR pszHeaderName) override;
-    HRESULT DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) override;
-    PCSTR GetHttpMethod(VOID) const override;
-    HRESULT SetHttpMethod(PCSTR pszHttpMethod) override;
-    HRESULT SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
-    HRESULT SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
+    inline HRESULT DeleteHeader(PCSTR pszHeaderName) override;
+    inline HRESULT DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) override;
+    inline PCSTR GetHttpMethod(VOID) const override;
+    inline HRESULT SetHttpMethod(PCSTR pszHttpMethod) override;
+    inline HRESULT SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
+    inline HRESULT SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
     BOOL GetUrlChanged(VOID) const override {
         record(Method::GetUrlChanged, std::string(), S_OK);
         return url_changed_ ? TRUE : FALSE;
@@ -98,17 +98,17 @@ public:
         return read("IHttpRequest::ReadEntityBody", pvBuffer, cbBuffer, fAsync, nullptr, nullptr,
                     false, pcbBytesReceived, pfCompletionPending, std::string());
     }
-    HRESULT InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) override;
-    DWORD GetRemainingEntityBytes(VOID) override;
-    VOID GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const override;
-    HRESULT GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
+    inline HRESULT InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) override;
+    inline DWORD GetRemainingEntityBytes(VOID) override;
+    inline VOID GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const override;
+    inline HRESULT GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
                                  BOOL* pfClientCertNegotiated) override;
-    HRESULT NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending = NULL) override;
+    inline HRESULT NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending = NULL) override;
     DWORD GetSiteId(VOID) const override {
         record(Method::GetSiteId, std::string(), S_OK);
         return site_id_;
     }
-    HRESULT GetHeaderChanges(DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
+    inline HRESULT GetHeaderChanges(DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
                              PCSTR knownHeaderSnapshot[HttpHeaderRequestMaximum],
                              DWORD* pdwUnknownHeaderSnapshot, PCSTR** ppUnknownHeaderNameSnapshot,
                              PCSTR** ppUnknownHeaderValueSnapshot,
@@ -117,7 +117,7 @@ public:
                              DWORD** ppDiffedUnknownHeaderIndices) override;
 
     // ---- IHttpRequest2 / 3 / 4 -------------------------------------------------------------
-    HRESULT GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) override;
+    inline HRESULT GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) override;
     HRESULT ReadEntityBody(VOID* pvBuffer, DWORD cbBuffer, BOOL fAsync,
                            PFN_ASYNC_COMPLETION pfnCompletionCallback, VOID* pvCompletionContext,
                            DWORD* pcbBytesReceived, BOOL* pfCompletionPending = NULL) override {
@@ -271,6 +271,8 @@ private:
     bool goes_pending(BOOL* pending_out);
     void deliver(Pending op, Transfer result);
     void complete_oldest(bool forced, HRESULT status, DWORD bytes);
+    void dispatch(Pending op, bool forced, HRESULT status, DWORD bytes);
+    void join_completion_threads();
     void finish(Pending op, bool forced, HRESULT status, DWORD bytes);
     std::string method_text() const;
 

@@ -15,6 +15,7 @@
 // connection id 1, no body (reads give EOF).
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>

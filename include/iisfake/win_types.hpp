@@ -85,6 +85,13 @@ typedef void* PSID;
 #ifndef CALLBACK
 #define CALLBACK
 #endif
+// Module sources write HRESULT __stdcall RegisterModule(...) and __declspec(dllexport).
+#ifndef __stdcall
+#define __stdcall
+#endif
+#if !defined(__declspec) && !defined(_MSC_EXTENSIONS)
+#define __declspec(attributes)
+#endif
 #ifndef EXTERN_C
 #define EXTERN_C extern "C"
 #endif
@@ -177,9 +184,18 @@ typedef VOID(WINAPI* LPOVERLAPPED_COMPLETION_ROUTINE)(DWORD dwErrorCode,
 // ---- HRESULTs and Win32 codes ---------------------------------------------------------------
 // Macros, as on Windows; no C-style casts, so module code stays clean under -Wold-style-cast.
 #define FACILITY_WIN32 7
-#define SUCCEEDED(hr) ((hr) >= 0)
-#define FAILED(hr) ((hr) < 0)
-#define IS_ERROR(hr) ((hr) < 0)
+// As in <winerror.h>, the argument is read as an HRESULT: a failure code held in a DWORD fails.
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+template <class T>
+constexpr HRESULT as_hresult(T value) noexcept {
+    return static_cast<HRESULT>(value);
+}
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+#define SUCCEEDED(hr) (::iisfake::detail::as_hresult(hr) >= 0)
+#define FAILED(hr) (::iisfake::detail::as_hresult(hr) < 0)
+#define IS_ERROR(hr) (::iisfake::detail::as_hresult(hr) < 0)
 #define HRESULT_CODE(hr) ((hr)&0xFFFF)
 #define HRESULT_FACILITY(hr) (((hr) >> 16) & 0x1fff)
 #define HRESULT_SEVERITY(hr) (((hr) >> 31) & 0x1)

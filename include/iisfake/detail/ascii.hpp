@@ -13,9 +13,10 @@ constexpr char ascii_lower(char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// Bytes that are already equal (the usual case) skip the folding.
 constexpr bool iequals(const char* a, const char* b, std::size_t n) noexcept {
     for (std::size_t i = 0; i < n; ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+        if (a[i] != b[i] && ascii_lower(a[i]) != ascii_lower(b[i])) return false;
     return true;
 }
 

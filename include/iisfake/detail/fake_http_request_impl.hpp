@@ -215,8 +215,7 @@ inline FakeHttpRequest::FakeHttpRequest(const RequestBuilder& spec)
 }
 
 inline FakeHttpRequest::~FakeHttpRequest() noexcept(false) {
-    for (auto& thread : threads_)
-        if (thread.joinable()) thread.join();
+    join_completion_threads();
     if (!pending_.empty() && std::uncaught_exceptions() == 0)
         report("FakeHttpRequest::~FakeHttpRequest", "T-10",
                std::to_string(pending_.size()) +
@@ -338,6 +337,13 @@ inline HRESULT FakeHttpRequest::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderVa
         record(Method::SetHeader, arguments, E_INVALIDARG);
         return report(method, "REQ-SH-4",
                       "header name \"" + arguments + "\" is not an HTTP token", E_INVALIDARG);
+    }
+    if (length > detail::max_ushort) {  // NameLength is a USHORT
+        record(Method::SetHeader, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
+        return report(method, "T-5",
+                      "a header name of " + std::to_string(length) +
+                          " bytes, beyond the USHORT NameLength",
+                      HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
     }
     result = set_header(method, request_header_id(pszHeaderName, length), pszHeaderName, length,
                         pszHeaderValue, cchHeaderValue, fReplace);
@@ -644,7 +650,16 @@ inline bool FakeHttpRequest::is_local_host(const detail::wide_string& host) cons
     const detail::wide_string bare = detail::host_without_port(host);
     for (const auto& local : local_hosts_)
         if (detail::wide_iequals(bare, local)) return true;
-    return false;
+    // An IPv6 literal is local when it is the local address however it is spelt ("[::1]" as
+    // well as the "[0:0:0:0:0:0:0:1]" that local_hosts_ holds).
+    const std::string text = detail::wide_to_utf8(bare.data(), bare.size());
+    unsigned char bytes[16];
+    if (local_.ss_family != AF_INET6 || text.size() < 3 || text[0] != '[' ||
+        !detail::parse_ipv6(text, bytes))
+        return false;
+    SOCKADDR_IN6 local;
+    std::memcpy(&local, &local_, sizeof local);
+    return std::memcmp(&local.sin6_addr, bytes, sizeof bytes) == 0;
 }
 
 inline HRESULT FakeHttpRequest::set_url(const char* method, const detail::wide_string& given,
@@ -812,6 +827,7 @@ inline HRESULT FakeHttpRequest::read(const char* method, VOID* buffer, DWORD siz
     };
     HRESULT result = S_OK;
     bool deliver_now = false;
+    Pending op{};
     {
         Lock guard = lock();
         if (injected(Method::ReadEntityBody, result)) return finish_now(0, result);
@@ -838,22 +854,27 @@ inline HRESULT FakeHttpRequest::read(const char* method, VOID* buffer, DWORD siz
         }
         bool inserted_left = false;
         for (const auto& chunk : inserted_) inserted_left = inserted_left || chunk.offset < chunk.size;
-        if (!inserted_left && disconnect_armed_ && body_offset_ >= disconnect_at_)
-            return finish_now(0, disconnect_result_);
-        if (at_end() && options_.async_eof == AsyncEof::immediate)
+        // A client that went away fails the read as the policy says: inline at once, or as a
+        // completion with the disconnect HRESULT (REQ-CI-3); transfer() yields that HRESULT.
+        const bool disconnected =
+            !inserted_left && disconnect_armed_ && body_offset_ >= disconnect_at_;
+        if (!disconnected && at_end() && options_.async_eof == AsyncEof::immediate)
             return finish_now(0, detail::eof_result);
         if (!goes_pending(pending)) {
             const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
             return finish_now(t.bytes, t.status);
         }
-        pending_.push_back(Pending{static_cast<unsigned char*>(buffer), size, has_callback,
-                                   callback, context, false});
+        op = Pending{static_cast<unsigned char*>(buffer), size, has_callback, callback, context,
+                     false};
+        // complete_before_return delivers this very read before returning, so it never waits in
+        // pending_ (where it could be mistaken for an older operation).
+        deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
+        if (!deliver_now) pending_.push_back(op);
         if (received) *received = 0;
         if (pending) *pending = TRUE;
-        deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
     }
     record(Method::ReadEntityBody, arguments + ", pending", S_OK);
-    if (deliver_now) complete_pending();
+    if (deliver_now) dispatch(op, false, S_OK, 0);
     return S_OK;
 }
 
@@ -944,17 +965,22 @@ inline void FakeHttpRequest::finish(Pending op, bool forced, HRESULT status, DWO
     FakeHttpCompletionInfo info(result.bytes, result.status,
                                 op.negotiate ? options_.other_operation_code
                                              : options_.read_operation_code);
-    Completion done{result.bytes, result.status, info.GetCompletedOperation(), op.has_callback,
-                    false, RQ_NOTIFICATION_CONTINUE};
-    if (op.has_callback) {
-        done.returned = op.callback(http_context_, &info, op.context);
-        done.delivered = true;
-    } else if (sink_) {
-        done.returned = sink_(&info);
-        done.delivered = true;
+    const bool delivered = op.has_callback || static_cast<bool>(sink_);
+    std::size_t slot = 0;
+    {
+        // Recorded before delivery: a completion delivered from inside this one (the module
+        // reads again and complete_before_return completes that read) comes after it.
+        Lock guard = lock();
+        slot = completions_.size();
+        completions_.push_back(Completion{result.bytes, result.status,
+                                          info.GetCompletedOperation(), op.has_callback,
+                                          delivered, RQ_NOTIFICATION_CONTINUE});
     }
+    if (!delivered) return;
+    const REQUEST_NOTIFICATION_STATUS returned =
+        op.has_callback ? op.callback(http_context_, &info, op.context) : sink_(&info);
     Lock guard = lock();
-    completions_.push_back(done);
+    completions_[slot].returned = returned;
 }
 
 inline void FakeHttpRequest::complete_oldest(bool forced, HRESULT status, DWORD bytes) {
@@ -970,15 +996,22 @@ inline void FakeHttpRequest::complete_oldest(bool forced, HRESULT status, DWORD 
         op = pending_.front();
         pending_.erase(pending_.begin());
     }
+    dispatch(op, forced, status, bytes);
+}
+
+inline void FakeHttpRequest::dispatch(Pending op, bool forced, HRESULT status, DWORD bytes) {
     if (!threaded_) {
         finish(op, forced, status, bytes);
         return;
     }
+    // Under the lock: a completion thread whose module reads again starts the next thread
+    // while the test thread may be in wait_for_completions.
+    Lock guard(&mutex_);
     threads_.emplace_back([this, op, forced, status, bytes] {
         try {
             finish(op, forced, status, bytes);
         } catch (...) {
-            Lock guard = lock();
+            Lock failure_guard(&mutex_);
             if (!thread_failure_) thread_failure_ = std::current_exception();
         }
     });
@@ -991,20 +1024,32 @@ inline void FakeHttpRequest::complete_pending_with(HRESULT status, DWORD bytes) 
 }
 
 inline void FakeHttpRequest::cancel_pending() {
-    while (has_pending()) complete_oldest(true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
+    // Cancels what is pending now, as CancelIo does; a read the module starts from the aborted
+    // completion is new I/O and stays pending. New operations queue behind the cancelled ones.
+    const std::size_t count = pending_count();
+    for (std::size_t i = 0; i < count; ++i)
+        complete_oldest(true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
+}
+
+inline void FakeHttpRequest::join_completion_threads() {
+    // Until no thread is left: a completion may start the next one (the module reads again).
+    for (;;) {
+        std::vector<std::thread> running;
+        {
+            Lock guard(&mutex_);
+            running.swap(threads_);
+        }
+        if (running.empty()) return;
+        for (auto& thread : running)
+            if (thread.joinable()) thread.join();
+    }
 }
 
 inline void FakeHttpRequest::wait_for_completions() {
-    std::vector<std::thread> running;
-    {
-        Lock guard = lock();
-        running.swap(threads_);
-    }
-    for (auto& thread : running)
-        if (thread.joinable()) thread.join();
+    join_completion_threads();
     std::exception_ptr failure;
     {
-        Lock guard = lock();
+        Lock guard(&mutex_);
         failure = thread_failure_;
         thread_failure_ = nullptr;
     }
@@ -1027,8 +1072,6 @@ inline VOID FakeHttpRequest::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMino
         report("IHttpRequest::GetHttpVersion", "REQ-VER-1",
                "pMajorVersion and pMinorVersion are both required", S_OK,
                "the fake writes nothing");
-        if (pMajorVersion) *pMajorVersion = raw_.Version.MajorVersion;
-        if (pMinorVersion) *pMinorVersion = raw_.Version.MinorVersion;
         return;
     }
     *pMajorVersion = raw_.Version.MajorVersion;
@@ -1069,6 +1112,7 @@ inline HRESULT FakeHttpRequest::NegotiateClientCertificate(BOOL fAsync, BOOL* pf
     Pending op{nullptr, 0, false, nullptr, nullptr, true};
     if (fAsync) {
         bool later = false;
+        bool deliver_now = false;
         {
             Lock guard = lock();
             later = goes_pending(pfCompletionPending);
@@ -1079,13 +1123,15 @@ inline HRESULT FakeHttpRequest::NegotiateClientCertificate(BOOL fAsync, BOOL* pf
                                   "an asynchronous operation is already pending",
                                   HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
                 }
-                pending_.push_back(op);
+                // As in read(): complete_before_return delivers this operation, not the oldest.
+                deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
+                if (!deliver_now) pending_.push_back(op);
             }
         }
         if (later) {
             if (pfCompletionPending) *pfCompletionPending = TRUE;
             record(Method::NegotiateClientCertificate, arguments + ", pending", S_OK);
-            if (options_.async_policy == AsyncPolicy::complete_before_return) complete_pending();
+            if (deliver_now) dispatch(op, false, S_OK, 0);
             return S_OK;
         }
     }
