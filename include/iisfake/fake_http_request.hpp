@@ -9,14 +9,14 @@
 // and inspectors that production code could never reach.
 
 #include <cstring>
+#include <deque>
 #include <exception>
-#include <functional>
-#include <mutex>
+#include <memory>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "iisfake/detail/callback.hpp"
 #include "iisfake/call_log.hpp"
 #include "iisfake/detail/address.hpp"
 #include "iisfake/detail/ascii.hpp"
@@ -34,7 +34,7 @@ IISFAKE_BEGIN_NAMESPACE
 // Receives the completion of a pending IHttpRequest::ReadEntityBody (or of an asynchronous
 // NegotiateClientCertificate) and returns what the module's completion handler returned. With
 // IHttpContext and CHttpModule (next milestone) this becomes CHttpModule::OnAsyncCompletion.
-using CompletionSink = std::function<REQUEST_NOTIFICATION_STATUS(IHttpCompletionInfo* info)>;
+using CompletionSink = Callback<REQUEST_NOTIFICATION_STATUS(IHttpCompletionInfo* info)>;
 
 // One delivered completion, as recorded by the fake.
 struct Completion {
@@ -46,15 +46,40 @@ struct Completion {
     REQUEST_NOTIFICATION_STATUS returned;  // what the sink or callback returned
 };
 
-class FakeHttpRequest : public IHttpRequest4 {
+namespace detail {
+
+// How completions run when a test asks for threads (deliver_on_thread). The implementation,
+// CompletionThreads, is in <iisfake/threaded_delivery.hpp>.
+class Concurrency {
 public:
-    FakeHttpRequest() : FakeHttpRequest(RequestBuilder()) {}
-    explicit FakeHttpRequest(const RequestBuilder& spec);
-    FakeHttpRequest(const FakeHttpRequest&) = delete;
-    FakeHttpRequest& operator=(const FakeHttpRequest&) = delete;
+    virtual ~Concurrency() = default;
+    virtual void lock() = 0;
+    virtual void unlock() = 0;
+    virtual void run(Callback<void()> task) = 0;  // on a new thread
+    virtual void join_all() = 0;  // until none is left, also those that tasks started
+    virtual std::exception_ptr take_failure() = 0;  // the first exception a task threw
+};
+
+class CompletionThreads;  // include <iisfake/threaded_delivery.hpp> to use deliver_on_thread()
+
+template <class Unused>
+struct completion_threads_for {
+    using type = CompletionThreads;
+};
+
+// The implementation, a template only so that a TU that includes iisfake without constructing a
+// fake request compiles none of it (users include iisfake in every test file). Use
+// iisfake::FakeHttpRequest.
+template <class Unused = void>
+class FakeHttpRequestBase : public IHttpRequest4 {
+public:
+    FakeHttpRequestBase() : FakeHttpRequestBase(RequestBuilder()) {}
+    explicit FakeHttpRequestBase(const RequestBuilder& spec);
+    FakeHttpRequestBase(const FakeHttpRequestBase&) = delete;
+    FakeHttpRequestBase& operator=(const FakeHttpRequestBase&) = delete;
     // Reports a read still pending (through the misuse handler, which by default throws), and
     // waits for completions running on other threads.
-    inline virtual ~FakeHttpRequest() noexcept(false);
+    virtual ~FakeHttpRequestBase() noexcept(false);
 
     // ---- IHttpRequest ----------------------------------------------------------------------
     HTTP_REQUEST* GetRawHttpRequest(VOID) override {
@@ -65,18 +90,18 @@ public:
         record(Method::GetRawHttpRequest, "const", S_OK);
         return &raw_;
     }
-    inline PCSTR GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const override;
-    inline PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcchHeaderValue = NULL) const override;
-    inline HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+    PCSTR GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const override;
+    PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcchHeaderValue = NULL) const override;
+    HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
                       BOOL fReplace) override;
-    inline HRESULT SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+    HRESULT SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue, USHORT cchHeaderValue,
                       BOOL fReplace) override;
-    inline HRESULT DeleteHeader(PCSTR pszHeaderName) override;
-    inline HRESULT DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) override;
-    inline PCSTR GetHttpMethod(VOID) const override;
-    inline HRESULT SetHttpMethod(PCSTR pszHttpMethod) override;
-    inline HRESULT SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
-    inline HRESULT SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
+    HRESULT DeleteHeader(PCSTR pszHeaderName) override;
+    HRESULT DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) override;
+    PCSTR GetHttpMethod(VOID) const override;
+    HRESULT SetHttpMethod(PCSTR pszHttpMethod) override;
+    HRESULT SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
+    HRESULT SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) override;
     BOOL GetUrlChanged(VOID) const override {
         record(Method::GetUrlChanged, std::string(), S_OK);
         return url_changed_ ? TRUE : FALSE;
@@ -98,17 +123,17 @@ public:
         return read("IHttpRequest::ReadEntityBody", pvBuffer, cbBuffer, fAsync, nullptr, nullptr,
                     false, pcbBytesReceived, pfCompletionPending, std::string());
     }
-    inline HRESULT InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) override;
-    inline DWORD GetRemainingEntityBytes(VOID) override;
-    inline VOID GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const override;
-    inline HRESULT GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
+    HRESULT InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) override;
+    DWORD GetRemainingEntityBytes(VOID) override;
+    VOID GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const override;
+    HRESULT GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
                                  BOOL* pfClientCertNegotiated) override;
-    inline HRESULT NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending = NULL) override;
+    HRESULT NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending = NULL) override;
     DWORD GetSiteId(VOID) const override {
         record(Method::GetSiteId, std::string(), S_OK);
         return site_id_;
     }
-    inline HRESULT GetHeaderChanges(DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
+    HRESULT GetHeaderChanges(DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
                              PCSTR knownHeaderSnapshot[HttpHeaderRequestMaximum],
                              DWORD* pdwUnknownHeaderSnapshot, PCSTR** ppUnknownHeaderNameSnapshot,
                              PCSTR** ppUnknownHeaderValueSnapshot,
@@ -117,7 +142,7 @@ public:
                              DWORD** ppDiffedUnknownHeaderIndices) override;
 
     // ---- IHttpRequest2 / 3 / 4 -------------------------------------------------------------
-    inline HRESULT GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) override;
+    HRESULT GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) override;
     HRESULT ReadEntityBody(VOID* pvBuffer, DWORD cbBuffer, BOOL fAsync,
                            PFN_ASYNC_COMPLETION pfnCompletionCallback, VOID* pvCompletionContext,
                            DWORD* pcbBytesReceived, BOOL* pfCompletionPending = NULL) override {
@@ -165,9 +190,20 @@ public:
     // What PFN_ASYNC_COMPLETION callbacks receive as their IHttpContext3*. Until iisfake has
     // IHttpContext (next milestone) this is whatever the test sets; NULL by default.
     void set_http_context(IHttpContext3* context) noexcept { http_context_ = context; }
-    // Deliver completions on a second thread, as IIS does from its pool. Call
-    // wait_for_completions() before inspecting what the completion did.
-    void deliver_on_thread(bool on = true) noexcept { threaded_ = on; }
+    // Deliver completions on a second thread, as IIS does from its pool; false goes back to the
+    // calling thread after waiting. Needs <iisfake/threaded_delivery.hpp> (or
+    // IISFAKE_CONFIG_THREADED_DELIVERY defined before <iisfake/iisfake.hpp>), which keeps
+    // <thread> and <mutex> out of the test files that do not use threads.
+    void deliver_on_thread(bool on = true) {
+        if (on && !concurrency_) {
+            concurrency_.reset(new typename detail::completion_threads_for<Unused>::type());
+        } else if (!on && concurrency_) {
+            wait_for_completions();
+            concurrency_.reset();
+        }
+    }
+    // Waits for every completion running on another thread (also those their modules started)
+    // and rethrows the first exception one of them threw. Returns at once without threads.
     void wait_for_completions();
 
     bool has_pending() const;
@@ -231,20 +267,20 @@ private:
     };
     class Lock {
     public:
-        explicit Lock(std::recursive_mutex* mutex) : mutex_(mutex) {
-            if (mutex_) mutex_->lock();
+        explicit Lock(Concurrency* threads) : threads_(threads) {
+            if (threads_) threads_->lock();
         }
         ~Lock() {
-            if (mutex_) mutex_->unlock();
+            if (threads_) threads_->unlock();
         }
         Lock(const Lock&) = delete;
         Lock& operator=(const Lock&) = delete;
 
     private:
-        std::recursive_mutex* mutex_;
+        Concurrency* threads_;
     };
 
-    Lock lock() const { return Lock(threaded_ ? &mutex_ : nullptr); }
+    Lock lock() const { return Lock(concurrency_.get()); }
     void record(Method method, std::string arguments, HRESULT result) const;
     HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result,
                    const char* outcome = nullptr) const;
@@ -272,14 +308,13 @@ private:
     void deliver(Pending op, Transfer result);
     void complete_oldest(bool forced, HRESULT status, DWORD bytes);
     void dispatch(Pending op, bool forced, HRESULT status, DWORD bytes);
-    void join_completion_threads();
     void finish(Pending op, bool forced, HRESULT status, DWORD bytes);
     std::string method_text() const;
 
     Options options_;
     MisuseHandler misuse_handler_ = throw_misuse;
     mutable std::vector<Misuse> misuses_;
-    mutable std::vector<Call> calls_;
+    mutable std::deque<Call> calls_;  // a deque: no reallocation spikes in long logs
     mutable unsigned call_counts_[20] = {};
     std::vector<Fault> faults_;
 
@@ -325,10 +360,17 @@ private:
     CompletionSink sink_;
     IHttpContext3* http_context_ = nullptr;
     std::size_t async_reads_ = 0;
-    bool threaded_ = false;
-    std::vector<std::thread> threads_;
-    std::exception_ptr thread_failure_;
-    mutable std::recursive_mutex mutex_;
+    std::unique_ptr<Concurrency> concurrency_;  // set while completions run on threads
+};
+
+}  // namespace detail
+
+// An IHttpRequest4 (and so IHttpRequest3, IHttpRequest2, IHttpRequest) that behaves as IIS
+// does; see FakeHttpRequestBase for its members. Hand module code its address.
+class FakeHttpRequest : public detail::FakeHttpRequestBase<> {
+public:
+    using FakeHttpRequestBase::FakeHttpRequestBase;
+    FakeHttpRequest() = default;
 };
 
 IISFAKE_END_NAMESPACE

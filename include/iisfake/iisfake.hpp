@@ -18,3 +18,8 @@
 #include "iisfake/fake_http_request.hpp"
 
 #endif
+
+// Outside the guard, so a later include with the macro defined still brings threads in.
+#if defined(IISFAKE_CONFIG_THREADED_DELIVERY)
+#include "iisfake/threaded_delivery.hpp"
+#endif

@@ -6,10 +6,10 @@
 // default throws MisuseError, whose message names the method and the rule. With any handler
 // that returns, the fake goes on to return the HRESULT IIS returns.
 
-#include <functional>
 #include <stdexcept>
 #include <string>
 
+#include "iisfake/detail/callback.hpp"
 #include "iisfake/win_types.hpp"
 
 IISFAKE_BEGIN_NAMESPACE
@@ -36,7 +36,7 @@ private:
     Misuse report_;
 };
 
-using MisuseHandler = std::function<void(const Misuse&)>;
+using MisuseHandler = Callback<void(const Misuse&)>;
 
 inline std::string hresult_text(HRESULT result) {
     static const char digits[] = "0123456789ABCDEF";

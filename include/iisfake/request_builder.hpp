@@ -14,20 +14,25 @@
 // address 127.0.0.1:80, remote address 192.0.2.1:49152, plain HTTP, site id 1, request and
 // connection id 1, no body (reads give EOF).
 
-#include <functional>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "iisfake/detail/callback.hpp"
 #include "iisfake/options.hpp"
 #include "iisfake/sdk/httpserv.hpp"
 
 IISFAKE_BEGIN_NAMESPACE
 
+namespace detail {
+template <class Unused>
+class FakeHttpRequestBase;
+}  // namespace detail
+
 // Produces body bytes on demand: fill `out` with `count` bytes starting at body offset `offset`.
 // Lets a test stream gigabytes without holding them in memory.
-using BodyGenerator = std::function<void(ULONGLONG offset, void* out, DWORD count)>;
+using BodyGenerator = Callback<void(ULONGLONG offset, void* out, DWORD count)>;
 
 class RequestBuilder {
 public:
@@ -146,7 +151,8 @@ public:
     }
 
 private:
-    friend class FakeHttpRequest;
+    template <class>
+    friend class detail::FakeHttpRequestBase;
 
     std::string method_ = "GET";
     std::string url_ = "/";

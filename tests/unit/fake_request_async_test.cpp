@@ -14,6 +14,9 @@
 #include <utility>
 #include <vector>
 
+// deliver_on_thread() lives in a header of its own; the macro brings it in with the umbrella,
+// from include/ and from the single header alike.
+#define IISFAKE_CONFIG_THREADED_DELIVERY
 #include <iisfake/iisfake.hpp>
 
 #include "catch.hpp"

@@ -64,11 +64,10 @@ inline wide_string host_without_port(const wide_string& host) {
     return colon == wide_string::npos ? host : host.substr(0, colon);
 }
 
-}  // namespace detail
-
 // ---- construction ---------------------------------------------------------------------------
 
-inline FakeHttpRequest::FakeHttpRequest(const RequestBuilder& spec)
+template <class Unused>
+inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec)
     : options_(spec.options_),
       raw_(),
       local_(),
@@ -214,8 +213,9 @@ inline FakeHttpRequest::FakeHttpRequest(const RequestBuilder& spec)
     if (body_length_ > 0) raw_.Flags |= HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS;
 }
 
-inline FakeHttpRequest::~FakeHttpRequest() noexcept(false) {
-    join_completion_threads();
+template <class Unused>
+inline FakeHttpRequestBase<Unused>::~FakeHttpRequestBase() noexcept(false) {
+    if (concurrency_) concurrency_->join_all();
     if (!pending_.empty() && std::uncaught_exceptions() == 0)
         report("FakeHttpRequest::~FakeHttpRequest", "T-10",
                std::to_string(pending_.size()) +
@@ -226,14 +226,16 @@ inline FakeHttpRequest::~FakeHttpRequest() noexcept(false) {
 
 // ---- bookkeeping ----------------------------------------------------------------------------
 
-inline void FakeHttpRequest::record(Method method, std::string arguments, HRESULT result) const {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::record(Method method, std::string arguments, HRESULT result) const {
     const auto index = static_cast<std::size_t>(method);
     Lock guard = lock();
     ++call_counts_[index];
     if (options_.record_calls) calls_.push_back(Call{method, std::move(arguments), result});
 }
 
-inline HRESULT FakeHttpRequest::report(const char* method, const char* rule, std::string problem,
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::report(const char* method, const char* rule, std::string problem,
                                        HRESULT result, const char* outcome) const {
     Misuse misuse{method, rule, std::move(problem), result,
                   outcome ? std::string(outcome) : "IIS returns " + hresult_text(result)};
@@ -245,7 +247,8 @@ inline HRESULT FakeHttpRequest::report(const char* method, const char* rule, std
     return result;
 }
 
-inline bool FakeHttpRequest::injected(Method method, HRESULT& result) {
+template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::injected(Method method, HRESULT& result) {
     const unsigned count = call_counts_[static_cast<std::size_t>(method)] + 1;
     for (const auto& fault : faults_) {
         if (fault.method == method && (fault.nth == 0 || fault.nth == count)) {
@@ -256,19 +259,22 @@ inline bool FakeHttpRequest::injected(Method method, HRESULT& result) {
     return false;
 }
 
-inline std::vector<Call> FakeHttpRequest::calls() const {
+template <class Unused>
+inline std::vector<Call> FakeHttpRequestBase<Unused>::calls() const {
     Lock guard = lock();
-    return calls_;
+    return std::vector<Call>(calls_.begin(), calls_.end());
 }
 
-inline void FakeHttpRequest::clear_calls() {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::clear_calls() {
     Lock guard = lock();
     calls_.clear();
 }
 
 // ---- headers --------------------------------------------------------------------------------
 
-inline const char* FakeHttpRequest::find_header(const char* name, std::size_t length,
+template <class Unused>
+inline const char* FakeHttpRequestBase<Unused>::find_header(const char* name, std::size_t length,
                                                 USHORT* pcch) const {
     const int id = request_header_id(name, length);
     if (id >= 0) {
@@ -289,7 +295,8 @@ inline const char* FakeHttpRequest::find_header(const char* name, std::size_t le
     return nullptr;
 }
 
-inline PCSTR FakeHttpRequest::GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue) const {
+template <class Unused>
+inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue) const {
     if (!pszHeaderName) {
         record(Method::GetHeader, "NULL", S_OK);
         if (pcchHeaderValue) *pcchHeaderValue = 0;
@@ -298,12 +305,13 @@ inline PCSTR FakeHttpRequest::GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderV
         return nullptr;
     }
     const std::size_t length = std::strlen(pszHeaderName);
-    if (options_.record_calls || threaded_) record(Method::GetHeader, pszHeaderName, S_OK);
+    if (options_.record_calls || concurrency_) record(Method::GetHeader, pszHeaderName, S_OK);
     else ++call_counts_[static_cast<std::size_t>(Method::GetHeader)];
     return find_header(pszHeaderName, length, pcchHeaderValue);
 }
 
-inline PCSTR FakeHttpRequest::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
+template <class Unused>
+inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                         USHORT* pcchHeaderValue) const {
     const int id = static_cast<int>(ulHeaderIndex);
     record(Method::GetHeader, std::to_string(id), S_OK);
@@ -319,7 +327,8 @@ inline PCSTR FakeHttpRequest::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
     return slot.pRawValue;
 }
 
-inline HRESULT FakeHttpRequest::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
                                           USHORT cchHeaderValue, BOOL fReplace) {
     const char* method = "IHttpRequest::SetHeader";
     std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
@@ -351,7 +360,8 @@ inline HRESULT FakeHttpRequest::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderVa
     return result;
 }
 
-inline HRESULT FakeHttpRequest::SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue,
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue,
                                           USHORT cchHeaderValue, BOOL fReplace) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
@@ -372,7 +382,8 @@ inline HRESULT FakeHttpRequest::SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR ps
     return result;
 }
 
-inline HRESULT FakeHttpRequest::set_header(const char* method, int id, const char* name,
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int id, const char* name,
                                            std::size_t name_length, PCSTR value, USHORT cch,
                                            BOOL replace) {
     if (!value && cch > 0)
@@ -460,7 +471,8 @@ inline HRESULT FakeHttpRequest::set_header(const char* method, int id, const cha
     return S_OK;
 }
 
-inline void FakeHttpRequest::replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries) {
     HTTP_UNKNOWN_HEADER* old = raw_.Headers.pUnknownHeaders;
     const long long old_size = header_arrays_.size_of(old);
     HTTP_UNKNOWN_HEADER* fresh = header_arrays_.make(entries.size());
@@ -478,7 +490,8 @@ inline void FakeHttpRequest::replace_unknown_array(std::vector<HTTP_UNKNOWN_HEAD
     }
 }
 
-inline void FakeHttpRequest::retire(PCSTR value) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
     if (!options_.poison_replaced_values) return;
     const long long size = strings_.size_of(value);  // never touch memory the module owns
     if (size <= 0) return;
@@ -487,7 +500,8 @@ inline void FakeHttpRequest::retire(PCSTR value) {
         writable[i] = detail::stale_text[i % static_cast<long long>(sizeof detail::stale_text - 1)];
 }
 
-inline void FakeHttpRequest::retire(PCWSTR value) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
     if (!options_.poison_replaced_values) return;
     const long long size = wide_strings_.size_of(value);
     if (size <= 0) return;
@@ -497,7 +511,8 @@ inline void FakeHttpRequest::retire(PCWSTR value) {
             detail::stale_text[i % static_cast<long long>(sizeof detail::stale_text - 1)]);
 }
 
-inline void FakeHttpRequest::remove_unknown(const char* name, std::size_t length, bool all) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::remove_unknown(const char* name, std::size_t length, bool all) {
     const HTTP_UNKNOWN_HEADER* current = raw_.Headers.pUnknownHeaders;
     std::vector<HTTP_UNKNOWN_HEADER> kept;
     std::vector<PCSTR> retired;
@@ -519,7 +534,8 @@ inline void FakeHttpRequest::remove_unknown(const char* name, std::size_t length
     ++change_number_;
 }
 
-inline HRESULT FakeHttpRequest::DeleteHeader(PCSTR pszHeaderName) {
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
     if (injected(Method::DeleteHeader, result)) {
@@ -549,7 +565,8 @@ inline HRESULT FakeHttpRequest::DeleteHeader(PCSTR pszHeaderName) {
     return S_OK;
 }
 
-inline HRESULT FakeHttpRequest::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
     if (injected(Method::DeleteHeader, result)) {
@@ -576,20 +593,23 @@ inline HRESULT FakeHttpRequest::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
 
 // ---- method -----------------------------------------------------------------------------------
 
-inline std::string FakeHttpRequest::method_text() const {
+template <class Unused>
+inline std::string FakeHttpRequestBase<Unused>::method_text() const {
     if (raw_.Verb == HttpVerbUnknown)
         return raw_.pUnknownVerb ? std::string(raw_.pUnknownVerb, raw_.UnknownVerbLength)
                                  : std::string();
     return detail::verb_text(raw_.Verb);
 }
 
-inline PCSTR FakeHttpRequest::GetHttpMethod(VOID) const {
+template <class Unused>
+inline PCSTR FakeHttpRequestBase<Unused>::GetHttpMethod(VOID) const {
     record(Method::GetHttpMethod, std::string(), S_OK);
     if (raw_.Verb == HttpVerbUnknown) return raw_.pUnknownVerb ? raw_.pUnknownVerb : "";
     return detail::verb_text(raw_.Verb);
 }
 
-inline void FakeHttpRequest::set_verb(const std::string& verb) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::set_verb(const std::string& verb) {
     const PCSTR old = raw_.pUnknownVerb;
     raw_.Verb = detail::verb_of(verb);
     if (raw_.Verb == HttpVerbUnknown) {
@@ -602,7 +622,8 @@ inline void FakeHttpRequest::set_verb(const std::string& verb) {
     retire(old);
 }
 
-inline HRESULT FakeHttpRequest::SetHttpMethod(PCSTR pszHttpMethod) {
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
     const std::string arguments = pszHttpMethod ? pszHttpMethod : "NULL";
     HRESULT result = S_OK;
     if (injected(Method::SetHttpMethod, result)) {
@@ -626,7 +647,8 @@ inline HRESULT FakeHttpRequest::SetHttpMethod(PCSTR pszHttpMethod) {
 
 // ---- URL ----------------------------------------------------------------------------------
 
-inline void FakeHttpRequest::build_cooked_url(const detail::wide_string& host,
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::build_cooked_url(const detail::wide_string& host,
                                               const detail::wide_string& path,
                                               const detail::wide_string& query) {
     const detail::wide_string scheme = raw_.pSslInfo ? L"https://" : L"http://";
@@ -646,7 +668,8 @@ inline void FakeHttpRequest::build_cooked_url(const detail::wide_string& host,
     retire(old);
 }
 
-inline bool FakeHttpRequest::is_local_host(const detail::wide_string& host) const {
+template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::is_local_host(const detail::wide_string& host) const {
     const detail::wide_string bare = detail::host_without_port(host);
     for (const auto& local : local_hosts_)
         if (detail::wide_iequals(bare, local)) return true;
@@ -662,7 +685,8 @@ inline bool FakeHttpRequest::is_local_host(const detail::wide_string& host) cons
     return std::memcmp(&local.sin6_addr, bytes, sizeof bytes) == 0;
 }
 
-inline HRESULT FakeHttpRequest::set_url(const char* method, const detail::wide_string& given,
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::set_url(const char* method, const detail::wide_string& given,
                                         BOOL reset) {
     detail::wide_string url = given;
     for (const PCWSTR prefix : {L"http://", L"https://"}) {
@@ -711,7 +735,8 @@ inline HRESULT FakeHttpRequest::set_url(const char* method, const detail::wide_s
     return S_OK;
 }
 
-inline HRESULT FakeHttpRequest::SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
     const char* method = "IHttpRequest::SetUrl";
     HRESULT result = S_OK;
     std::string arguments;
@@ -736,7 +761,8 @@ inline HRESULT FakeHttpRequest::SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQ
     return result;
 }
 
-inline HRESULT FakeHttpRequest::SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
     const char* method = "IHttpRequest::SetUrl";
     HRESULT result = S_OK;
     std::string arguments;
@@ -762,13 +788,15 @@ inline HRESULT FakeHttpRequest::SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQu
 
 // ---- entity body ----------------------------------------------------------------------------
 
-inline bool FakeHttpRequest::at_end() const {
+template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::at_end() const {
     for (const auto& chunk : inserted_)
         if (chunk.offset < chunk.size) return false;
     return body_offset_ >= body_length_;
 }
 
-inline FakeHttpRequest::Transfer FakeHttpRequest::transfer(unsigned char* out, DWORD capacity) {
+template <class Unused>
+inline typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::transfer(unsigned char* out, DWORD capacity) {
     DWORD limit = capacity;
     if (!read_sizes_.empty()) {
         const DWORD cap = read_sizes_[read_count_++ % read_sizes_.size()];
@@ -796,7 +824,8 @@ inline FakeHttpRequest::Transfer FakeHttpRequest::transfer(unsigned char* out, D
     return Transfer{n, S_OK};
 }
 
-inline bool FakeHttpRequest::goes_pending(BOOL* pending_out) {
+template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
     if (!pending_out) return true;  // REQ-READ-9: the caller waits for a completion
     const std::size_t index = async_reads_++;
     switch (options_.async_policy) {
@@ -813,7 +842,8 @@ inline bool FakeHttpRequest::goes_pending(BOOL* pending_out) {
     return true;
 }
 
-inline HRESULT FakeHttpRequest::read(const char* method, VOID* buffer, DWORD size, BOOL async,
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWORD size, BOOL async,
                                      PFN_ASYNC_COMPLETION callback, void* context,
                                      bool has_callback, DWORD* received, BOOL* pending,
                                      std::string extra) {
@@ -878,7 +908,8 @@ inline HRESULT FakeHttpRequest::read(const char* method, VOID* buffer, DWORD siz
     return S_OK;
 }
 
-inline HRESULT FakeHttpRequest::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
     const std::string arguments = std::to_string(cbBuffer);
     HRESULT result = S_OK;
     if (injected(Method::InsertEntityBody, result)) {
@@ -899,7 +930,8 @@ inline HRESULT FakeHttpRequest::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer)
     return S_OK;
 }
 
-inline DWORD FakeHttpRequest::GetRemainingEntityBytes(VOID) {
+template <class Unused>
+inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
     ULONGLONG remaining = 0;
     {
         Lock guard = lock();
@@ -917,34 +949,40 @@ inline DWORD FakeHttpRequest::GetRemainingEntityBytes(VOID) {
     return result;
 }
 
-inline ULONGLONG FakeHttpRequest::body_consumed() const {
+template <class Unused>
+inline ULONGLONG FakeHttpRequestBase<Unused>::body_consumed() const {
     Lock guard = lock();
     return body_offset_;
 }
 
-inline ULONGLONG FakeHttpRequest::inserted_consumed() const {
+template <class Unused>
+inline ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
     Lock guard = lock();
     return inserted_consumed_;
 }
 
 // ---- asynchronous completion ----------------------------------------------------------------
 
-inline bool FakeHttpRequest::has_pending() const {
+template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::has_pending() const {
     Lock guard = lock();
     return !pending_.empty();
 }
 
-inline std::size_t FakeHttpRequest::pending_count() const {
+template <class Unused>
+inline std::size_t FakeHttpRequestBase<Unused>::pending_count() const {
     Lock guard = lock();
     return pending_.size();
 }
 
-inline std::vector<Completion> FakeHttpRequest::completions() const {
+template <class Unused>
+inline std::vector<Completion> FakeHttpRequestBase<Unused>::completions() const {
     Lock guard = lock();
     return completions_;
 }
 
-inline void FakeHttpRequest::finish(Pending op, bool forced, HRESULT status, DWORD bytes) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT status, DWORD bytes) {
     Transfer result{bytes, status};
     if (!forced) {
         Lock guard = lock();
@@ -983,7 +1021,8 @@ inline void FakeHttpRequest::finish(Pending op, bool forced, HRESULT status, DWO
     completions_[slot].returned = returned;
 }
 
-inline void FakeHttpRequest::complete_oldest(bool forced, HRESULT status, DWORD bytes) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::complete_oldest(bool forced, HRESULT status, DWORD bytes) {
     Pending op{};
     {
         Lock guard = lock();
@@ -999,31 +1038,26 @@ inline void FakeHttpRequest::complete_oldest(bool forced, HRESULT status, DWORD 
     dispatch(op, forced, status, bytes);
 }
 
-inline void FakeHttpRequest::dispatch(Pending op, bool forced, HRESULT status, DWORD bytes) {
-    if (!threaded_) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::dispatch(Pending op, bool forced, HRESULT status,
+                                                          DWORD bytes) {
+    if (!concurrency_) {
         finish(op, forced, status, bytes);
         return;
     }
-    // Under the lock: a completion thread whose module reads again starts the next thread
-    // while the test thread may be in wait_for_completions.
-    Lock guard(&mutex_);
-    threads_.emplace_back([this, op, forced, status, bytes] {
-        try {
-            finish(op, forced, status, bytes);
-        } catch (...) {
-            Lock failure_guard(&mutex_);
-            if (!thread_failure_) thread_failure_ = std::current_exception();
-        }
-    });
+    concurrency_->run([this, op, forced, status, bytes] { finish(op, forced, status, bytes); });
 }
 
-inline void FakeHttpRequest::complete_pending() { complete_oldest(false, S_OK, 0); }
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::complete_pending() { complete_oldest(false, S_OK, 0); }
 
-inline void FakeHttpRequest::complete_pending_with(HRESULT status, DWORD bytes) {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::complete_pending_with(HRESULT status, DWORD bytes) {
     complete_oldest(true, status, bytes);
 }
 
-inline void FakeHttpRequest::cancel_pending() {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::cancel_pending() {
     // Cancels what is pending now, as CancelIo does; a read the module starts from the aborted
     // completion is new I/O and stays pending. New operations queue behind the cancelled ones.
     const std::size_t count = pending_count();
@@ -1031,32 +1065,16 @@ inline void FakeHttpRequest::cancel_pending() {
         complete_oldest(true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
 }
 
-inline void FakeHttpRequest::join_completion_threads() {
-    // Until no thread is left: a completion may start the next one (the module reads again).
-    for (;;) {
-        std::vector<std::thread> running;
-        {
-            Lock guard(&mutex_);
-            running.swap(threads_);
-        }
-        if (running.empty()) return;
-        for (auto& thread : running)
-            if (thread.joinable()) thread.join();
-    }
-}
-
-inline void FakeHttpRequest::wait_for_completions() {
-    join_completion_threads();
-    std::exception_ptr failure;
-    {
-        Lock guard(&mutex_);
-        failure = thread_failure_;
-        thread_failure_ = nullptr;
-    }
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::wait_for_completions() {
+    if (!concurrency_) return;
+    concurrency_->join_all();
+    const std::exception_ptr failure = concurrency_->take_failure();
     if (failure) std::rethrow_exception(failure);
 }
 
-inline void FakeHttpRequest::expect_nothing_pending() {
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::expect_nothing_pending() {
     const std::size_t count = pending_count();
     if (count > 0)
         report("FakeHttpRequest::expect_nothing_pending", "T-10",
@@ -1066,7 +1084,8 @@ inline void FakeHttpRequest::expect_nothing_pending() {
 
 // ---- version, certificates, site, channel binding -------------------------------------------
 
-inline VOID FakeHttpRequest::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const {
+template <class Unused>
+inline VOID FakeHttpRequestBase<Unused>::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const {
     record(Method::GetHttpVersion, std::string(), S_OK);
     if (!pMajorVersion || !pMinorVersion) {
         report("IHttpRequest::GetHttpVersion", "REQ-VER-1",
@@ -1078,7 +1097,8 @@ inline VOID FakeHttpRequest::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMino
     *pMinorVersion = raw_.Version.MinorVersion;
 }
 
-inline HRESULT FakeHttpRequest::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
                                                      BOOL* pfClientCertNegotiated) {
     HRESULT result = S_OK;
     if (injected(Method::GetClientCertificate, result)) {
@@ -1099,7 +1119,8 @@ inline HRESULT FakeHttpRequest::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO**
     return result;
 }
 
-inline HRESULT FakeHttpRequest::NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending) {
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending) {
     const std::string arguments = fAsync ? "async" : "sync";
     HRESULT result = S_OK;
     auto finish_now = [&](HRESULT outcome) {
@@ -1149,7 +1170,8 @@ inline HRESULT FakeHttpRequest::NegotiateClientCertificate(BOOL fAsync, BOOL* pf
     return finish_now(S_OK);
 }
 
-inline HRESULT FakeHttpRequest::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
     HRESULT result = S_OK;
     if (injected(Method::GetChannelBindingToken, result)) {
         record(Method::GetChannelBindingToken, std::string(), result);
@@ -1174,7 +1196,8 @@ inline HRESULT FakeHttpRequest::GetChannelBindingToken(PBYTE* ppToken, DWORD* pT
 
 // ---- header change tracking (REQ-HC) --------------------------------------------------------
 
-inline HRESULT FakeHttpRequest::GetHeaderChanges(
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
     DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
     PCSTR knownHeaderSnapshot[HttpHeaderRequestMaximum], DWORD* pdwUnknownHeaderSnapshot,
     PCSTR** ppUnknownHeaderNameSnapshot, PCSTR** ppUnknownHeaderValueSnapshot,
@@ -1239,7 +1262,8 @@ inline HRESULT FakeHttpRequest::GetHeaderChanges(
 
 // ---- inspection -------------------------------------------------------------------------------
 
-inline std::vector<std::pair<std::string, std::string>> FakeHttpRequest::headers() const {
+template <class Unused>
+inline std::vector<std::pair<std::string, std::string>> FakeHttpRequestBase<Unused>::headers() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (int id = 0; id < HttpHeaderRequestMaximum; ++id) {
         const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
@@ -1256,42 +1280,50 @@ inline std::vector<std::pair<std::string, std::string>> FakeHttpRequest::headers
     return out;
 }
 
-inline bool FakeHttpRequest::has_header(const std::string& name) const {
+template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::has_header(const std::string& name) const {
     return find_header(name.data(), name.size(), nullptr) != nullptr;
 }
 
-inline std::string FakeHttpRequest::header(const std::string& name) const {
+template <class Unused>
+inline std::string FakeHttpRequestBase<Unused>::header(const std::string& name) const {
     USHORT length = 0;
     const char* value = find_header(name.data(), name.size(), &length);
     return value ? std::string(value, length) : std::string();
 }
 
-inline std::string FakeHttpRequest::method() const { return method_text(); }
+template <class Unused>
+inline std::string FakeHttpRequestBase<Unused>::method() const { return method_text(); }
 
-inline std::string FakeHttpRequest::url() const {
+template <class Unused>
+inline std::string FakeHttpRequestBase<Unused>::url() const {
     const HTTP_COOKED_URL& cooked = raw_.CookedUrl;
     if (!cooked.pAbsPath) return std::string();
     return detail::wide_to_utf8(cooked.pAbsPath,
                                 (cooked.AbsPathLength + cooked.QueryStringLength) / sizeof(WCHAR));
 }
 
-inline std::string FakeHttpRequest::full_url() const {
+template <class Unused>
+inline std::string FakeHttpRequestBase<Unused>::full_url() const {
     const HTTP_COOKED_URL& cooked = raw_.CookedUrl;
     if (!cooked.pFullUrl) return std::string();
     return detail::wide_to_utf8(cooked.pFullUrl, cooked.FullUrlLength / sizeof(WCHAR));
 }
 
-inline std::string FakeHttpRequest::raw_url() const {
+template <class Unused>
+inline std::string FakeHttpRequestBase<Unused>::raw_url() const {
     return raw_.pRawUrl ? std::string(raw_.pRawUrl, raw_.RawUrlLength) : std::string();
 }
 
-inline std::string FakeHttpRequest::forwarded_url() const {
+template <class Unused>
+inline std::string FakeHttpRequestBase<Unused>::forwarded_url() const {
     if (!forwarded_url_) return std::string();
     std::size_t length = 0;
     while (forwarded_url_[length]) ++length;
     return detail::wide_to_utf8(forwarded_url_, length);
 }
 
+}  // namespace detail
 IISFAKE_END_NAMESPACE
 
 #endif

@@ -4,13 +4,14 @@
 // iisfake::uuid_of<T>(): the SDK's interface GUIDs where __uuidof is unavailable (g++, clang
 // without -fms-extensions). With MSVC or clang-cl, __uuidof(T) gives the same values.
 
-#include "iisfake/sdk/forward.hpp"
+#include "iisfake/win_types.hpp"
 
 class IHttpRequest;
 class IHttpRequest2;
 class IHttpRequest3;
 class IHttpRequest4;
 class IHttpCompletionInfo;
+class IHttpCompletionInfo2;
 
 IISFAKE_BEGIN_NAMESPACE
 
