@@ -43,6 +43,16 @@ set(IISFAKE_CLANG_WARNINGS
   -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations -Wundef
   -Wextra-semi -Wsuggest-override -Winconsistent-missing-override -Wcomma -Wunreachable-code)
 
+# Sanitizers for one of our own targets (also Catch2's main, so TSan sees the whole program).
+function(iisfake_sanitize target)
+  if(IISFAKE_SANITIZE)
+    string(REPLACE ";" "," sanitizers "${IISFAKE_SANITIZE}")
+    target_compile_options(${target} PRIVATE -fsanitize=${sanitizers} -fno-omit-frame-pointer
+                                             -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=${sanitizers})
+  endif()
+endfunction()
+
 # Strict warnings (developer mode) and sanitizers for one of our own targets.
 function(iisfake_strict target)
   if(IISFAKE_DEVELOPER_MODE)
@@ -57,12 +67,7 @@ function(iisfake_strict target)
       target_compile_definitions(${target} PRIVATE _GLIBCXX_ASSERTIONS)
     endif()
   endif()
-  if(IISFAKE_SANITIZE)
-    string(REPLACE ";" "," sanitizers "${IISFAKE_SANITIZE}")
-    target_compile_options(${target} PRIVATE -fsanitize=${sanitizers} -fno-omit-frame-pointer
-                                             -fno-sanitize-recover=all)
-    target_link_options(${target} PRIVATE -fsanitize=${sanitizers})
-  endif()
+  iisfake_sanitize(${target})
 endfunction()
 
 # A Catch2 test binary of ours, registered with ctest under the given labels.
@@ -76,3 +81,5 @@ function(iisfake_add_test_binary name)
     set_tests_properties(${name} PROPERTIES LABELS "${arg_LABELS}")
   endif()
 endfunction()
+
+iisfake_sanitize(iisfake_catch_main)

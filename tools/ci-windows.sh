@@ -121,8 +121,10 @@ if has_step test; then
     # One persistent wineserver for the whole run (stopped by on_exit). Without it every test
     # pays Wine's start-up and shut-down (~2.5 s), or ctest waits on a lingering server.
     start=$(now)
-    wineserver -p
     wine_started=1
+    if ! wineserver -p; then  # exits 2 when a server already runs for this prefix: reuse it
+        echo "note: a wineserver was already running for $WINEPREFIX; using it"
+    fi
     if ! wine cmd /c exit 0 </dev/null >/dev/null 2>&1; then
         echo "Wine did not start (wine cmd /c exit 0 failed) in $WINEPREFIX" >&2
         exit 1

@@ -46,6 +46,25 @@ inline const char* method_name(Method method) noexcept {
     return names[static_cast<int>(method)];
 }
 
+// Whether the method returns an HRESULT, and so can be made to fail (fault injection).
+inline bool returns_hresult(Method method) noexcept {
+    switch (method) {
+        case Method::SetHeader:
+        case Method::DeleteHeader:
+        case Method::SetHttpMethod:
+        case Method::SetUrl:
+        case Method::ReadEntityBody:
+        case Method::InsertEntityBody:
+        case Method::GetClientCertificate:
+        case Method::NegotiateClientCertificate:
+        case Method::GetHeaderChanges:
+        case Method::GetChannelBindingToken:
+            return true;
+        default:
+            return false;
+    }
+}
+
 struct Call {
     Method method;
     std::string arguments;  // the arguments as text, e.g. "X-Forwarded-For" or "1.2.3.4, TRUE"

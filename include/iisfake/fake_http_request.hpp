@@ -12,6 +12,7 @@
 #include <deque>
 #include <exception>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -164,12 +165,15 @@ public:
     // Replaces how misuse is reported (default: throw MisuseError). iisfake::ignore_misuse
     // turns reporting off; the fake then only returns the HRESULT IIS returns.
     void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
-    // Every call of `method` from now on returns `result` without effect.
-    void fail(Method method, HRESULT result) { faults_.push_back(Fault{method, 0, result}); }
+    // Every call of `method` from now on returns `result` without effect. Only methods that
+    // return an HRESULT can fail; others throw std::invalid_argument.
+    void fail(Method method, HRESULT result) {
+        faults_.push_back(Fault{fails_with_hresult(method), 0, result});
+    }
     // The nth call of `method` (1-based, counting every call since construction) returns
     // `result` without effect.
     void fail_nth(Method method, unsigned nth, HRESULT result) {
-        faults_.push_back(Fault{method, nth, result});
+        faults_.push_back(Fault{fails_with_hresult(method), nth, result});
     }
     void clear_faults() { faults_.clear(); }
     // The client goes away after `bytes` body bytes: reads past that point fail with `result`
@@ -260,6 +264,7 @@ private:
         PFN_ASYNC_COMPLETION callback;
         void* context;
         bool negotiate;
+        CompletionSink sink;  // the sink when the operation started: the module that waits
     };
     struct Transfer {
         DWORD bytes;
@@ -284,7 +289,15 @@ private:
     void record(Method method, std::string arguments, HRESULT result) const;
     HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result,
                    const char* outcome = nullptr) const;
+    HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result);
+    void report_deferred();
     bool injected(Method method, HRESULT& result);
+    static Method fails_with_hresult(Method method) {
+        if (!returns_hresult(method))
+            throw std::invalid_argument(std::string("iisfake: ") + method_name(method) +
+                                        " returns no HRESULT, so it cannot be made to fail");
+        return method;
+    }
 
     const char* find_header(const char* name, std::size_t length, USHORT* pcch) const;
     HRESULT set_header(const char* method, int id, const char* name, std::size_t name_length,
@@ -317,6 +330,8 @@ private:
     mutable std::deque<Call> calls_;  // a deque: no reallocation spikes in long logs
     mutable unsigned call_counts_[20] = {};
     std::vector<Fault> faults_;
+    Misuse deferred_;
+    bool has_deferred_ = false;
 
     HTTP_REQUEST raw_;
     SOCKADDR_STORAGE local_;
@@ -344,7 +359,8 @@ private:
 
     std::string body_;
     BodyGenerator generator_;
-    ULONGLONG body_length_ = 0;
+    ULONGLONG body_length_ = 0;       // bytes the client sends
+    ULONGLONG announced_length_ = 0;  // Content-Length (differs when the test says so)
     bool chunked_ = false;
     ULONGLONG body_offset_ = 0;
     ULONGLONG inserted_consumed_ = 0;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "iisfake/detail/callback.hpp"
+#include "iisfake/call_log.hpp"
 #include "iisfake/options.hpp"
 #include "iisfake/sdk/httpserv.hpp"
 
@@ -145,6 +146,22 @@ public:
         local_host_names_.push_back(std::move(host));
         return *this;
     }
+    // Fault injection from the start, as FakeHttpRequest::fail, fail_nth and disconnect_after.
+    RequestBuilder& fail(Method method, HRESULT result) {
+        faults_.push_back(Fault{method, 0, result});
+        return *this;
+    }
+    RequestBuilder& fail_nth(Method method, unsigned nth, HRESULT result) {
+        faults_.push_back(Fault{method, nth, result});
+        return *this;
+    }
+    RequestBuilder& disconnect_after(ULONGLONG bytes,
+                                     HRESULT result = HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)) {
+        disconnect_armed_ = true;
+        disconnect_at_ = bytes;
+        disconnect_result_ = result;
+        return *this;
+    }
     RequestBuilder& options(Options knobs) {
         options_ = std::move(knobs);
         return *this;
@@ -183,6 +200,15 @@ private:
     HTTP_CONNECTION_ID connection_id_ = 1;
     std::vector<std::string> local_host_names_;
     Options options_;
+    struct Fault {
+        Method method;
+        unsigned nth;
+        HRESULT result;
+    };
+    std::vector<Fault> faults_;
+    bool disconnect_armed_ = false;
+    ULONGLONG disconnect_at_ = 0;
+    HRESULT disconnect_result_ = S_OK;
 };
 
 IISFAKE_END_NAMESPACE

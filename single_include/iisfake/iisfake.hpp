@@ -1660,6 +1660,25 @@ inline const char* method_name(Method method) noexcept {
     return names[static_cast<int>(method)];
 }
 
+// Whether the method returns an HRESULT, and so can be made to fail (fault injection).
+inline bool returns_hresult(Method method) noexcept {
+    switch (method) {
+        case Method::SetHeader:
+        case Method::DeleteHeader:
+        case Method::SetHttpMethod:
+        case Method::SetUrl:
+        case Method::ReadEntityBody:
+        case Method::InsertEntityBody:
+        case Method::GetClientCertificate:
+        case Method::NegotiateClientCertificate:
+        case Method::GetHeaderChanges:
+        case Method::GetChannelBindingToken:
+            return true;
+        default:
+            return false;
+    }
+}
+
 struct Call {
     Method method;
     std::string arguments;  // the arguments as text, e.g. "X-Forwarded-For" or "1.2.3.4, TRUE"
@@ -1862,6 +1881,22 @@ public:
         local_host_names_.push_back(std::move(host));
         return *this;
     }
+    // Fault injection from the start, as FakeHttpRequest::fail, fail_nth and disconnect_after.
+    RequestBuilder& fail(Method method, HRESULT result) {
+        faults_.push_back(Fault{method, 0, result});
+        return *this;
+    }
+    RequestBuilder& fail_nth(Method method, unsigned nth, HRESULT result) {
+        faults_.push_back(Fault{method, nth, result});
+        return *this;
+    }
+    RequestBuilder& disconnect_after(ULONGLONG bytes,
+                                     HRESULT result = HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)) {
+        disconnect_armed_ = true;
+        disconnect_at_ = bytes;
+        disconnect_result_ = result;
+        return *this;
+    }
     RequestBuilder& options(Options knobs) {
         options_ = std::move(knobs);
         return *this;
@@ -1900,6 +1935,15 @@ private:
     HTTP_CONNECTION_ID connection_id_ = 1;
     std::vector<std::string> local_host_names_;
     Options options_;
+    struct Fault {
+        Method method;
+        unsigned nth;
+        HRESULT result;
+    };
+    std::vector<Fault> faults_;
+    bool disconnect_armed_ = false;
+    ULONGLONG disconnect_at_ = 0;
+    HRESULT disconnect_result_ = S_OK;
 };
 
 IISFAKE_END_NAMESPACE
@@ -1943,6 +1987,7 @@ IISFAKE_END_NAMESPACE
 #include <deque>
 #include <exception>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -2098,13 +2143,30 @@ inline std::string address_text(const SOCKADDR* address) {
         std::memcpy(&v6, address, sizeof v6);
         unsigned char b[16];
         std::memcpy(b, &v6.sin6_addr, 16);
+        unsigned words[8];
+        for (int i = 0; i < 8; ++i) words[i] = static_cast<unsigned>(b[2 * i] << 8 | b[2 * i + 1]);
+        // RFC 5952: the longest run of two or more zero words becomes "::", lower-case hex.
+        int gap = -1, gap_length = 0;
+        for (int i = 0; i < 8;) {
+            int run = 0;
+            while (i + run < 8 && words[i + run] == 0) ++run;
+            if (run >= 2 && run > gap_length) {
+                gap = i;
+                gap_length = run;
+            }
+            i += run > 0 ? run : 1;
+        }
         std::string out;
-        for (int i = 0; i < 8; ++i) {  // full form; tests compare parsed values, not spellings
-            if (i) out += ':';
-            const unsigned word = static_cast<unsigned>(b[2 * i] << 8 | b[2 * i + 1]);
+        for (int i = 0; i < 8; ++i) {
+            if (i == gap) {
+                out += "::";
+                i += gap_length - 1;
+                continue;
+            }
+            if (!out.empty() && out.back() != ':') out += ':';
             bool started = false;
             for (int shift = 12; shift >= 0; shift -= 4) {
-                const unsigned digit = (word >> shift) & 0xFu;
+                const unsigned digit = (words[i] >> shift) & 0xFu;
                 if (digit || started || shift == 0) {
                     out += hex[digit];
                     started = true;
@@ -2454,12 +2516,15 @@ public:
     // Replaces how misuse is reported (default: throw MisuseError). iisfake::ignore_misuse
     // turns reporting off; the fake then only returns the HRESULT IIS returns.
     void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
-    // Every call of `method` from now on returns `result` without effect.
-    void fail(Method method, HRESULT result) { faults_.push_back(Fault{method, 0, result}); }
+    // Every call of `method` from now on returns `result` without effect. Only methods that
+    // return an HRESULT can fail; others throw std::invalid_argument.
+    void fail(Method method, HRESULT result) {
+        faults_.push_back(Fault{fails_with_hresult(method), 0, result});
+    }
     // The nth call of `method` (1-based, counting every call since construction) returns
     // `result` without effect.
     void fail_nth(Method method, unsigned nth, HRESULT result) {
-        faults_.push_back(Fault{method, nth, result});
+        faults_.push_back(Fault{fails_with_hresult(method), nth, result});
     }
     void clear_faults() { faults_.clear(); }
     // The client goes away after `bytes` body bytes: reads past that point fail with `result`
@@ -2550,6 +2615,7 @@ private:
         PFN_ASYNC_COMPLETION callback;
         void* context;
         bool negotiate;
+        CompletionSink sink;  // the sink when the operation started: the module that waits
     };
     struct Transfer {
         DWORD bytes;
@@ -2574,7 +2640,15 @@ private:
     void record(Method method, std::string arguments, HRESULT result) const;
     HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result,
                    const char* outcome = nullptr) const;
+    HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result);
+    void report_deferred();
     bool injected(Method method, HRESULT& result);
+    static Method fails_with_hresult(Method method) {
+        if (!returns_hresult(method))
+            throw std::invalid_argument(std::string("iisfake: ") + method_name(method) +
+                                        " returns no HRESULT, so it cannot be made to fail");
+        return method;
+    }
 
     const char* find_header(const char* name, std::size_t length, USHORT* pcch) const;
     HRESULT set_header(const char* method, int id, const char* name, std::size_t name_length,
@@ -2607,6 +2681,8 @@ private:
     mutable std::deque<Call> calls_;  // a deque: no reallocation spikes in long logs
     mutable unsigned call_counts_[20] = {};
     std::vector<Fault> faults_;
+    Misuse deferred_;
+    bool has_deferred_ = false;
 
     HTTP_REQUEST raw_;
     SOCKADDR_STORAGE local_;
@@ -2634,7 +2710,8 @@ private:
 
     std::string body_;
     BodyGenerator generator_;
-    ULONGLONG body_length_ = 0;
+    ULONGLONG body_length_ = 0;       // bytes the client sends
+    ULONGLONG announced_length_ = 0;  // Content-Length (differs when the test says so)
     bool chunked_ = false;
     ULONGLONG body_offset_ = 0;
     ULONGLONG inserted_consumed_ = 0;
@@ -2875,8 +2952,24 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
     body_ = spec.body_;
     generator_ = spec.generator_;
     body_length_ = spec.body_length_;
+    announced_length_ = body_length_;
+    if (has_length && !spec.chunked_) {
+        // A Content-Length the test gave wins: IIS reads what was announced, and a client that
+        // sends less fails the read with ERROR_CONNECTION_INVALID (REQ-READ-4).
+        const HTTP_KNOWN_HEADER& length = raw_.Headers.KnownHeaders[HttpHeaderContentLength];
+        ULONGLONG announced = 0;
+        bool digits = length.pRawValue && length.RawValueLength > 0;
+        for (USHORT i = 0; digits && i < length.RawValueLength; ++i) {
+            const char c = length.pRawValue[i];
+            digits = c >= '0' && c <= '9' && announced <= (~0ull - 9) / 10;
+            if (digits) announced = announced * 10 + static_cast<ULONGLONG>(c - '0');
+        }
+        if (digits) announced_length_ = announced;
+    }
     chunked_ = spec.chunked_;
     read_sizes_ = spec.read_sizes_;
+    for (const auto& fault : spec.faults_) fail_nth(fault.method, fault.nth, fault.result);
+    if (spec.disconnect_armed_) disconnect_after(spec.disconnect_at_, spec.disconnect_result_);
     if (body_length_ > 0) raw_.Flags |= HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS;
 }
 
@@ -2912,6 +3005,22 @@ inline HRESULT FakeHttpRequestBase<Unused>::report(const char* method, const cha
     }
     if (misuse_handler_) misuse_handler_(misuse);
     return result;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::defer(const char* method, const char* rule,
+                                                  std::string problem, HRESULT result) {
+    // Reported once the call is in the log, so a throwing handler does not hide the call.
+    deferred_ = Misuse{method, rule, std::move(problem), result, std::string()};
+    has_deferred_ = true;
+    return result;
+}
+
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::report_deferred() {
+    if (!has_deferred_) return;
+    has_deferred_ = false;
+    report(deferred_.method.c_str(), deferred_.rule.c_str(), deferred_.problem, deferred_.result);
 }
 
 template <class Unused>
@@ -3024,6 +3133,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR
     result = set_header(method, request_header_id(pszHeaderName, length), pszHeaderName, length,
                         pszHeaderValue, cchHeaderValue, fReplace);
     record(Method::SetHeader, arguments, result);
+    report_deferred();
     return result;
 }
 
@@ -3046,6 +3156,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderInd
     result = set_header("IHttpRequest::SetHeader", id, name, std::strlen(name), pszHeaderValue,
                         cchHeaderValue, fReplace);
     record(Method::SetHeader, std::to_string(id), result);
+    report_deferred();
     return result;
 }
 
@@ -3054,12 +3165,12 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
                                            std::size_t name_length, PCSTR value, USHORT cch,
                                            BOOL replace) {
     if (!value && cch > 0)
-        return report(method, "REQ-SH-4", "pszHeaderValue is NULL with a non-zero length",
+        return defer(method, "REQ-SH-4", "pszHeaderValue is NULL with a non-zero length",
                       E_INVALIDARG);
     if (!value) value = "";
     for (USHORT i = 0; i < cch; ++i) {
         if (detail::bad_value_byte(value[i]))
-            return report(method, "REQ-SH-3",
+            return defer(method, "REQ-SH-3",
                           value[i] == '\0'
                               ? "cchHeaderValue runs past the end of the value (NUL at byte " +
                                     std::to_string(i) + ")"
@@ -3074,7 +3185,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
             stored = std::string(slot.pRawValue, slot.RawValueLength) + options_.append_separator +
                      incoming;
         if (stored.size() > detail::max_ushort)
-            return report(method, "T-5",
+            return defer(method, "T-5",
                           "the appended value would be " + std::to_string(stored.size()) +
                               " bytes, beyond the USHORT length",
                           HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
@@ -3097,7 +3208,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
         std::vector<PCSTR> retired;
         if (found == entries.size()) {
             if (entries.size() >= detail::max_ushort)
-                return report(method, "T-5", "a 65536th unknown header",
+                return defer(method, "T-5", "a 65536th unknown header",
                               HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
             HTTP_UNKNOWN_HEADER entry = {};
             entry.pName = strings_.copy(name, name_length);
@@ -3112,7 +3223,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
                 stored = std::string(entry.pRawValue, entry.RawValueLength) +
                          options_.append_separator + incoming;
             if (stored.size() > detail::max_ushort)
-                return report(method, "T-5",
+                return defer(method, "T-5",
                               "the appended value would be " + std::to_string(stored.size()) +
                                   " bytes, beyond the USHORT length",
                               HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
@@ -3390,7 +3501,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url(const char* method, const de
     const std::size_t scheme_size = raw_.pSslInfo ? 8 : 7;
     const std::size_t bytes = (scheme_size + host.size() + path.size() + query.size()) * sizeof(WCHAR);
     if (bytes > detail::max_ushort)
-        return report(method, "REQ-URL-4",
+        return defer(method, "REQ-URL-4",
                       "the cooked URL would be " + std::to_string(bytes) +
                           " bytes, beyond the USHORT lengths of HTTP_COOKED_URL",
                       E_INVALIDARG);
@@ -3425,6 +3536,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl, 
     result = set_url(method, pszUrl ? detail::wide_string(pszUrl, cchUrl) : detail::wide_string(),
                      fResetQueryString);
     record(Method::SetUrl, arguments, result);
+    report_deferred();
     return result;
 }
 
@@ -3450,6 +3562,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl, B
     result = set_url(method, pszUrl ? detail::utf8_to_wide(pszUrl, cchUrl) : detail::wide_string(),
                      fResetQueryString);
     record(Method::SetUrl, arguments, result);
+    report_deferred();
     return result;
 }
 
@@ -3459,7 +3572,7 @@ template <class Unused>
 inline bool FakeHttpRequestBase<Unused>::at_end() const {
     for (const auto& chunk : inserted_)
         if (chunk.offset < chunk.size) return false;
-    return body_offset_ >= body_length_;
+    return body_offset_ >= announced_length_;
 }
 
 template <class Unused>
@@ -3478,7 +3591,10 @@ inline typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused
         return Transfer{n, S_OK};
     }
     if (disconnect_armed_ && body_offset_ >= disconnect_at_) return Transfer{0, disconnect_result_};
-    ULONGLONG available = body_length_ - body_offset_;
+    if (body_offset_ >= body_length_ && body_offset_ < announced_length_)
+        return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_INVALID)};  // client sent less
+    const ULONGLONG end = body_length_ < announced_length_ ? body_length_ : announced_length_;
+    ULONGLONG available = end - body_offset_;
     if (disconnect_armed_ && disconnect_at_ - body_offset_ < available)
         available = disconnect_at_ - body_offset_;
     if (available == 0) return Transfer{0, detail::eof_result};
@@ -3514,8 +3630,11 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
                                      PFN_ASYNC_COMPLETION callback, void* context,
                                      bool has_callback, DWORD* received, BOOL* pending,
                                      std::string extra) {
-    std::string arguments = std::to_string(size) + (async ? ", async" : ", sync");
-    if (!extra.empty()) arguments += ", " + extra;
+    std::string arguments;
+    if (options_.record_calls) {
+        arguments = std::to_string(size) + (async ? ", async" : ", sync");
+        if (!extra.empty()) arguments += ", " + extra;
+    }
     auto finish_now = [&](DWORD bytes, HRESULT result) {
         if (received) *received = bytes;
         if (pending) *pending = FALSE;
@@ -3533,11 +3652,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
             return report(method, "REQ-READ-4",
                           buffer ? "cbBuffer is 0" : "pvBuffer is NULL", E_INVALIDARG);
         }
-        if (!async) {
-            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
-            return finish_now(t.bytes, t.status);
-        }
-        if (has_callback && !callback) {
+        if (has_callback && async && !callback) {
             finish_now(0, E_INVALIDARG);
             return report(method, "REQ-R3-1",
                           "an asynchronous read without pfnCompletionCallback", E_INVALIDARG);
@@ -3548,6 +3663,10 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
                           "a second read while one is still pending (only one outstanding read "
                           "per request unless full duplex is enabled)",
                           HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+        }
+        if (!async) {
+            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
+            return finish_now(t.bytes, t.status);
         }
         bool inserted_left = false;
         for (const auto& chunk : inserted_) inserted_left = inserted_left || chunk.offset < chunk.size;
@@ -3562,7 +3681,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
             return finish_now(t.bytes, t.status);
         }
         op = Pending{static_cast<unsigned char*>(buffer), size, has_callback, callback, context,
-                     false};
+                     false, sink_};
         // complete_before_return delivers this very read before returning, so it never waits in
         // pending_ (where it could be mistaken for an older operation).
         deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
@@ -3570,7 +3689,8 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
         if (received) *received = 0;
         if (pending) *pending = TRUE;
     }
-    record(Method::ReadEntityBody, arguments + ", pending", S_OK);
+    record(Method::ReadEntityBody, options_.record_calls ? arguments + ", pending" : arguments,
+           S_OK);
     if (deliver_now) dispatch(op, false, S_OK, 0);
     return S_OK;
 }
@@ -3607,7 +3727,7 @@ inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
         if (chunked_) {
             remaining = at_end() ? 0 : options_.chunked_remaining;
         } else {
-            remaining = body_length_ - body_offset_;
+            remaining = announced_length_ - body_offset_;
             if (options_.count_inserted_bytes) remaining += inserted;
         }
     }
@@ -3670,7 +3790,7 @@ inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT
     FakeHttpCompletionInfo info(result.bytes, result.status,
                                 op.negotiate ? options_.other_operation_code
                                              : options_.read_operation_code);
-    const bool delivered = op.has_callback || static_cast<bool>(sink_);
+    const bool delivered = op.has_callback || static_cast<bool>(op.sink);
     std::size_t slot = 0;
     {
         // Recorded before delivery: a completion delivered from inside this one (the module
@@ -3681,9 +3801,11 @@ inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT
                                           info.GetCompletedOperation(), op.has_callback,
                                           delivered, RQ_NOTIFICATION_CONTINUE});
     }
+    // Without a sink (a test that only looks at the buffer) the completion goes nowhere; it is
+    // still in completions(), with delivered == false.
     if (!delivered) return;
     const REQUEST_NOTIFICATION_STATUS returned =
-        op.has_callback ? op.callback(http_context_, &info, op.context) : sink_(&info);
+        op.has_callback ? op.callback(http_context_, &info, op.context) : op.sink(&info);
     Lock guard = lock();
     completions_[slot].returned = returned;
 }
@@ -3797,7 +3919,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
     };
     if (injected(Method::NegotiateClientCertificate, result)) return finish_now(result);
     if (!raw_.pSslInfo) return finish_now(E_FAIL);  // no TLS, nothing to renegotiate
-    Pending op{nullptr, 0, false, nullptr, nullptr, true};
+    Pending op{nullptr, 0, false, nullptr, nullptr, true, sink_};
     if (fAsync) {
         bool later = false;
         bool deliver_now = false;

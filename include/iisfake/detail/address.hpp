@@ -149,13 +149,30 @@ inline std::string address_text(const SOCKADDR* address) {
         std::memcpy(&v6, address, sizeof v6);
         unsigned char b[16];
         std::memcpy(b, &v6.sin6_addr, 16);
+        unsigned words[8];
+        for (int i = 0; i < 8; ++i) words[i] = static_cast<unsigned>(b[2 * i] << 8 | b[2 * i + 1]);
+        // RFC 5952: the longest run of two or more zero words becomes "::", lower-case hex.
+        int gap = -1, gap_length = 0;
+        for (int i = 0; i < 8;) {
+            int run = 0;
+            while (i + run < 8 && words[i + run] == 0) ++run;
+            if (run >= 2 && run > gap_length) {
+                gap = i;
+                gap_length = run;
+            }
+            i += run > 0 ? run : 1;
+        }
         std::string out;
-        for (int i = 0; i < 8; ++i) {  // full form; tests compare parsed values, not spellings
-            if (i) out += ':';
-            const unsigned word = static_cast<unsigned>(b[2 * i] << 8 | b[2 * i + 1]);
+        for (int i = 0; i < 8; ++i) {
+            if (i == gap) {
+                out += "::";
+                i += gap_length - 1;
+                continue;
+            }
+            if (!out.empty() && out.back() != ':') out += ':';
             bool started = false;
             for (int shift = 12; shift >= 0; shift -= 4) {
-                const unsigned digit = (word >> shift) & 0xFu;
+                const unsigned digit = (words[i] >> shift) & 0xFu;
                 if (digit || started || shift == 0) {
                     out += hex[digit];
                     started = true;

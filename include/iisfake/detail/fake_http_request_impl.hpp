@@ -208,8 +208,24 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
     body_ = spec.body_;
     generator_ = spec.generator_;
     body_length_ = spec.body_length_;
+    announced_length_ = body_length_;
+    if (has_length && !spec.chunked_) {
+        // A Content-Length the test gave wins: IIS reads what was announced, and a client that
+        // sends less fails the read with ERROR_CONNECTION_INVALID (REQ-READ-4).
+        const HTTP_KNOWN_HEADER& length = raw_.Headers.KnownHeaders[HttpHeaderContentLength];
+        ULONGLONG announced = 0;
+        bool digits = length.pRawValue && length.RawValueLength > 0;
+        for (USHORT i = 0; digits && i < length.RawValueLength; ++i) {
+            const char c = length.pRawValue[i];
+            digits = c >= '0' && c <= '9' && announced <= (~0ull - 9) / 10;
+            if (digits) announced = announced * 10 + static_cast<ULONGLONG>(c - '0');
+        }
+        if (digits) announced_length_ = announced;
+    }
     chunked_ = spec.chunked_;
     read_sizes_ = spec.read_sizes_;
+    for (const auto& fault : spec.faults_) fail_nth(fault.method, fault.nth, fault.result);
+    if (spec.disconnect_armed_) disconnect_after(spec.disconnect_at_, spec.disconnect_result_);
     if (body_length_ > 0) raw_.Flags |= HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS;
 }
 
@@ -245,6 +261,22 @@ inline HRESULT FakeHttpRequestBase<Unused>::report(const char* method, const cha
     }
     if (misuse_handler_) misuse_handler_(misuse);
     return result;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::defer(const char* method, const char* rule,
+                                                  std::string problem, HRESULT result) {
+    // Reported once the call is in the log, so a throwing handler does not hide the call.
+    deferred_ = Misuse{method, rule, std::move(problem), result, std::string()};
+    has_deferred_ = true;
+    return result;
+}
+
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::report_deferred() {
+    if (!has_deferred_) return;
+    has_deferred_ = false;
+    report(deferred_.method.c_str(), deferred_.rule.c_str(), deferred_.problem, deferred_.result);
 }
 
 template <class Unused>
@@ -357,6 +389,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR
     result = set_header(method, request_header_id(pszHeaderName, length), pszHeaderName, length,
                         pszHeaderValue, cchHeaderValue, fReplace);
     record(Method::SetHeader, arguments, result);
+    report_deferred();
     return result;
 }
 
@@ -379,6 +412,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderInd
     result = set_header("IHttpRequest::SetHeader", id, name, std::strlen(name), pszHeaderValue,
                         cchHeaderValue, fReplace);
     record(Method::SetHeader, std::to_string(id), result);
+    report_deferred();
     return result;
 }
 
@@ -387,12 +421,12 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
                                            std::size_t name_length, PCSTR value, USHORT cch,
                                            BOOL replace) {
     if (!value && cch > 0)
-        return report(method, "REQ-SH-4", "pszHeaderValue is NULL with a non-zero length",
+        return defer(method, "REQ-SH-4", "pszHeaderValue is NULL with a non-zero length",
                       E_INVALIDARG);
     if (!value) value = "";
     for (USHORT i = 0; i < cch; ++i) {
         if (detail::bad_value_byte(value[i]))
-            return report(method, "REQ-SH-3",
+            return defer(method, "REQ-SH-3",
                           value[i] == '\0'
                               ? "cchHeaderValue runs past the end of the value (NUL at byte " +
                                     std::to_string(i) + ")"
@@ -407,7 +441,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
             stored = std::string(slot.pRawValue, slot.RawValueLength) + options_.append_separator +
                      incoming;
         if (stored.size() > detail::max_ushort)
-            return report(method, "T-5",
+            return defer(method, "T-5",
                           "the appended value would be " + std::to_string(stored.size()) +
                               " bytes, beyond the USHORT length",
                           HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
@@ -430,7 +464,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
         std::vector<PCSTR> retired;
         if (found == entries.size()) {
             if (entries.size() >= detail::max_ushort)
-                return report(method, "T-5", "a 65536th unknown header",
+                return defer(method, "T-5", "a 65536th unknown header",
                               HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
             HTTP_UNKNOWN_HEADER entry = {};
             entry.pName = strings_.copy(name, name_length);
@@ -445,7 +479,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
                 stored = std::string(entry.pRawValue, entry.RawValueLength) +
                          options_.append_separator + incoming;
             if (stored.size() > detail::max_ushort)
-                return report(method, "T-5",
+                return defer(method, "T-5",
                               "the appended value would be " + std::to_string(stored.size()) +
                                   " bytes, beyond the USHORT length",
                               HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
@@ -723,7 +757,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url(const char* method, const de
     const std::size_t scheme_size = raw_.pSslInfo ? 8 : 7;
     const std::size_t bytes = (scheme_size + host.size() + path.size() + query.size()) * sizeof(WCHAR);
     if (bytes > detail::max_ushort)
-        return report(method, "REQ-URL-4",
+        return defer(method, "REQ-URL-4",
                       "the cooked URL would be " + std::to_string(bytes) +
                           " bytes, beyond the USHORT lengths of HTTP_COOKED_URL",
                       E_INVALIDARG);
@@ -758,6 +792,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl, 
     result = set_url(method, pszUrl ? detail::wide_string(pszUrl, cchUrl) : detail::wide_string(),
                      fResetQueryString);
     record(Method::SetUrl, arguments, result);
+    report_deferred();
     return result;
 }
 
@@ -783,6 +818,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl, B
     result = set_url(method, pszUrl ? detail::utf8_to_wide(pszUrl, cchUrl) : detail::wide_string(),
                      fResetQueryString);
     record(Method::SetUrl, arguments, result);
+    report_deferred();
     return result;
 }
 
@@ -792,7 +828,7 @@ template <class Unused>
 inline bool FakeHttpRequestBase<Unused>::at_end() const {
     for (const auto& chunk : inserted_)
         if (chunk.offset < chunk.size) return false;
-    return body_offset_ >= body_length_;
+    return body_offset_ >= announced_length_;
 }
 
 template <class Unused>
@@ -811,7 +847,10 @@ inline typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused
         return Transfer{n, S_OK};
     }
     if (disconnect_armed_ && body_offset_ >= disconnect_at_) return Transfer{0, disconnect_result_};
-    ULONGLONG available = body_length_ - body_offset_;
+    if (body_offset_ >= body_length_ && body_offset_ < announced_length_)
+        return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_INVALID)};  // client sent less
+    const ULONGLONG end = body_length_ < announced_length_ ? body_length_ : announced_length_;
+    ULONGLONG available = end - body_offset_;
     if (disconnect_armed_ && disconnect_at_ - body_offset_ < available)
         available = disconnect_at_ - body_offset_;
     if (available == 0) return Transfer{0, detail::eof_result};
@@ -847,8 +886,11 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
                                      PFN_ASYNC_COMPLETION callback, void* context,
                                      bool has_callback, DWORD* received, BOOL* pending,
                                      std::string extra) {
-    std::string arguments = std::to_string(size) + (async ? ", async" : ", sync");
-    if (!extra.empty()) arguments += ", " + extra;
+    std::string arguments;
+    if (options_.record_calls) {
+        arguments = std::to_string(size) + (async ? ", async" : ", sync");
+        if (!extra.empty()) arguments += ", " + extra;
+    }
     auto finish_now = [&](DWORD bytes, HRESULT result) {
         if (received) *received = bytes;
         if (pending) *pending = FALSE;
@@ -866,11 +908,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
             return report(method, "REQ-READ-4",
                           buffer ? "cbBuffer is 0" : "pvBuffer is NULL", E_INVALIDARG);
         }
-        if (!async) {
-            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
-            return finish_now(t.bytes, t.status);
-        }
-        if (has_callback && !callback) {
+        if (has_callback && async && !callback) {
             finish_now(0, E_INVALIDARG);
             return report(method, "REQ-R3-1",
                           "an asynchronous read without pfnCompletionCallback", E_INVALIDARG);
@@ -881,6 +919,10 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
                           "a second read while one is still pending (only one outstanding read "
                           "per request unless full duplex is enabled)",
                           HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+        }
+        if (!async) {
+            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
+            return finish_now(t.bytes, t.status);
         }
         bool inserted_left = false;
         for (const auto& chunk : inserted_) inserted_left = inserted_left || chunk.offset < chunk.size;
@@ -895,7 +937,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
             return finish_now(t.bytes, t.status);
         }
         op = Pending{static_cast<unsigned char*>(buffer), size, has_callback, callback, context,
-                     false};
+                     false, sink_};
         // complete_before_return delivers this very read before returning, so it never waits in
         // pending_ (where it could be mistaken for an older operation).
         deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
@@ -903,7 +945,8 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
         if (received) *received = 0;
         if (pending) *pending = TRUE;
     }
-    record(Method::ReadEntityBody, arguments + ", pending", S_OK);
+    record(Method::ReadEntityBody, options_.record_calls ? arguments + ", pending" : arguments,
+           S_OK);
     if (deliver_now) dispatch(op, false, S_OK, 0);
     return S_OK;
 }
@@ -940,7 +983,7 @@ inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
         if (chunked_) {
             remaining = at_end() ? 0 : options_.chunked_remaining;
         } else {
-            remaining = body_length_ - body_offset_;
+            remaining = announced_length_ - body_offset_;
             if (options_.count_inserted_bytes) remaining += inserted;
         }
     }
@@ -1003,7 +1046,7 @@ inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT
     FakeHttpCompletionInfo info(result.bytes, result.status,
                                 op.negotiate ? options_.other_operation_code
                                              : options_.read_operation_code);
-    const bool delivered = op.has_callback || static_cast<bool>(sink_);
+    const bool delivered = op.has_callback || static_cast<bool>(op.sink);
     std::size_t slot = 0;
     {
         // Recorded before delivery: a completion delivered from inside this one (the module
@@ -1014,9 +1057,11 @@ inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT
                                           info.GetCompletedOperation(), op.has_callback,
                                           delivered, RQ_NOTIFICATION_CONTINUE});
     }
+    // Without a sink (a test that only looks at the buffer) the completion goes nowhere; it is
+    // still in completions(), with delivered == false.
     if (!delivered) return;
     const REQUEST_NOTIFICATION_STATUS returned =
-        op.has_callback ? op.callback(http_context_, &info, op.context) : sink_(&info);
+        op.has_callback ? op.callback(http_context_, &info, op.context) : op.sink(&info);
     Lock guard = lock();
     completions_[slot].returned = returned;
 }
@@ -1130,7 +1175,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
     };
     if (injected(Method::NegotiateClientCertificate, result)) return finish_now(result);
     if (!raw_.pSslInfo) return finish_now(E_FAIL);  // no TLS, nothing to renegotiate
-    Pending op{nullptr, 0, false, nullptr, nullptr, true};
+    Pending op{nullptr, 0, false, nullptr, nullptr, true, sink_};
     if (fAsync) {
         bool later = false;
         bool deliver_now = false;
