@@ -383,6 +383,7 @@ private:
 
 // An IHttpRequest4 (and so IHttpRequest3, IHttpRequest2, IHttpRequest) that behaves as IIS
 // does; see FakeHttpRequestBase for its members. Hand module code its address.
+// A class rather than an alias, so code deriving from it (a gMock wrapper) can name it.
 class FakeHttpRequest : public detail::FakeHttpRequestBase<> {
 public:
     using FakeHttpRequestBase::FakeHttpRequestBase;

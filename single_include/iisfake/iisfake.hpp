@@ -1770,43 +1770,48 @@ class FakeHttpRequestBase;
 // Lets a test stream gigabytes without holding them in memory.
 using BodyGenerator = Callback<void(ULONGLONG offset, void* out, DWORD count)>;
 
-class RequestBuilder {
+namespace detail {
+
+// A template only so that a TU that never builds a request compiles none of its members (users
+// include iisfake in every test file); use iisfake::RequestBuilder.
+template <class Unused = void>
+class RequestBuilderBase {
 public:
-    RequestBuilder& method(std::string verb) {
+    RequestBuilderBase& method(std::string verb) {
         method_ = std::move(verb);
         return *this;
     }
     // The URL as the client sent it (origin form, percent-encoded, with any query):
     // pRawUrl keeps it; the cooked URL holds the decoded path.
-    RequestBuilder& url(std::string raw_url) {
+    RequestBuilderBase& url(std::string raw_url) {
         url_ = std::move(raw_url);
         return *this;
     }
     // HTTP/2 also sets HTTP_REQUEST_FLAG_HTTP2.
-    RequestBuilder& version(USHORT major, USHORT minor) {
+    RequestBuilderBase& version(USHORT major, USHORT minor) {
         major_ = major;
         minor_ = minor;
         return *this;
     }
     // Adds a header as the client sent it. Repeats of an unknown header stay separate entries;
     // repeats of a known header are joined with ", " in its single slot, as http.sys does.
-    RequestBuilder& header(std::string name, std::string value) {
+    RequestBuilderBase& header(std::string name, std::string value) {
         headers_.emplace_back(std::move(name), std::move(value));
         return *this;
     }
-    RequestBuilder& header(HTTP_HEADER_ID id, std::string value);
+    RequestBuilderBase& header(HTTP_HEADER_ID id, std::string value);
     // Removes a header added earlier or by default ("Host" for an HTTP/1.0 request without one).
-    RequestBuilder& remove_header(const std::string& name);
+    RequestBuilderBase& remove_header(const std::string& name);
 
     // The entity body. Adds Content-Length unless a Content-Length or Transfer-Encoding header
     // was given.
-    RequestBuilder& body(std::string bytes) {
+    RequestBuilderBase& body(std::string bytes) {
         body_ = std::move(bytes);
         body_length_ = body_.size();
         generator_ = nullptr;
         return *this;
     }
-    RequestBuilder& body(ULONGLONG length, BodyGenerator generate) {
+    RequestBuilderBase& body(ULONGLONG length, BodyGenerator generate) {
         body_.clear();
         body_length_ = length;
         generator_ = std::move(generate);
@@ -1814,35 +1819,35 @@ public:
     }
     // Sends the body chunked: "Transfer-Encoding: chunked" and no Content-Length. Reads return
     // the decoded bytes; GetRemainingEntityBytes follows Options::chunked_remaining.
-    RequestBuilder& chunked(bool on = true) {
+    RequestBuilderBase& chunked(bool on = true) {
         chunked_ = on;
         return *this;
     }
     // Short reads: the nth read returns at most sizes[n % sizes.size()] bytes.
-    RequestBuilder& read_sizes(std::vector<DWORD> sizes) {
+    RequestBuilderBase& read_sizes(std::vector<DWORD> sizes) {
         read_sizes_ = std::move(sizes);
         return *this;
     }
 
     // IPv4 ("10.0.0.1") or IPv6 ("2001:db8::1") text; throws std::invalid_argument otherwise.
-    RequestBuilder& local_address(std::string ip, unsigned short port) {
+    RequestBuilderBase& local_address(std::string ip, unsigned short port) {
         local_ip_ = std::move(ip);
         local_port_ = port;
         return *this;
     }
-    RequestBuilder& remote_address(std::string ip, unsigned short port) {
+    RequestBuilderBase& remote_address(std::string ip, unsigned short port) {
         remote_ip_ = std::move(ip);
         remote_port_ = port;
         return *this;
     }
 
     // HTTPS: pSslInfo is set and the cooked URL says https. The default local port becomes 443.
-    RequestBuilder& tls(bool on = true) {
+    RequestBuilderBase& tls(bool on = true) {
         tls_ = on;
         return *this;
     }
     // A client certificate (DER bytes) present from the start. Implies tls().
-    RequestBuilder& client_certificate(std::string der, ULONG cert_flags = 0) {
+    RequestBuilderBase& client_certificate(std::string der, ULONG cert_flags = 0) {
         tls_ = true;
         certificate_ = std::move(der);
         certificate_flags_ = cert_flags;
@@ -1850,61 +1855,61 @@ public:
         return *this;
     }
     // A client certificate that appears only after NegotiateClientCertificate. Implies tls().
-    RequestBuilder& negotiable_client_certificate(std::string der, ULONG cert_flags = 0) {
+    RequestBuilderBase& negotiable_client_certificate(std::string der, ULONG cert_flags = 0) {
         tls_ = true;
         negotiable_certificate_ = std::move(der);
         negotiable_flags_ = cert_flags;
         has_negotiable_certificate_ = true;
         return *this;
     }
-    RequestBuilder& channel_binding_token(std::string bytes) {
+    RequestBuilderBase& channel_binding_token(std::string bytes) {
         channel_binding_token_ = std::move(bytes);
         has_channel_binding_token_ = true;
         return *this;
     }
 
-    RequestBuilder& site_id(DWORD id) {
+    RequestBuilderBase& site_id(DWORD id) {
         site_id_ = id;
         return *this;
     }
-    RequestBuilder& request_id(HTTP_REQUEST_ID id) {
+    RequestBuilderBase& request_id(HTTP_REQUEST_ID id) {
         request_id_ = id;
         return *this;
     }
-    RequestBuilder& connection_id(HTTP_CONNECTION_ID id) {
+    RequestBuilderBase& connection_id(HTTP_CONNECTION_ID id) {
         connection_id_ = id;
         return *this;
     }
     // Host names that count as this server for SetUrl with an absolute URL (REQ-FU-1). Always
     // local: "localhost", the Host header's host, and the local address.
-    RequestBuilder& local_host_name(std::string host) {
+    RequestBuilderBase& local_host_name(std::string host) {
         local_host_names_.push_back(std::move(host));
         return *this;
     }
     // Fault injection from the start, as FakeHttpRequest::fail, fail_nth and disconnect_after.
-    RequestBuilder& fail(Method method, HRESULT result) {
+    RequestBuilderBase& fail(Method method, HRESULT result) {
         faults_.push_back(Fault{method, 0, result});
         return *this;
     }
-    RequestBuilder& fail_nth(Method method, unsigned nth, HRESULT result) {
+    RequestBuilderBase& fail_nth(Method method, unsigned nth, HRESULT result) {
         faults_.push_back(Fault{method, nth, result});
         return *this;
     }
-    RequestBuilder& disconnect_after(ULONGLONG bytes,
+    RequestBuilderBase& disconnect_after(ULONGLONG bytes,
                                      HRESULT result = HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)) {
         disconnect_armed_ = true;
         disconnect_at_ = bytes;
         disconnect_result_ = result;
         return *this;
     }
-    RequestBuilder& options(Options knobs) {
+    RequestBuilderBase& options(Options knobs) {
         options_ = std::move(knobs);
         return *this;
     }
 
 private:
     template <class>
-    friend class detail::FakeHttpRequestBase;
+    friend class FakeHttpRequestBase;
 
     std::string method_ = "GET";
     std::string url_ = "/";
@@ -1946,18 +1951,26 @@ private:
     HRESULT disconnect_result_ = S_OK;
 };
 
+}  // namespace detail
+
+using RequestBuilder = detail::RequestBuilderBase<>;
+
 IISFAKE_END_NAMESPACE
 
 
 IISFAKE_BEGIN_NAMESPACE
 
-inline RequestBuilder& RequestBuilder::header(HTTP_HEADER_ID id, std::string value) {
+template <class Unused>
+inline detail::RequestBuilderBase<Unused>& detail::RequestBuilderBase<Unused>::header(
+    HTTP_HEADER_ID id, std::string value) {
     const char* name = request_header_name(static_cast<int>(id));
     if (!name) throw std::invalid_argument("iisfake: not a request header id");
     return header(name, std::move(value));
 }
 
-inline RequestBuilder& RequestBuilder::remove_header(const std::string& name) {
+template <class Unused>
+inline detail::RequestBuilderBase<Unused>& detail::RequestBuilderBase<Unused>::remove_header(
+    const std::string& name) {
     std::vector<std::pair<std::string, std::string>> kept;
     for (auto& entry : headers_)
         if (entry.first.size() != name.size() ||
@@ -2734,6 +2747,7 @@ private:
 
 // An IHttpRequest4 (and so IHttpRequest3, IHttpRequest2, IHttpRequest) that behaves as IIS
 // does; see FakeHttpRequestBase for its members. Hand module code its address.
+// A class rather than an alias, so code deriving from it (a gMock wrapper) can name it.
 class FakeHttpRequest : public detail::FakeHttpRequestBase<> {
 public:
     using FakeHttpRequestBase::FakeHttpRequestBase;

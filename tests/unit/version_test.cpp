@@ -1,6 +1,6 @@
 // The version macros agree with project(VERSION) in CMakeLists.txt (passed in by
 // tests/CMakeLists.txt as IISFAKE_TEST_PROJECT_VERSION), and with each other.
-#include <iisfake/version.hpp>
+#include <iisfake/iisfake.hpp>
 
 #include <string>
 
