@@ -292,6 +292,9 @@ private:
     HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result);
     void report_deferred();
     bool injected(Method method, HRESULT& result);
+    // A fault for this call: recorded in the log; the caller returns `result`.
+    bool injected_recorded(Method method, const std::string& arguments, HRESULT& result);
+    void clear_known(int id);
     static Method fails_with_hresult(Method method) {
         if (!returns_hresult(method))
             throw std::invalid_argument(std::string("iisfake: ") + method_name(method) +
@@ -308,6 +311,9 @@ private:
     void retire(PCWSTR value);
     void set_verb(const std::string& verb);
     HRESULT set_url(const char* method, const detail::wide_string& url, BOOL reset);
+    HRESULT set_url_call(bool null_with_length, bool runs_past, const detail::wide_string& url,
+                         BOOL reset);
+    void install_negotiated_certificate();
     void build_cooked_url(const detail::wide_string& host, const detail::wide_string& path,
                           const detail::wide_string& query);
     bool is_local_host(const detail::wide_string& host) const;

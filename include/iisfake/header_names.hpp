@@ -22,27 +22,31 @@ struct header_name {
 #define IISFAKE_DETAIL_NAME(text) \
     header_name { text, sizeof(text) - 1 }
 
-inline constexpr header_name request_header_names[HttpHeaderRequestMaximum] = {
-    IISFAKE_DETAIL_NAME("Cache-Control"),
-    IISFAKE_DETAIL_NAME("Connection"),
-    IISFAKE_DETAIL_NAME("Date"),
-    IISFAKE_DETAIL_NAME("Keep-Alive"),
-    IISFAKE_DETAIL_NAME("Pragma"),
-    IISFAKE_DETAIL_NAME("Trailer"),
-    IISFAKE_DETAIL_NAME("Transfer-Encoding"),
-    IISFAKE_DETAIL_NAME("Upgrade"),
-    IISFAKE_DETAIL_NAME("Via"),
-    IISFAKE_DETAIL_NAME("Warning"),
-    IISFAKE_DETAIL_NAME("Allow"),
-    IISFAKE_DETAIL_NAME("Content-Length"),
-    IISFAKE_DETAIL_NAME("Content-Type"),
-    IISFAKE_DETAIL_NAME("Content-Encoding"),
-    IISFAKE_DETAIL_NAME("Content-Language"),
-    IISFAKE_DETAIL_NAME("Content-Location"),
-    IISFAKE_DETAIL_NAME("Content-MD5"),
-    IISFAKE_DETAIL_NAME("Content-Range"),
-    IISFAKE_DETAIL_NAME("Expires"),
+// Ids 0..19 name the same headers on both sides.
+#define IISFAKE_DETAIL_COMMON_NAMES \
+    IISFAKE_DETAIL_NAME("Cache-Control"), \
+    IISFAKE_DETAIL_NAME("Connection"), \
+    IISFAKE_DETAIL_NAME("Date"), \
+    IISFAKE_DETAIL_NAME("Keep-Alive"), \
+    IISFAKE_DETAIL_NAME("Pragma"), \
+    IISFAKE_DETAIL_NAME("Trailer"), \
+    IISFAKE_DETAIL_NAME("Transfer-Encoding"), \
+    IISFAKE_DETAIL_NAME("Upgrade"), \
+    IISFAKE_DETAIL_NAME("Via"), \
+    IISFAKE_DETAIL_NAME("Warning"), \
+    IISFAKE_DETAIL_NAME("Allow"), \
+    IISFAKE_DETAIL_NAME("Content-Length"), \
+    IISFAKE_DETAIL_NAME("Content-Type"), \
+    IISFAKE_DETAIL_NAME("Content-Encoding"), \
+    IISFAKE_DETAIL_NAME("Content-Language"), \
+    IISFAKE_DETAIL_NAME("Content-Location"), \
+    IISFAKE_DETAIL_NAME("Content-MD5"), \
+    IISFAKE_DETAIL_NAME("Content-Range"), \
+    IISFAKE_DETAIL_NAME("Expires"), \
     IISFAKE_DETAIL_NAME("Last-Modified"),
+
+inline constexpr header_name request_header_names[HttpHeaderRequestMaximum] = {
+    IISFAKE_DETAIL_COMMON_NAMES
     IISFAKE_DETAIL_NAME("Accept"),
     IISFAKE_DETAIL_NAME("Accept-Charset"),
     IISFAKE_DETAIL_NAME("Accept-Encoding"),
@@ -67,26 +71,7 @@ inline constexpr header_name request_header_names[HttpHeaderRequestMaximum] = {
 };
 
 inline constexpr header_name response_header_names[HttpHeaderResponseMaximum] = {
-    IISFAKE_DETAIL_NAME("Cache-Control"),
-    IISFAKE_DETAIL_NAME("Connection"),
-    IISFAKE_DETAIL_NAME("Date"),
-    IISFAKE_DETAIL_NAME("Keep-Alive"),
-    IISFAKE_DETAIL_NAME("Pragma"),
-    IISFAKE_DETAIL_NAME("Trailer"),
-    IISFAKE_DETAIL_NAME("Transfer-Encoding"),
-    IISFAKE_DETAIL_NAME("Upgrade"),
-    IISFAKE_DETAIL_NAME("Via"),
-    IISFAKE_DETAIL_NAME("Warning"),
-    IISFAKE_DETAIL_NAME("Allow"),
-    IISFAKE_DETAIL_NAME("Content-Length"),
-    IISFAKE_DETAIL_NAME("Content-Type"),
-    IISFAKE_DETAIL_NAME("Content-Encoding"),
-    IISFAKE_DETAIL_NAME("Content-Language"),
-    IISFAKE_DETAIL_NAME("Content-Location"),
-    IISFAKE_DETAIL_NAME("Content-MD5"),
-    IISFAKE_DETAIL_NAME("Content-Range"),
-    IISFAKE_DETAIL_NAME("Expires"),
-    IISFAKE_DETAIL_NAME("Last-Modified"),
+    IISFAKE_DETAIL_COMMON_NAMES
     IISFAKE_DETAIL_NAME("Accept-Ranges"),
     IISFAKE_DETAIL_NAME("Age"),
     IISFAKE_DETAIL_NAME("ETag"),
@@ -99,6 +84,7 @@ inline constexpr header_name response_header_names[HttpHeaderResponseMaximum] = 
     IISFAKE_DETAIL_NAME("WWW-Authenticate"),
 };
 
+#undef IISFAKE_DETAIL_COMMON_NAMES
 #undef IISFAKE_DETAIL_NAME
 
 inline const header_name* request_header_table() noexcept { return request_header_names; }

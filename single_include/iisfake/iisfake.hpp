@@ -1031,27 +1031,31 @@ struct header_name {
 #define IISFAKE_DETAIL_NAME(text) \
     header_name { text, sizeof(text) - 1 }
 
-inline constexpr header_name request_header_names[HttpHeaderRequestMaximum] = {
-    IISFAKE_DETAIL_NAME("Cache-Control"),
-    IISFAKE_DETAIL_NAME("Connection"),
-    IISFAKE_DETAIL_NAME("Date"),
-    IISFAKE_DETAIL_NAME("Keep-Alive"),
-    IISFAKE_DETAIL_NAME("Pragma"),
-    IISFAKE_DETAIL_NAME("Trailer"),
-    IISFAKE_DETAIL_NAME("Transfer-Encoding"),
-    IISFAKE_DETAIL_NAME("Upgrade"),
-    IISFAKE_DETAIL_NAME("Via"),
-    IISFAKE_DETAIL_NAME("Warning"),
-    IISFAKE_DETAIL_NAME("Allow"),
-    IISFAKE_DETAIL_NAME("Content-Length"),
-    IISFAKE_DETAIL_NAME("Content-Type"),
-    IISFAKE_DETAIL_NAME("Content-Encoding"),
-    IISFAKE_DETAIL_NAME("Content-Language"),
-    IISFAKE_DETAIL_NAME("Content-Location"),
-    IISFAKE_DETAIL_NAME("Content-MD5"),
-    IISFAKE_DETAIL_NAME("Content-Range"),
-    IISFAKE_DETAIL_NAME("Expires"),
+// Ids 0..19 name the same headers on both sides.
+#define IISFAKE_DETAIL_COMMON_NAMES \
+    IISFAKE_DETAIL_NAME("Cache-Control"), \
+    IISFAKE_DETAIL_NAME("Connection"), \
+    IISFAKE_DETAIL_NAME("Date"), \
+    IISFAKE_DETAIL_NAME("Keep-Alive"), \
+    IISFAKE_DETAIL_NAME("Pragma"), \
+    IISFAKE_DETAIL_NAME("Trailer"), \
+    IISFAKE_DETAIL_NAME("Transfer-Encoding"), \
+    IISFAKE_DETAIL_NAME("Upgrade"), \
+    IISFAKE_DETAIL_NAME("Via"), \
+    IISFAKE_DETAIL_NAME("Warning"), \
+    IISFAKE_DETAIL_NAME("Allow"), \
+    IISFAKE_DETAIL_NAME("Content-Length"), \
+    IISFAKE_DETAIL_NAME("Content-Type"), \
+    IISFAKE_DETAIL_NAME("Content-Encoding"), \
+    IISFAKE_DETAIL_NAME("Content-Language"), \
+    IISFAKE_DETAIL_NAME("Content-Location"), \
+    IISFAKE_DETAIL_NAME("Content-MD5"), \
+    IISFAKE_DETAIL_NAME("Content-Range"), \
+    IISFAKE_DETAIL_NAME("Expires"), \
     IISFAKE_DETAIL_NAME("Last-Modified"),
+
+inline constexpr header_name request_header_names[HttpHeaderRequestMaximum] = {
+    IISFAKE_DETAIL_COMMON_NAMES
     IISFAKE_DETAIL_NAME("Accept"),
     IISFAKE_DETAIL_NAME("Accept-Charset"),
     IISFAKE_DETAIL_NAME("Accept-Encoding"),
@@ -1076,26 +1080,7 @@ inline constexpr header_name request_header_names[HttpHeaderRequestMaximum] = {
 };
 
 inline constexpr header_name response_header_names[HttpHeaderResponseMaximum] = {
-    IISFAKE_DETAIL_NAME("Cache-Control"),
-    IISFAKE_DETAIL_NAME("Connection"),
-    IISFAKE_DETAIL_NAME("Date"),
-    IISFAKE_DETAIL_NAME("Keep-Alive"),
-    IISFAKE_DETAIL_NAME("Pragma"),
-    IISFAKE_DETAIL_NAME("Trailer"),
-    IISFAKE_DETAIL_NAME("Transfer-Encoding"),
-    IISFAKE_DETAIL_NAME("Upgrade"),
-    IISFAKE_DETAIL_NAME("Via"),
-    IISFAKE_DETAIL_NAME("Warning"),
-    IISFAKE_DETAIL_NAME("Allow"),
-    IISFAKE_DETAIL_NAME("Content-Length"),
-    IISFAKE_DETAIL_NAME("Content-Type"),
-    IISFAKE_DETAIL_NAME("Content-Encoding"),
-    IISFAKE_DETAIL_NAME("Content-Language"),
-    IISFAKE_DETAIL_NAME("Content-Location"),
-    IISFAKE_DETAIL_NAME("Content-MD5"),
-    IISFAKE_DETAIL_NAME("Content-Range"),
-    IISFAKE_DETAIL_NAME("Expires"),
-    IISFAKE_DETAIL_NAME("Last-Modified"),
+    IISFAKE_DETAIL_COMMON_NAMES
     IISFAKE_DETAIL_NAME("Accept-Ranges"),
     IISFAKE_DETAIL_NAME("Age"),
     IISFAKE_DETAIL_NAME("ETag"),
@@ -1108,6 +1093,7 @@ inline constexpr header_name response_header_names[HttpHeaderResponseMaximum] = 
     IISFAKE_DETAIL_NAME("WWW-Authenticate"),
 };
 
+#undef IISFAKE_DETAIL_COMMON_NAMES
 #undef IISFAKE_DETAIL_NAME
 
 inline const header_name* request_header_table() noexcept { return request_header_names; }
@@ -2656,6 +2642,9 @@ private:
     HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result);
     void report_deferred();
     bool injected(Method method, HRESULT& result);
+    // A fault for this call: recorded in the log; the caller returns `result`.
+    bool injected_recorded(Method method, const std::string& arguments, HRESULT& result);
+    void clear_known(int id);
     static Method fails_with_hresult(Method method) {
         if (!returns_hresult(method))
             throw std::invalid_argument(std::string("iisfake: ") + method_name(method) +
@@ -2672,6 +2661,9 @@ private:
     void retire(PCWSTR value);
     void set_verb(const std::string& verb);
     HRESULT set_url(const char* method, const detail::wide_string& url, BOOL reset);
+    HRESULT set_url_call(bool null_with_length, bool runs_past, const detail::wide_string& url,
+                         BOOL reset);
+    void install_negotiated_certificate();
     void build_cooked_url(const detail::wide_string& host, const detail::wide_string& path,
                           const detail::wide_string& query);
     bool is_local_host(const detail::wide_string& host) const;
@@ -3038,6 +3030,26 @@ inline void FakeHttpRequestBase<Unused>::report_deferred() {
 }
 
 template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::injected_recorded(Method method,
+                                                           const std::string& arguments,
+                                                           HRESULT& result) {
+    if (!injected(method, result)) return false;
+    record(method, arguments, result);
+    return true;
+}
+
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::clear_known(int id) {
+    HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+    if (!slot.pRawValue) return;
+    const PCSTR old = slot.pRawValue;
+    slot.pRawValue = nullptr;
+    slot.RawValueLength = 0;
+    retire(old);
+    ++change_number_;
+}
+
+template <class Unused>
 inline bool FakeHttpRequestBase<Unused>::injected(Method method, HRESULT& result) {
     const unsigned count = call_counts_[static_cast<std::size_t>(method)] + 1;
     for (const auto& fault : faults_) {
@@ -3123,10 +3135,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR
     const char* method = "IHttpRequest::SetHeader";
     std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
-    if (injected(Method::SetHeader, result)) {
-        record(Method::SetHeader, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::SetHeader, arguments, result)) return result;
     if (!pszHeaderName) {
         record(Method::SetHeader, arguments, E_INVALIDARG);
         return report(method, "REQ-SH-1", "pszHeaderName is NULL", E_INVALIDARG);
@@ -3156,10 +3165,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderInd
                                           USHORT cchHeaderValue, BOOL fReplace) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
-    if (injected(Method::SetHeader, result)) {
-        record(Method::SetHeader, std::to_string(id), result);
-        return result;
-    }
+    if (injected_recorded(Method::SetHeader, std::to_string(id), result)) return result;
     if (id < 0 || id >= HttpHeaderRequestMaximum) {
         record(Method::SetHeader, std::to_string(id), E_INVALIDARG);
         return report("IHttpRequest::SetHeader", "REQ-GH-6",
@@ -3330,10 +3336,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
-    if (injected(Method::DeleteHeader, result)) {
-        record(Method::DeleteHeader, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::DeleteHeader, arguments, result)) return result;
     if (!pszHeaderName) {
         record(Method::DeleteHeader, arguments, E_INVALIDARG);
         return report("IHttpRequest::DeleteHeader", "REQ-DH-1", "pszHeaderName is NULL",
@@ -3342,14 +3345,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::size_t length = std::strlen(pszHeaderName);
     const int id = request_header_id(pszHeaderName, length);
     if (id >= 0) {
-        HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
-        if (slot.pRawValue) {
-            const PCSTR old = slot.pRawValue;
-            slot.pRawValue = nullptr;
-            slot.RawValueLength = 0;
-            retire(old);
-            ++change_number_;
-        }
+        clear_known(id);
     } else {
         remove_unknown(pszHeaderName, length, options_.delete_all_duplicates);
     }
@@ -3361,24 +3357,14 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
-    if (injected(Method::DeleteHeader, result)) {
-        record(Method::DeleteHeader, std::to_string(id), result);
-        return result;
-    }
+    if (injected_recorded(Method::DeleteHeader, std::to_string(id), result)) return result;
     if (id < 0 || id >= HttpHeaderRequestMaximum) {
         record(Method::DeleteHeader, std::to_string(id), E_INVALIDARG);
         return report("IHttpRequest::DeleteHeader", "REQ-GH-6",
                       "header id " + std::to_string(id) + " is not a request header id (0..40)",
                       E_INVALIDARG);
     }
-    HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
-    if (slot.pRawValue) {
-        const PCSTR old = slot.pRawValue;
-        slot.pRawValue = nullptr;
-        slot.RawValueLength = 0;
-        retire(old);
-        ++change_number_;
-    }
+    clear_known(id);
     record(Method::DeleteHeader, std::to_string(id), S_OK);
     return S_OK;
 }
@@ -3418,10 +3404,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
     const std::string arguments = pszHttpMethod ? pszHttpMethod : "NULL";
     HRESULT result = S_OK;
-    if (injected(Method::SetHttpMethod, result)) {
-        record(Method::SetHttpMethod, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::SetHttpMethod, arguments, result)) return result;
     if (!pszHttpMethod) {
         record(Method::SetHttpMethod, arguments, E_INVALIDARG);
         return report("IHttpRequest::SetHttpMethod", "REQ-M-2", "pszHttpMethod is NULL",
@@ -3528,53 +3511,43 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url(const char* method, const de
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
-    const char* method = "IHttpRequest::SetUrl";
-    HRESULT result = S_OK;
-    std::string arguments;
-    if (pszUrl && !detail::has_nul(pszUrl, cchUrl))
-        arguments = detail::wide_to_utf8(pszUrl, cchUrl);
-    arguments += fResetQueryString ? ", TRUE" : ", FALSE";
-    if (injected(Method::SetUrl, result)) {
-        record(Method::SetUrl, arguments, result);
-        return result;
-    }
-    if (!pszUrl && cchUrl > 0) {
-        record(Method::SetUrl, arguments, E_INVALIDARG);
-        return report(method, "REQ-URL-3", "pszUrl is NULL with a non-zero cchUrl", E_INVALIDARG);
-    }
-    if (pszUrl && detail::has_nul(pszUrl, cchUrl)) {
-        record(Method::SetUrl, arguments, E_INVALIDARG);
-        return report(method, "REQ-URL-3", "cchUrl runs past the end of pszUrl", E_INVALIDARG);
-    }
-    result = set_url(method, pszUrl ? detail::wide_string(pszUrl, cchUrl) : detail::wide_string(),
-                     fResetQueryString);
-    record(Method::SetUrl, arguments, result);
-    report_deferred();
-    return result;
+inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
+                                                   BOOL fResetQueryString) {
+    const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
+    return set_url_call(!pszUrl && cchUrl > 0, runs_past,
+                        pszUrl && !runs_past ? detail::wide_string(pszUrl, cchUrl)
+                                             : detail::wide_string(),
+                        fResetQueryString);
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
+inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
+                                                   BOOL fResetQueryString) {
+    const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
+    return set_url_call(!pszUrl && cchUrl > 0, runs_past,
+                        pszUrl && !runs_past ? detail::utf8_to_wide(pszUrl, cchUrl)
+                                             : detail::wide_string(),
+                        fResetQueryString);
+}
+
+// Both SetUrl overloads, once the URL is wide (REQ-URL-3: cchUrl counts WCHARs or bytes).
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, bool runs_past,
+                                                         const detail::wide_string& url,
+                                                         BOOL reset) {
     const char* method = "IHttpRequest::SetUrl";
+    const std::string arguments =
+        detail::wide_to_utf8(url.data(), url.size()) + (reset ? ", TRUE" : ", FALSE");
     HRESULT result = S_OK;
-    std::string arguments;
-    if (pszUrl && !detail::has_nul(pszUrl, cchUrl)) arguments.assign(pszUrl, cchUrl);
-    arguments += fResetQueryString ? ", TRUE" : ", FALSE";
-    if (injected(Method::SetUrl, result)) {
-        record(Method::SetUrl, arguments, result);
-        return result;
-    }
-    if (!pszUrl && cchUrl > 0) {
+    if (injected_recorded(Method::SetUrl, arguments, result)) return result;
+    if (null_with_length || runs_past) {
         record(Method::SetUrl, arguments, E_INVALIDARG);
-        return report(method, "REQ-URL-3", "pszUrl is NULL with a non-zero cchUrl", E_INVALIDARG);
+        return report(method, "REQ-URL-3",
+                      null_with_length ? "pszUrl is NULL with a non-zero cchUrl"
+                                       : "cchUrl runs past the end of pszUrl",
+                      E_INVALIDARG);
     }
-    if (pszUrl && detail::has_nul(pszUrl, cchUrl)) {
-        record(Method::SetUrl, arguments, E_INVALIDARG);
-        return report(method, "REQ-URL-3", "cchUrl runs past the end of pszUrl", E_INVALIDARG);
-    }
-    result = set_url(method, pszUrl ? detail::utf8_to_wide(pszUrl, cchUrl) : detail::wide_string(),
-                     fResetQueryString);
+    result = set_url(method, url, reset);
     record(Method::SetUrl, arguments, result);
     report_deferred();
     return result;
@@ -3713,10 +3686,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
     const std::string arguments = std::to_string(cbBuffer);
     HRESULT result = S_OK;
-    if (injected(Method::InsertEntityBody, result)) {
-        record(Method::InsertEntityBody, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::InsertEntityBody, arguments, result)) return result;
     if (!pvBuffer && cbBuffer > 0) {
         record(Method::InsertEntityBody, arguments, E_INVALIDARG);
         return report("IHttpRequest::InsertEntityBody", "REQ-INS-2",
@@ -3789,14 +3759,7 @@ inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT
         Lock guard = lock();
         if (op.negotiate) {
             result = Transfer{0, S_OK};
-            if (has_negotiable_) {
-                certificate_bytes_ = negotiable_bytes_;
-                certificate_.CertFlags = negotiable_flags_;
-                certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
-                certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
-                ssl_.pClientCertInfo = &certificate_;
-            }
-            ssl_.SslClientCertNegotiated = 1;
+            install_negotiated_certificate();
         } else {
             result = transfer(op.buffer, op.size);
         }
@@ -3904,10 +3867,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
                                                      BOOL* pfClientCertNegotiated) {
     HRESULT result = S_OK;
-    if (injected(Method::GetClientCertificate, result)) {
-        record(Method::GetClientCertificate, std::string(), result);
-        return result;
-    }
+    if (injected_recorded(Method::GetClientCertificate, std::string(), result)) return result;
     if (!ppClientCertInfo || !pfClientCertNegotiated) {
         record(Method::GetClientCertificate, std::string(), E_INVALIDARG);
         return report("IHttpRequest::GetClientCertificate", "REQ-CERT-1",
@@ -3961,25 +3921,28 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
     }
     {
         Lock guard = lock();
-        if (has_negotiable_) {
-            certificate_bytes_ = negotiable_bytes_;
-            certificate_.CertFlags = negotiable_flags_;
-            certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
-            certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
-            ssl_.pClientCertInfo = &certificate_;
-        }
-        ssl_.SslClientCertNegotiated = 1;
+        install_negotiated_certificate();
     }
     return finish_now(S_OK);
+}
+
+// A renegotiation that succeeded: the client's certificate, if the test gave one, appears.
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::install_negotiated_certificate() {
+    if (has_negotiable_) {
+        certificate_bytes_ = negotiable_bytes_;
+        certificate_.CertFlags = negotiable_flags_;
+        certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
+        certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
+        ssl_.pClientCertInfo = &certificate_;
+    }
+    ssl_.SslClientCertNegotiated = 1;
 }
 
 template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
     HRESULT result = S_OK;
-    if (injected(Method::GetChannelBindingToken, result)) {
-        record(Method::GetChannelBindingToken, std::string(), result);
-        return result;
-    }
+    if (injected_recorded(Method::GetChannelBindingToken, std::string(), result)) return result;
     if (!ppToken || !pTokenSize) {
         record(Method::GetChannelBindingToken, std::string(), E_INVALIDARG);
         return report("IHttpRequest2::GetChannelBindingToken", "REQ-CBT-1",
@@ -4008,10 +3971,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
     DWORD** ppDiffedUnknownHeaderIndices) {
     const std::string arguments = std::to_string(dwOldChangeNumber);
     HRESULT result = S_OK;
-    if (injected(Method::GetHeaderChanges, result)) {
-        record(Method::GetHeaderChanges, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::GetHeaderChanges, arguments, result)) return result;
     if (!pdwNewChangeNumber || !knownHeaderSnapshot || !pdwUnknownHeaderSnapshot ||
         !ppUnknownHeaderNameSnapshot || !ppUnknownHeaderValueSnapshot ||
         !diffedKnownHeaderIndices || !pdwDiffedUnknownHeaders || !ppDiffedUnknownHeaderIndices) {

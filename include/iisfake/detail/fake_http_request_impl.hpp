@@ -280,6 +280,26 @@ inline void FakeHttpRequestBase<Unused>::report_deferred() {
 }
 
 template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::injected_recorded(Method method,
+                                                           const std::string& arguments,
+                                                           HRESULT& result) {
+    if (!injected(method, result)) return false;
+    record(method, arguments, result);
+    return true;
+}
+
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::clear_known(int id) {
+    HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+    if (!slot.pRawValue) return;
+    const PCSTR old = slot.pRawValue;
+    slot.pRawValue = nullptr;
+    slot.RawValueLength = 0;
+    retire(old);
+    ++change_number_;
+}
+
+template <class Unused>
 inline bool FakeHttpRequestBase<Unused>::injected(Method method, HRESULT& result) {
     const unsigned count = call_counts_[static_cast<std::size_t>(method)] + 1;
     for (const auto& fault : faults_) {
@@ -365,10 +385,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR
     const char* method = "IHttpRequest::SetHeader";
     std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
-    if (injected(Method::SetHeader, result)) {
-        record(Method::SetHeader, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::SetHeader, arguments, result)) return result;
     if (!pszHeaderName) {
         record(Method::SetHeader, arguments, E_INVALIDARG);
         return report(method, "REQ-SH-1", "pszHeaderName is NULL", E_INVALIDARG);
@@ -398,10 +415,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderInd
                                           USHORT cchHeaderValue, BOOL fReplace) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
-    if (injected(Method::SetHeader, result)) {
-        record(Method::SetHeader, std::to_string(id), result);
-        return result;
-    }
+    if (injected_recorded(Method::SetHeader, std::to_string(id), result)) return result;
     if (id < 0 || id >= HttpHeaderRequestMaximum) {
         record(Method::SetHeader, std::to_string(id), E_INVALIDARG);
         return report("IHttpRequest::SetHeader", "REQ-GH-6",
@@ -572,10 +586,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
-    if (injected(Method::DeleteHeader, result)) {
-        record(Method::DeleteHeader, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::DeleteHeader, arguments, result)) return result;
     if (!pszHeaderName) {
         record(Method::DeleteHeader, arguments, E_INVALIDARG);
         return report("IHttpRequest::DeleteHeader", "REQ-DH-1", "pszHeaderName is NULL",
@@ -584,14 +595,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::size_t length = std::strlen(pszHeaderName);
     const int id = request_header_id(pszHeaderName, length);
     if (id >= 0) {
-        HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
-        if (slot.pRawValue) {
-            const PCSTR old = slot.pRawValue;
-            slot.pRawValue = nullptr;
-            slot.RawValueLength = 0;
-            retire(old);
-            ++change_number_;
-        }
+        clear_known(id);
     } else {
         remove_unknown(pszHeaderName, length, options_.delete_all_duplicates);
     }
@@ -603,24 +607,14 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
-    if (injected(Method::DeleteHeader, result)) {
-        record(Method::DeleteHeader, std::to_string(id), result);
-        return result;
-    }
+    if (injected_recorded(Method::DeleteHeader, std::to_string(id), result)) return result;
     if (id < 0 || id >= HttpHeaderRequestMaximum) {
         record(Method::DeleteHeader, std::to_string(id), E_INVALIDARG);
         return report("IHttpRequest::DeleteHeader", "REQ-GH-6",
                       "header id " + std::to_string(id) + " is not a request header id (0..40)",
                       E_INVALIDARG);
     }
-    HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
-    if (slot.pRawValue) {
-        const PCSTR old = slot.pRawValue;
-        slot.pRawValue = nullptr;
-        slot.RawValueLength = 0;
-        retire(old);
-        ++change_number_;
-    }
+    clear_known(id);
     record(Method::DeleteHeader, std::to_string(id), S_OK);
     return S_OK;
 }
@@ -660,10 +654,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
     const std::string arguments = pszHttpMethod ? pszHttpMethod : "NULL";
     HRESULT result = S_OK;
-    if (injected(Method::SetHttpMethod, result)) {
-        record(Method::SetHttpMethod, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::SetHttpMethod, arguments, result)) return result;
     if (!pszHttpMethod) {
         record(Method::SetHttpMethod, arguments, E_INVALIDARG);
         return report("IHttpRequest::SetHttpMethod", "REQ-M-2", "pszHttpMethod is NULL",
@@ -770,53 +761,43 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url(const char* method, const de
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
-    const char* method = "IHttpRequest::SetUrl";
-    HRESULT result = S_OK;
-    std::string arguments;
-    if (pszUrl && !detail::has_nul(pszUrl, cchUrl))
-        arguments = detail::wide_to_utf8(pszUrl, cchUrl);
-    arguments += fResetQueryString ? ", TRUE" : ", FALSE";
-    if (injected(Method::SetUrl, result)) {
-        record(Method::SetUrl, arguments, result);
-        return result;
-    }
-    if (!pszUrl && cchUrl > 0) {
-        record(Method::SetUrl, arguments, E_INVALIDARG);
-        return report(method, "REQ-URL-3", "pszUrl is NULL with a non-zero cchUrl", E_INVALIDARG);
-    }
-    if (pszUrl && detail::has_nul(pszUrl, cchUrl)) {
-        record(Method::SetUrl, arguments, E_INVALIDARG);
-        return report(method, "REQ-URL-3", "cchUrl runs past the end of pszUrl", E_INVALIDARG);
-    }
-    result = set_url(method, pszUrl ? detail::wide_string(pszUrl, cchUrl) : detail::wide_string(),
-                     fResetQueryString);
-    record(Method::SetUrl, arguments, result);
-    report_deferred();
-    return result;
+inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
+                                                   BOOL fResetQueryString) {
+    const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
+    return set_url_call(!pszUrl && cchUrl > 0, runs_past,
+                        pszUrl && !runs_past ? detail::wide_string(pszUrl, cchUrl)
+                                             : detail::wide_string(),
+                        fResetQueryString);
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl, BOOL fResetQueryString) {
+inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
+                                                   BOOL fResetQueryString) {
+    const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
+    return set_url_call(!pszUrl && cchUrl > 0, runs_past,
+                        pszUrl && !runs_past ? detail::utf8_to_wide(pszUrl, cchUrl)
+                                             : detail::wide_string(),
+                        fResetQueryString);
+}
+
+// Both SetUrl overloads, once the URL is wide (REQ-URL-3: cchUrl counts WCHARs or bytes).
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, bool runs_past,
+                                                         const detail::wide_string& url,
+                                                         BOOL reset) {
     const char* method = "IHttpRequest::SetUrl";
+    const std::string arguments =
+        detail::wide_to_utf8(url.data(), url.size()) + (reset ? ", TRUE" : ", FALSE");
     HRESULT result = S_OK;
-    std::string arguments;
-    if (pszUrl && !detail::has_nul(pszUrl, cchUrl)) arguments.assign(pszUrl, cchUrl);
-    arguments += fResetQueryString ? ", TRUE" : ", FALSE";
-    if (injected(Method::SetUrl, result)) {
-        record(Method::SetUrl, arguments, result);
-        return result;
-    }
-    if (!pszUrl && cchUrl > 0) {
+    if (injected_recorded(Method::SetUrl, arguments, result)) return result;
+    if (null_with_length || runs_past) {
         record(Method::SetUrl, arguments, E_INVALIDARG);
-        return report(method, "REQ-URL-3", "pszUrl is NULL with a non-zero cchUrl", E_INVALIDARG);
+        return report(method, "REQ-URL-3",
+                      null_with_length ? "pszUrl is NULL with a non-zero cchUrl"
+                                       : "cchUrl runs past the end of pszUrl",
+                      E_INVALIDARG);
     }
-    if (pszUrl && detail::has_nul(pszUrl, cchUrl)) {
-        record(Method::SetUrl, arguments, E_INVALIDARG);
-        return report(method, "REQ-URL-3", "cchUrl runs past the end of pszUrl", E_INVALIDARG);
-    }
-    result = set_url(method, pszUrl ? detail::utf8_to_wide(pszUrl, cchUrl) : detail::wide_string(),
-                     fResetQueryString);
+    result = set_url(method, url, reset);
     record(Method::SetUrl, arguments, result);
     report_deferred();
     return result;
@@ -955,10 +936,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
     const std::string arguments = std::to_string(cbBuffer);
     HRESULT result = S_OK;
-    if (injected(Method::InsertEntityBody, result)) {
-        record(Method::InsertEntityBody, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::InsertEntityBody, arguments, result)) return result;
     if (!pvBuffer && cbBuffer > 0) {
         record(Method::InsertEntityBody, arguments, E_INVALIDARG);
         return report("IHttpRequest::InsertEntityBody", "REQ-INS-2",
@@ -1031,14 +1009,7 @@ inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT
         Lock guard = lock();
         if (op.negotiate) {
             result = Transfer{0, S_OK};
-            if (has_negotiable_) {
-                certificate_bytes_ = negotiable_bytes_;
-                certificate_.CertFlags = negotiable_flags_;
-                certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
-                certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
-                ssl_.pClientCertInfo = &certificate_;
-            }
-            ssl_.SslClientCertNegotiated = 1;
+            install_negotiated_certificate();
         } else {
             result = transfer(op.buffer, op.size);
         }
@@ -1146,10 +1117,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
                                                      BOOL* pfClientCertNegotiated) {
     HRESULT result = S_OK;
-    if (injected(Method::GetClientCertificate, result)) {
-        record(Method::GetClientCertificate, std::string(), result);
-        return result;
-    }
+    if (injected_recorded(Method::GetClientCertificate, std::string(), result)) return result;
     if (!ppClientCertInfo || !pfClientCertNegotiated) {
         record(Method::GetClientCertificate, std::string(), E_INVALIDARG);
         return report("IHttpRequest::GetClientCertificate", "REQ-CERT-1",
@@ -1203,25 +1171,28 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
     }
     {
         Lock guard = lock();
-        if (has_negotiable_) {
-            certificate_bytes_ = negotiable_bytes_;
-            certificate_.CertFlags = negotiable_flags_;
-            certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
-            certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
-            ssl_.pClientCertInfo = &certificate_;
-        }
-        ssl_.SslClientCertNegotiated = 1;
+        install_negotiated_certificate();
     }
     return finish_now(S_OK);
+}
+
+// A renegotiation that succeeded: the client's certificate, if the test gave one, appears.
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::install_negotiated_certificate() {
+    if (has_negotiable_) {
+        certificate_bytes_ = negotiable_bytes_;
+        certificate_.CertFlags = negotiable_flags_;
+        certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
+        certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
+        ssl_.pClientCertInfo = &certificate_;
+    }
+    ssl_.SslClientCertNegotiated = 1;
 }
 
 template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
     HRESULT result = S_OK;
-    if (injected(Method::GetChannelBindingToken, result)) {
-        record(Method::GetChannelBindingToken, std::string(), result);
-        return result;
-    }
+    if (injected_recorded(Method::GetChannelBindingToken, std::string(), result)) return result;
     if (!ppToken || !pTokenSize) {
         record(Method::GetChannelBindingToken, std::string(), E_INVALIDARG);
         return report("IHttpRequest2::GetChannelBindingToken", "REQ-CBT-1",
@@ -1250,10 +1221,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
     DWORD** ppDiffedUnknownHeaderIndices) {
     const std::string arguments = std::to_string(dwOldChangeNumber);
     HRESULT result = S_OK;
-    if (injected(Method::GetHeaderChanges, result)) {
-        record(Method::GetHeaderChanges, arguments, result);
-        return result;
-    }
+    if (injected_recorded(Method::GetHeaderChanges, arguments, result)) return result;
     if (!pdwNewChangeNumber || !knownHeaderSnapshot || !pdwUnknownHeaderSnapshot ||
         !ppUnknownHeaderNameSnapshot || !ppUnknownHeaderValueSnapshot ||
         !diffedKnownHeaderIndices || !pdwDiffedUnknownHeaders || !ppDiffedUnknownHeaderIndices) {

@@ -1,14 +1,14 @@
-// Drop-in <httpserv.h> for building unmodified IIS module sources off Windows: put this folder on the
-// include path (CMake: link iisfake::dropin). Never used for a Windows target, where the real
-// SDK header must win.
+// Drop-in <httpserv.h> for building unmodified IIS module sources off Windows: put this folder on
+// the include path (CMake: link iisfake::dropin). Never used for a Windows target, where the
+// real SDK header must win.
 #ifndef IISFAKE_DROPIN_HTTPSERV_H_INCLUDED
 #define IISFAKE_DROPIN_HTTPSERV_H_INCLUDED
 
-// Module sources need the declarations only, not the fakes: the parts beside this folder when
-// they are there (include/), else the umbrella (an install of the single header only).
+// Module sources need the declarations, not the fakes: the parts when they are on the include
+// path, else the umbrella (a build or install with the single header only).
 #if defined(__has_include)
-#if __has_include("../sdk/httpserv.hpp")
-#include "../sdk/httpserv.hpp"
+#if __has_include(<iisfake/sdk/httpserv.hpp>)
+#include <iisfake/sdk/httpserv.hpp>
 #define IISFAKE_DROPIN_PARTS
 #endif
 #endif
