@@ -2578,6 +2578,8 @@ public:
     // ---- inspection ---------------------------------------------------------------------------
     std::vector<Call> calls() const;
     void clear_calls();
+    // Every misuse reported so far, thrown or not. With deliver_on_thread(), read it after
+    // wait_for_completions(): completions report on their own thread.
     const std::vector<Misuse>& misuses() const noexcept { return misuses_; }
     // Headers as the raw struct holds them: known ones in id order, then unknown in order.
     std::vector<std::pair<std::string, std::string>> headers() const;
