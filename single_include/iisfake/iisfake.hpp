@@ -2540,6 +2540,8 @@ public:
     }
 
     // ---- asynchronous completion -------------------------------------------------------------
+    // The completion handler for operations started from now on: each completion goes to the
+    // sink in force when its operation started, as IIS resumes the module that issued it.
     void set_completion_sink(CompletionSink sink) { sink_ = std::move(sink); }
     // What PFN_ASYNC_COMPLETION callbacks receive as their IHttpContext3*. Until iisfake has
     // IHttpContext (next milestone) this is whatever the test sets; NULL by default.
