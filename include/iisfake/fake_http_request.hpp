@@ -328,7 +328,6 @@ private:
     bool at_end() const;
     Transfer transfer(unsigned char* out, DWORD capacity);
     bool goes_pending(BOOL* pending_out);
-    void deliver(Pending op, Transfer result);
     void complete_oldest(bool forced, HRESULT status, DWORD bytes);
     void dispatch(Pending op, bool forced, HRESULT status, DWORD bytes);
     void finish(Pending op, bool forced, HRESULT status, DWORD bytes);

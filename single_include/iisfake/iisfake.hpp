@@ -995,6 +995,14 @@ constexpr bool iequals(const char* a, const char* b, std::size_t n) noexcept {
     return true;
 }
 
+// The value of a hex digit, or -1.
+constexpr int hex_digit(char c) noexcept {
+    return (c >= '0' && c <= '9')   ? c - '0'
+           : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+           : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                    : -1;
+}
+
 // RFC 9110 token characters: what a header name or a method may consist of.
 constexpr bool is_tchar(char c) noexcept {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
@@ -2053,10 +2061,7 @@ inline bool parse_ipv6(std::string text, unsigned char out[16]) {
         if (part.empty() || part.size() > 4) return false;
         unsigned value = 0;
         for (char c : part) {
-            const int digit = (c >= '0' && c <= '9')   ? c - '0'
-                              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                              : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                                       : -1;
+            const int digit = hex_digit(c);
             if (digit < 0) return false;
             value = value * 16 + static_cast<unsigned>(digit);
         }
@@ -2091,12 +2096,6 @@ inline USHORT network_port(unsigned short port) noexcept {
     USHORT value = 0;
     std::memcpy(&value, bytes, sizeof value);
     return value;
-}
-
-inline unsigned short host_port(USHORT network) noexcept {
-    unsigned char bytes[2];
-    std::memcpy(bytes, &network, sizeof bytes);
-    return static_cast<unsigned short>(bytes[0] << 8 | bytes[1]);
 }
 
 // Fills storage with an IPv4 or IPv6 address; throws std::invalid_argument for other text.
@@ -2212,19 +2211,16 @@ public:
         if (n) std::memcpy(out, source, n * sizeof(T));
         return out;
     }
-    // The element count of a block this pool made, or -1 for a pointer it did not make.
-    long long size_of(const T* p) const noexcept {
-        if (!p) return -1;
-        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
-            if (it->data.get() == p) return static_cast<long long>(it->size);
-        return -1;
-    }
-    bool owns(const T* p) const noexcept { return size_of(p) >= 0; }
-    // Writable access to a block this pool made (found by its const pointer).
-    T* mutable_block(const T* p) noexcept {
-        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
-            if (it->data.get() == p) return it->data.get();
-        return nullptr;
+    // Writable access to a block this pool made, found by its const pointer; an empty result
+    // for a pointer it did not make (memory module code owns is never touched).
+    struct Found {
+        T* data;
+        std::size_t size;
+    };
+    Found find(const T* p) noexcept {
+        for (auto it = blocks_.rbegin(); p && it != blocks_.rend(); ++it)
+            if (it->data.get() == p) return Found{it->data.get(), it->size};
+        return Found{nullptr, 0};
     }
 
 private:
@@ -2351,21 +2347,14 @@ inline std::string wide_to_utf8(const WCHAR* text, std::size_t length) {
     return out;
 }
 
-inline int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // %XX becomes the byte XX; a '%' not followed by two hex digits stays as it is.
 inline std::string percent_decode(const char* text, std::size_t length) {
     std::string out;
     out.reserve(length);
     for (std::size_t i = 0; i < length; ++i) {
-        if (text[i] == '%' && i + 2 < length && hex_value(text[i + 1]) >= 0 &&
-            hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+        if (text[i] == '%' && i + 2 < length && hex_digit(text[i + 1]) >= 0 &&
+            hex_digit(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
             i += 2;
         } else {
             out += text[i];
@@ -2678,7 +2667,6 @@ private:
     bool at_end() const;
     Transfer transfer(unsigned char* out, DWORD capacity);
     bool goes_pending(BOOL* pending_out);
-    void deliver(Pending op, Transfer result);
     void complete_oldest(bool forced, HRESULT status, DWORD bytes);
     void dispatch(Pending op, bool forced, HRESULT status, DWORD bytes);
     void finish(Pending op, bool forced, HRESULT status, DWORD bytes);
@@ -3275,42 +3263,35 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
 
 template <class Unused>
 inline void FakeHttpRequestBase<Unused>::replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries) {
-    HTTP_UNKNOWN_HEADER* old = raw_.Headers.pUnknownHeaders;
-    const long long old_size = header_arrays_.size_of(old);
+    const HTTP_UNKNOWN_HEADER* old = raw_.Headers.pUnknownHeaders;
     HTTP_UNKNOWN_HEADER* fresh = header_arrays_.make(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) fresh[i] = entries[i];
     raw_.Headers.pUnknownHeaders = entries.empty() ? nullptr : fresh;
     raw_.Headers.UnknownHeaderCount = static_cast<USHORT>(entries.size());
-    if (options_.poison_replaced_values && old_size > 0) {
-        HTTP_UNKNOWN_HEADER* writable = header_arrays_.mutable_block(old);
-        for (long long i = 0; i < old_size; ++i) {
-            writable[i].pName = detail::stale_text;
-            writable[i].NameLength = sizeof detail::stale_text - 1;
-            writable[i].pRawValue = detail::stale_text;
-            writable[i].RawValueLength = sizeof detail::stale_text - 1;
-        }
+    if (!options_.poison_replaced_values) return;
+    const auto stale = header_arrays_.find(old);
+    for (std::size_t i = 0; i < stale.size; ++i) {
+        stale.data[i].pName = detail::stale_text;
+        stale.data[i].NameLength = sizeof detail::stale_text - 1;
+        stale.data[i].pRawValue = detail::stale_text;
+        stale.data[i].RawValueLength = sizeof detail::stale_text - 1;
     }
 }
 
 template <class Unused>
 inline void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
     if (!options_.poison_replaced_values) return;
-    const long long size = strings_.size_of(value);  // never touch memory the module owns
-    if (size <= 0) return;
-    char* writable = strings_.mutable_block(value);
-    for (long long i = 0; i < size; ++i)
-        writable[i] = detail::stale_text[i % static_cast<long long>(sizeof detail::stale_text - 1)];
+    const auto stale = strings_.find(value);
+    for (std::size_t i = 0; i < stale.size; ++i)
+        stale.data[i] = detail::stale_text[i % (sizeof detail::stale_text - 1)];
 }
 
 template <class Unused>
 inline void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
     if (!options_.poison_replaced_values) return;
-    const long long size = wide_strings_.size_of(value);
-    if (size <= 0) return;
-    WCHAR* writable = wide_strings_.mutable_block(value);
-    for (long long i = 0; i < size; ++i)
-        writable[i] = static_cast<WCHAR>(
-            detail::stale_text[i % static_cast<long long>(sizeof detail::stale_text - 1)]);
+    const auto stale = wide_strings_.find(value);
+    for (std::size_t i = 0; i < stale.size; ++i)
+        stale.data[i] = static_cast<WCHAR>(detail::stale_text[i % (sizeof detail::stale_text - 1)]);
 }
 
 template <class Unused>

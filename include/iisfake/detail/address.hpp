@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "iisfake/detail/ascii.hpp"
 #include "iisfake/win_types.hpp"
 
 IISFAKE_BEGIN_NAMESPACE
@@ -60,10 +61,7 @@ inline bool parse_ipv6(std::string text, unsigned char out[16]) {
         if (part.empty() || part.size() > 4) return false;
         unsigned value = 0;
         for (char c : part) {
-            const int digit = (c >= '0' && c <= '9')   ? c - '0'
-                              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                              : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                                       : -1;
+            const int digit = hex_digit(c);
             if (digit < 0) return false;
             value = value * 16 + static_cast<unsigned>(digit);
         }
@@ -98,12 +96,6 @@ inline USHORT network_port(unsigned short port) noexcept {
     USHORT value = 0;
     std::memcpy(&value, bytes, sizeof value);
     return value;
-}
-
-inline unsigned short host_port(USHORT network) noexcept {
-    unsigned char bytes[2];
-    std::memcpy(bytes, &network, sizeof bytes);
-    return static_cast<unsigned short>(bytes[0] << 8 | bytes[1]);
 }
 
 // Fills storage with an IPv4 or IPv6 address; throws std::invalid_argument for other text.

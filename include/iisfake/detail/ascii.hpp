@@ -20,6 +20,14 @@ constexpr bool iequals(const char* a, const char* b, std::size_t n) noexcept {
     return true;
 }
 
+// The value of a hex digit, or -1.
+constexpr int hex_digit(char c) noexcept {
+    return (c >= '0' && c <= '9')   ? c - '0'
+           : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+           : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                    : -1;
+}
+
 // RFC 9110 token characters: what a header name or a method may consist of.
 constexpr bool is_tchar(char c) noexcept {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;

@@ -521,42 +521,35 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
 
 template <class Unused>
 inline void FakeHttpRequestBase<Unused>::replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries) {
-    HTTP_UNKNOWN_HEADER* old = raw_.Headers.pUnknownHeaders;
-    const long long old_size = header_arrays_.size_of(old);
+    const HTTP_UNKNOWN_HEADER* old = raw_.Headers.pUnknownHeaders;
     HTTP_UNKNOWN_HEADER* fresh = header_arrays_.make(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) fresh[i] = entries[i];
     raw_.Headers.pUnknownHeaders = entries.empty() ? nullptr : fresh;
     raw_.Headers.UnknownHeaderCount = static_cast<USHORT>(entries.size());
-    if (options_.poison_replaced_values && old_size > 0) {
-        HTTP_UNKNOWN_HEADER* writable = header_arrays_.mutable_block(old);
-        for (long long i = 0; i < old_size; ++i) {
-            writable[i].pName = detail::stale_text;
-            writable[i].NameLength = sizeof detail::stale_text - 1;
-            writable[i].pRawValue = detail::stale_text;
-            writable[i].RawValueLength = sizeof detail::stale_text - 1;
-        }
+    if (!options_.poison_replaced_values) return;
+    const auto stale = header_arrays_.find(old);
+    for (std::size_t i = 0; i < stale.size; ++i) {
+        stale.data[i].pName = detail::stale_text;
+        stale.data[i].NameLength = sizeof detail::stale_text - 1;
+        stale.data[i].pRawValue = detail::stale_text;
+        stale.data[i].RawValueLength = sizeof detail::stale_text - 1;
     }
 }
 
 template <class Unused>
 inline void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
     if (!options_.poison_replaced_values) return;
-    const long long size = strings_.size_of(value);  // never touch memory the module owns
-    if (size <= 0) return;
-    char* writable = strings_.mutable_block(value);
-    for (long long i = 0; i < size; ++i)
-        writable[i] = detail::stale_text[i % static_cast<long long>(sizeof detail::stale_text - 1)];
+    const auto stale = strings_.find(value);
+    for (std::size_t i = 0; i < stale.size; ++i)
+        stale.data[i] = detail::stale_text[i % (sizeof detail::stale_text - 1)];
 }
 
 template <class Unused>
 inline void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
     if (!options_.poison_replaced_values) return;
-    const long long size = wide_strings_.size_of(value);
-    if (size <= 0) return;
-    WCHAR* writable = wide_strings_.mutable_block(value);
-    for (long long i = 0; i < size; ++i)
-        writable[i] = static_cast<WCHAR>(
-            detail::stale_text[i % static_cast<long long>(sizeof detail::stale_text - 1)]);
+    const auto stale = wide_strings_.find(value);
+    for (std::size_t i = 0; i < stale.size; ++i)
+        stale.data[i] = static_cast<WCHAR>(detail::stale_text[i % (sizeof detail::stale_text - 1)]);
 }
 
 template <class Unused>

@@ -28,19 +28,16 @@ public:
         if (n) std::memcpy(out, source, n * sizeof(T));
         return out;
     }
-    // The element count of a block this pool made, or -1 for a pointer it did not make.
-    long long size_of(const T* p) const noexcept {
-        if (!p) return -1;
-        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
-            if (it->data.get() == p) return static_cast<long long>(it->size);
-        return -1;
-    }
-    bool owns(const T* p) const noexcept { return size_of(p) >= 0; }
-    // Writable access to a block this pool made (found by its const pointer).
-    T* mutable_block(const T* p) noexcept {
-        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
-            if (it->data.get() == p) return it->data.get();
-        return nullptr;
+    // Writable access to a block this pool made, found by its const pointer; an empty result
+    // for a pointer it did not make (memory module code owns is never touched).
+    struct Found {
+        T* data;
+        std::size_t size;
+    };
+    Found find(const T* p) noexcept {
+        for (auto it = blocks_.rbegin(); p && it != blocks_.rend(); ++it)
+            if (it->data.get() == p) return Found{it->data.get(), it->size};
+        return Found{nullptr, 0};
     }
 
 private:

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "iisfake/detail/ascii.hpp"
 #include "iisfake/win_types.hpp"
 
 IISFAKE_BEGIN_NAMESPACE
@@ -109,21 +110,14 @@ inline std::string wide_to_utf8(const WCHAR* text, std::size_t length) {
     return out;
 }
 
-inline int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // %XX becomes the byte XX; a '%' not followed by two hex digits stays as it is.
 inline std::string percent_decode(const char* text, std::size_t length) {
     std::string out;
     out.reserve(length);
     for (std::size_t i = 0; i < length; ++i) {
-        if (text[i] == '%' && i + 2 < length && hex_value(text[i + 1]) >= 0 &&
-            hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+        if (text[i] == '%' && i + 2 < length && hex_digit(text[i + 1]) >= 0 &&
+            hex_digit(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
             i += 2;
         } else {
             out += text[i];
