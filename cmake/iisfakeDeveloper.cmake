@@ -1,8 +1,21 @@
 # Settings for iisfake's own tests and examples. Nothing here reaches the exported target.
 
-# Catch2: v3 where installed, else Debian's 2.13. tests/support/catch.hpp picks the include.
-find_package(Catch2 3 QUIET)
-if(Catch2_FOUND)
+# Catch2: the amalgamated v3 when IISFAKE_CATCH2_AMALGAMATED_DIR names its folder (the two files
+# catch_amalgamated.hpp/.cpp), else v3 where installed, else Debian's 2.13.
+# tests/support/catch.hpp picks the include.
+set(IISFAKE_CATCH2_AMALGAMATED_DIR "" CACHE PATH
+    "Folder with Catch2 v3's catch_amalgamated.hpp and .cpp, to test against it")
+if(IISFAKE_CATCH2_AMALGAMATED_DIR)
+  set(IISFAKE_CATCH2_MAJOR 3)
+  if(NOT EXISTS "${IISFAKE_CATCH2_AMALGAMATED_DIR}/catch_amalgamated.cpp")
+    message(FATAL_ERROR "No catch_amalgamated.cpp in ${IISFAKE_CATCH2_AMALGAMATED_DIR}")
+  endif()
+else()
+  find_package(Catch2 3 QUIET)
+endif()
+if(IISFAKE_CATCH2_AMALGAMATED_DIR)
+  # decided above
+elseif(Catch2_FOUND)
   set(IISFAKE_CATCH2_MAJOR 3)
 else()
   find_package(Catch2 2 QUIET)
@@ -18,7 +31,15 @@ else()
 endif()
 
 # One static library holding Catch2's main, shared by every test binary.
-if(NOT TARGET iisfake_catch_main)
+if(NOT TARGET iisfake_catch_main AND IISFAKE_CATCH2_AMALGAMATED_DIR)
+  # The amalgamated source brings Catch2 itself and its main.
+  add_library(iisfake_catch_main STATIC ${IISFAKE_CATCH2_AMALGAMATED_DIR}/catch_amalgamated.cpp)
+  target_compile_features(iisfake_catch_main PUBLIC cxx_std_17)
+  target_include_directories(iisfake_catch_main PUBLIC ${PROJECT_SOURCE_DIR}/tests/support)
+  target_include_directories(iisfake_catch_main SYSTEM PUBLIC ${IISFAKE_CATCH2_AMALGAMATED_DIR})
+  target_compile_definitions(iisfake_catch_main PUBLIC IISFAKE_CATCH2_MAJOR=3
+                                                       IISFAKE_CATCH2_AMALGAMATED)
+elseif(NOT TARGET iisfake_catch_main)
   add_library(iisfake_catch_main STATIC ${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp)
   target_compile_features(iisfake_catch_main PUBLIC cxx_std_17)
   target_include_directories(iisfake_catch_main PUBLIC ${PROJECT_SOURCE_DIR}/tests/support)

@@ -1,7 +1,9 @@
 // 070: the failures a module must survive, made to happen on purpose: the Nth SetHeader fails,
-// the client goes away in the middle of the body, a pending read completes with an error. And
-// the failures a module must not cause: API misuse (here a header value with CRLF in it) is
-// reported as iisfake::MisuseError, or, with reporting off, gets the HRESULT IIS returns.
+// the client goes away in the middle of the body, a pending read completes with an error, the
+// client sends a header value with CRLF in it (data: the call fails with IIS's HRESULT and the
+// module's own error handling runs). And the failures a module must not cause: API misuse (here
+// a length that counts the terminator) is reported as iisfake::MisuseError, or, with reporting
+// off, gets the HRESULT IIS returns.
 
 #include <string>
 
@@ -27,6 +29,12 @@ HRESULT TagRequest(IHttpRequest* pHttpRequest, const std::string& requestId,
         }
     }
     return S_OK;
+}
+
+// Marks the response as coming from this module. The bug: sizeof counts the terminating NUL,
+// so IIS is told the value is one byte longer than it is.
+HRESULT MarkRequest(IHttpRequest* pHttpRequest) {
+    return pHttpRequest->SetHeader("X-Marked-By", "edge-1", sizeof("edge-1"), TRUE);
 }
 
 // An upload read asynchronously (see 050); any failure ends the request.
@@ -115,21 +123,33 @@ TEST_CASE("a pending read completes with an error", "[example][070]") {
     CHECK(request.body_consumed() == 0);
 }
 
-TEST_CASE("a header value with CRLF in it is misuse", "[example][070]") {
+TEST_CASE("a header value with CRLF from the client fails the call, and the module rolls back",
+          "[example][070]") {
     const std::string tenant = "acme\r\nX-Admin: 1";  // copied unchecked from client input
     iisfake::FakeHttpRequest request;
 
+    // Not misuse: it depends on the request's data, so the module must handle it, and does.
+    CHECK(TagRequest(&request, "42", tenant) == E_INVALIDARG);
+    CHECK_FALSE(request.has_header("X-Request-Id"));  // rolled back
+    CHECK_FALSE(request.has_header("X-Tenant"));
+    CHECK(request.misuses().empty());
+}
+
+TEST_CASE("a length that counts the terminator is misuse", "[example][070]") {
+    iisfake::FakeHttpRequest request;
+
     SECTION("reported as iisfake::MisuseError (the default)") {
-        REQUIRE_THROWS_AS(TagRequest(&request, "42", tenant), iisfake::MisuseError);
+        REQUIRE_THROWS_AS(MarkRequest(&request), iisfake::MisuseError);
     }
-    SECTION("with reporting off, the module sees what IIS returns") {
-        request.set_misuse_handler(iisfake::ignore_misuse);
-        CHECK(TagRequest(&request, "42", tenant) == E_INVALIDARG);
-        CHECK_FALSE(request.has_header("X-Request-Id"));  // rolled back
+    SECTION("with reporting off for that rule, the module sees what IIS returns") {
+        request.set_misuse_handler(iisfake::throw_misuse_except({"REQ-SH-3"}));
+        CHECK(MarkRequest(&request) == E_INVALIDARG);
+        CHECK_FALSE(request.has_header("X-Marked-By"));
     }
-    // Either way the fake keeps the report.
+    // Either way the fake keeps the report, naming the method and the rule.
     REQUIRE(request.misuses().size() == 1);
     CHECK(request.misuses()[0].method == "IHttpRequest::SetHeader");
+    CHECK(request.misuses()[0].rule == "REQ-SH-3");
     INFO(request.misuses()[0].message());
     CHECK(request.misuses()[0].result == E_INVALIDARG);
 }

@@ -52,7 +52,37 @@ configure_build_test clang-cxx17 "" -- -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_
 configure_build_test clang-cxx20 "-LE package" -- -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_STANDARD=20
 configure_build_test single-header "-LE package" -- -DCMAKE_CXX_COMPILER=g++ -DIISFAKE_USE_SINGLE_HEADER=ON
 configure_build_test asan-ubsan "-LE package" -- -DCMAKE_CXX_COMPILER=clang++ \
-  "-DIISFAKE_SANITIZE=address;undefined" -DCMAKE_BUILD_TYPE=Debug
+  "-DIISFAKE_SANITIZE=address;undefined" -DCMAKE_BUILD_TYPE=Debug -DIISFAKE_BUILD_FUZZERS=ON
+
+section "fuzz for ${IISFAKE_FUZZ_SECONDS:-90}s"
+# New inputs go to a scratch folder; the committed corpus is only read. Any finding fails.
+scratch=$(mktemp -d)
+if ! "$out/asan-ubsan/tests/fuzz/iisfake_request_fuzzer" -max_total_time="${IISFAKE_FUZZ_SECONDS:-90}" \
+    -rss_limit_mb=2048 -timeout=60 -print_final_stats=1 -artifact_prefix="$out/fuzz-" \
+    "$scratch" tests/fuzz/corpus > "$out/fuzz.log" 2>&1; then
+  tail -n 60 "$out/fuzz.log"
+  echo "the fuzzer found an input that breaks the fake: $out/fuzz-*"
+  exit 1
+fi
+grep -E '^stat::(number_of_executed_units|new_units_added)' "$out/fuzz.log"
+rm -rf "$scratch"
+passed=$((passed + 1))
+stamp "fuzz"
+
+catch2_v3=${IISFAKE_CATCH2_V3_DIR:-$root/../shared/vendor/catch2-3.7.1}
+if [[ -f "$catch2_v3/catch_amalgamated.cpp" ]]; then
+  section "unit tests against Catch2 v3 ($catch2_v3)"
+  cmake -S "$root" -B "$out/catch2-v3" -G Ninja -DIISFAKE_DEVELOPER_MODE=ON \
+    -DCMAKE_CXX_COMPILER=g++ -DIISFAKE_CATCH2_AMALGAMATED_DIR="$catch2_v3" \
+    -DIISFAKE_BUILD_EXAMPLES=OFF > "$out/catch2-v3.configure.log"
+  cmake --build "$out/catch2-v3" -j "$jobs" --target iisfake_tests
+  "$out/catch2-v3/tests/iisfake_tests"
+  passed=$((passed + 1))
+  stamp "catch2 v3"
+else
+  section "unit tests against Catch2 v3: skipped"
+  echo "notice: no Catch2 v3 amalgamated files at $catch2_v3 (set IISFAKE_CATCH2_V3_DIR); the suite ran on Catch2 $(dpkg-query -W -f='${Version}' catch2 2>/dev/null || echo 2) only"
+fi
 
 section "tsan"
 cmake -S "$root" -B "$out/tsan" -G Ninja -DIISFAKE_DEVELOPER_MODE=ON -DCMAKE_CXX_COMPILER=clang++ \

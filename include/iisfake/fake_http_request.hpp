@@ -21,8 +21,10 @@
 #include "iisfake/call_log.hpp"
 #include "iisfake/detail/address.hpp"
 #include "iisfake/detail/ascii.hpp"
+#include "iisfake/detail/header_table.hpp"
 #include "iisfake/detail/storage.hpp"
 #include "iisfake/detail/text.hpp"
+#include "iisfake/detail/url.hpp"
 #include "iisfake/fake_completion_info.hpp"
 #include "iisfake/header_names.hpp"
 #include "iisfake/misuse.hpp"
@@ -166,14 +168,16 @@ public:
     // turns reporting off; the fake then only returns the HRESULT IIS returns.
     void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
     // Every call of `method` from now on returns `result` without effect. Only methods that
-    // return an HRESULT can fail; others throw std::invalid_argument.
+    // return an HRESULT can fail, and only with a failure HRESULT (a success that did nothing
+    // would hand module code out-parameters never written); anything else throws
+    // std::invalid_argument.
     void fail(Method method, HRESULT result) {
-        faults_.push_back(Fault{fails_with_hresult(method), 0, result});
+        faults_.push_back(Fault{check_fault(method, result), 0, result});
     }
     // The nth call of `method` (1-based, counting every call since construction) returns
     // `result` without effect.
     void fail_nth(Method method, unsigned nth, HRESULT result) {
-        faults_.push_back(Fault{fails_with_hresult(method), nth, result});
+        faults_.push_back(Fault{check_fault(method, result), nth, result});
     }
     void clear_faults() { faults_.clear(); }
     // The client goes away after `bytes` body bytes: reads past that point fail with `result`
@@ -248,7 +252,7 @@ public:
     }
     ULONGLONG body_consumed() const;      // client body bytes handed to the module
     ULONGLONG inserted_consumed() const;  // InsertEntityBody bytes handed to the module
-    DWORD header_change_number() const noexcept { return change_number_; }
+    DWORD header_change_number() const noexcept { return headers_.change_number(); }
 
 private:
     struct Fault {
@@ -269,6 +273,7 @@ private:
         void* context;
         bool negotiate;
         CompletionSink sink;  // the sink when the operation started: the module that waits
+        bool due;             // complete_before_return, delivered once the nesting unwinds
     };
     struct Transfer {
         DWORD bytes;
@@ -298,26 +303,19 @@ private:
     bool injected(Method method, HRESULT& result);
     // A fault for this call: recorded in the log; the caller returns `result`.
     bool injected_recorded(Method method, const std::string& arguments, HRESULT& result);
-    void clear_known(int id);
-    static Method fails_with_hresult(Method method) {
-        if (!returns_hresult(method))
-            throw std::invalid_argument(std::string("iisfake: ") + method_name(method) +
-                                        " returns no HRESULT, so it cannot be made to fail");
-        return method;
-    }
-
+    HRESULT report_bad_id(const char* method, int id, HRESULT result) const;
     const char* find_header(const char* name, std::size_t length, USHORT* pcch) const;
     HRESULT set_header(const char* method, int id, const char* name, std::size_t name_length,
                        PCSTR value, USHORT cch, BOOL replace);
-    void remove_unknown(const char* name, std::size_t length, bool all);
-    void replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries);
     void retire(PCSTR value);
     void retire(PCWSTR value);
     void set_verb(const std::string& verb);
-    HRESULT set_url(const char* method, const detail::wide_string& url, BOOL reset);
-    HRESULT set_url_call(bool null_with_length, bool runs_past, const detail::wide_string& url,
+    HRESULT set_url(const detail::wide_string& url, BOOL reset);
+    HRESULT set_url_call(bool null_with_length, bool runs_past, bool decoded,
+                         const detail::wide_string& url,
                          BOOL reset);
     void install_negotiated_certificate();
+    void install_certificate(const std::string& der, ULONG flags);
     void build_cooked_url(const detail::wide_string& host, const detail::wide_string& path,
                           const detail::wide_string& query);
     bool is_local_host(const detail::wide_string& host) const;
@@ -329,6 +327,8 @@ private:
     Transfer transfer(unsigned char* out, DWORD capacity);
     bool goes_pending(BOOL* pending_out);
     void complete_oldest(bool forced, HRESULT status, DWORD bytes);
+    void deliver_before_return(Pending op);
+    bool disconnected() const;
     void dispatch(Pending op, bool forced, HRESULT status, DWORD bytes);
     void finish(Pending op, bool forced, HRESULT status, DWORD bytes);
     std::string method_text() const;
@@ -337,17 +337,19 @@ private:
     MisuseHandler misuse_handler_ = throw_misuse;
     mutable std::vector<Misuse> misuses_;
     mutable std::deque<Call> calls_;  // a deque: no reallocation spikes in long logs
-    mutable unsigned call_counts_[20] = {};
+    mutable unsigned call_counts_[method_count] = {};
     std::vector<Fault> faults_;
     Misuse deferred_;
     bool has_deferred_ = false;
 
     HTTP_REQUEST raw_;
+    using Headers = detail::HeaderTable<HTTP_REQUEST_HEADERS, HttpHeaderRequestMaximum>;
+    Headers headers_{raw_.Headers, options_.poison_replaced_values};
     SOCKADDR_STORAGE local_;
     SOCKADDR_STORAGE remote_;
     HTTP_SSL_INFO ssl_;
-    HTTP_SSL_CLIENT_CERT_INFO certificate_;
-    std::string certificate_bytes_;
+    detail::Pool<HTTP_SSL_CLIENT_CERT_INFO> certificates_;
+    detail::Pool<unsigned char> certificate_bytes_;
     std::string negotiable_bytes_;
     ULONG negotiable_flags_ = 0;
     bool has_negotiable_ = false;
@@ -357,10 +359,8 @@ private:
 
     detail::Pool<char> strings_;
     detail::Pool<WCHAR> wide_strings_;
-    detail::Pool<HTTP_UNKNOWN_HEADER> header_arrays_;
     detail::Pool<PCSTR> pointer_arrays_;
     detail::Pool<DWORD> index_arrays_;
-    DWORD change_number_ = 0;
 
     bool url_changed_ = false;
     PCWSTR forwarded_url_ = nullptr;
@@ -385,6 +385,9 @@ private:
     CompletionSink sink_;
     IHttpContext3* http_context_ = nullptr;
     std::size_t async_reads_ = 0;
+    // Completions delivered inside the call that started them, nested on this stack.
+    static constexpr std::size_t max_nested_deliveries = 8;
+    std::size_t delivery_depth_ = 0;
     std::unique_ptr<Concurrency> concurrency_;  // set while completions run on threads
 };
 

@@ -69,7 +69,7 @@ constexpr HTTP_VERSION HTTP_VERSION_2_0 = {2, 0};
 #define HTTP_GREATER_EQUAL_VERSION(version, major, minor) (!HTTP_LESS_VERSION(version, major, minor))
 #define HTTP_LESS_EQUAL_VERSION(version, major, minor) (!HTTP_GREATER_VERSION(version, major, minor))
 
-typedef enum _HTTP_VERB {
+typedef enum _HTTP_VERB : int {
     HttpVerbUnparsed,
     HttpVerbUnknown,
     HttpVerbInvalid,
@@ -94,7 +94,7 @@ typedef enum _HTTP_VERB {
 } HTTP_VERB, *PHTTP_VERB;
 
 // Request and response ids share numbers: 20..29 name different headers on each side.
-typedef enum _HTTP_HEADER_ID {
+typedef enum _HTTP_HEADER_ID : int {
     HttpHeaderCacheControl = 0,
     HttpHeaderConnection = 1,
     HttpHeaderDate = 2,
@@ -204,7 +204,7 @@ typedef struct _HTTP_BYTE_RANGE {
 } HTTP_BYTE_RANGE, *PHTTP_BYTE_RANGE;
 #define HTTP_BYTE_RANGE_TO_EOF (~0ull)
 
-typedef enum _HTTP_DATA_CHUNK_TYPE {
+typedef enum _HTTP_DATA_CHUNK_TYPE : int {
     HttpDataChunkFromMemory,
     HttpDataChunkFromFileHandle,
     HttpDataChunkFromFragmentCache,
@@ -259,7 +259,7 @@ typedef struct _HTTP_SSL_INFO {
     ULONG SslClientCertNegotiated;
 } HTTP_SSL_INFO, *PHTTP_SSL_INFO;
 
-typedef enum _HTTP_REQUEST_INFO_TYPE {
+typedef enum _HTTP_REQUEST_INFO_TYPE : int {
     HttpRequestInfoTypeAuth,
     HttpRequestInfoTypeChannelBind,
     HttpRequestInfoTypeSslProtocol,
@@ -312,7 +312,7 @@ typedef struct _HTTP_REQUEST_V2 : _HTTP_REQUEST_V1 {
 
 typedef HTTP_REQUEST_V2 HTTP_REQUEST, *PHTTP_REQUEST;
 
-typedef enum _HTTP_RESPONSE_INFO_TYPE {
+typedef enum _HTTP_RESPONSE_INFO_TYPE : int {
     HttpResponseInfoTypeMultipleKnownHeaders,
     HttpResponseInfoTypeAuthenticationProperty,
     HttpResponseInfoTypeQoSProperty,

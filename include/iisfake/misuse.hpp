@@ -8,6 +8,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "iisfake/detail/callback.hpp"
 #include "iisfake/win_types.hpp"
@@ -48,6 +50,17 @@ inline std::string hresult_text(HRESULT result) {
 
 inline void throw_misuse(const Misuse& report) { throw MisuseError(report); }
 inline void ignore_misuse(const Misuse&) {}
+
+// Throws MisuseError for every rule but the ones listed, whose reports are only recorded
+// (misuses() still lists them): for a test that commits one misuse on purpose and wants to hear
+// of any other.
+inline MisuseHandler throw_misuse_except(std::vector<std::string> rules) {
+    return [rules = std::move(rules)](const Misuse& report) {
+        for (const std::string& rule : rules)
+            if (rule == report.rule) return;
+        throw MisuseError(report);
+    };
+}
 
 IISFAKE_END_NAMESPACE
 

@@ -17,9 +17,11 @@ enum class AsyncPolicy {
     always_pending,         // *pfCompletionPending = TRUE; the test completes it (default)
     always_inline,          // completes inside the call: *pfCompletionPending = FALSE
     alternate,              // pending, inline, pending, ... starting with pending
-    scripted,               // per call, from Options::async_script (true = pending)
+    scripted,               // per call, from Options::async_script (true = pending); once the
+                            // script runs out, every further read goes pending
     complete_before_return  // pending, but the completion is delivered before the call returns,
-                            // as a pool thread can do in IIS
+                            // as a pool thread can do in IIS (past 8 nested deliveries, right
+                            // after it returns, so the stack stays flat)
 };
 
 // How end of body shows in asynchronous mode (REQ-READ-6).
@@ -30,6 +32,7 @@ enum class AsyncEof {
 
 struct Options {
     // REQ-SH-2: separator when SetHeader appends (fReplace == FALSE). IIS docs say "a comma".
+    // CR, LF or NUL in it would inject headers: the fake throws std::invalid_argument.
     std::string append_separator = ", ";
     // REQ-INS-5: whether InsertEntityBody bytes count in GetRemainingEntityBytes.
     bool count_inserted_bytes = true;
@@ -37,6 +40,10 @@ struct Options {
     DWORD chunked_remaining = 0xFFFFFFFFu;
     // REQ-DH-2: DeleteHeader of a repeated unknown header removes every entry (else the first).
     bool delete_all_duplicates = true;
+    // REQ-M-2: SetHttpMethod with a method that is not an HTTP token (a client's
+    // X-HTTP-Method-Override can supply one). The documentation lists no error for it, so the
+    // method is stored as given and S_OK returned; a failure HRESULT here makes the call fail.
+    HRESULT non_token_method_result = S_OK;
     // REQ-CBT-2: GetChannelBindingToken when the request has no token.
     HRESULT missing_channel_binding_result = HRESULT_FROM_WIN32(ERROR_NOT_FOUND);
     // REQ-READ-6: end of body in asynchronous mode.

@@ -76,7 +76,12 @@ public:
         generator_ = nullptr;
         return *this;
     }
+    // Throws std::invalid_argument for a body with bytes but no generator to make them.
     RequestBuilderBase& body(ULONGLONG length, BodyGenerator generate) {
+        if (length > 0 && !generate)
+            throw std::invalid_argument(
+                "iisfake: RequestBuilder::body: a body of " + std::to_string(length) +
+                " bytes needs a generator");
         body_.clear();
         body_length_ = length;
         generator_ = std::move(generate);
@@ -153,11 +158,11 @@ public:
     }
     // Fault injection from the start, as FakeHttpRequest::fail, fail_nth and disconnect_after.
     RequestBuilderBase& fail(Method method, HRESULT result) {
-        faults_.push_back(Fault{method, 0, result});
+        faults_.push_back(Fault{check_fault(method, result), 0, result});
         return *this;
     }
     RequestBuilderBase& fail_nth(Method method, unsigned nth, HRESULT result) {
-        faults_.push_back(Fault{method, nth, result});
+        faults_.push_back(Fault{check_fault(method, result), nth, result});
         return *this;
     }
     RequestBuilderBase& disconnect_after(ULONGLONG bytes,

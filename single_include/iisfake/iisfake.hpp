@@ -680,7 +680,7 @@ constexpr HTTP_VERSION HTTP_VERSION_2_0 = {2, 0};
 #define HTTP_GREATER_EQUAL_VERSION(version, major, minor) (!HTTP_LESS_VERSION(version, major, minor))
 #define HTTP_LESS_EQUAL_VERSION(version, major, minor) (!HTTP_GREATER_VERSION(version, major, minor))
 
-typedef enum _HTTP_VERB {
+typedef enum _HTTP_VERB : int {
     HttpVerbUnparsed,
     HttpVerbUnknown,
     HttpVerbInvalid,
@@ -705,7 +705,7 @@ typedef enum _HTTP_VERB {
 } HTTP_VERB, *PHTTP_VERB;
 
 // Request and response ids share numbers: 20..29 name different headers on each side.
-typedef enum _HTTP_HEADER_ID {
+typedef enum _HTTP_HEADER_ID : int {
     HttpHeaderCacheControl = 0,
     HttpHeaderConnection = 1,
     HttpHeaderDate = 2,
@@ -815,7 +815,7 @@ typedef struct _HTTP_BYTE_RANGE {
 } HTTP_BYTE_RANGE, *PHTTP_BYTE_RANGE;
 #define HTTP_BYTE_RANGE_TO_EOF (~0ull)
 
-typedef enum _HTTP_DATA_CHUNK_TYPE {
+typedef enum _HTTP_DATA_CHUNK_TYPE : int {
     HttpDataChunkFromMemory,
     HttpDataChunkFromFileHandle,
     HttpDataChunkFromFragmentCache,
@@ -870,7 +870,7 @@ typedef struct _HTTP_SSL_INFO {
     ULONG SslClientCertNegotiated;
 } HTTP_SSL_INFO, *PHTTP_SSL_INFO;
 
-typedef enum _HTTP_REQUEST_INFO_TYPE {
+typedef enum _HTTP_REQUEST_INFO_TYPE : int {
     HttpRequestInfoTypeAuth,
     HttpRequestInfoTypeChannelBind,
     HttpRequestInfoTypeSslProtocol,
@@ -923,7 +923,7 @@ typedef struct _HTTP_REQUEST_V2 : _HTTP_REQUEST_V1 {
 
 typedef HTTP_REQUEST_V2 HTTP_REQUEST, *PHTTP_REQUEST;
 
-typedef enum _HTTP_RESPONSE_INFO_TYPE {
+typedef enum _HTTP_RESPONSE_INFO_TYPE : int {
     HttpResponseInfoTypeMultipleKnownHeaders,
     HttpResponseInfoTypeAuthenticationProperty,
     HttpResponseInfoTypeQoSProperty,
@@ -1218,7 +1218,7 @@ IISFAKE_END_NAMESPACE
 class IHttpContext3;
 class IHttpCompletionInfo2;
 
-enum REQUEST_NOTIFICATION_STATUS {
+enum REQUEST_NOTIFICATION_STATUS : int {
     RQ_NOTIFICATION_CONTINUE,
     RQ_NOTIFICATION_PENDING,
     RQ_NOTIFICATION_FINISH_REQUEST
@@ -1434,6 +1434,8 @@ IISFAKE_END_NAMESPACE
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 // ----- begin iisfake/detail/callback.hpp -----
 #ifndef IISFAKE_DETAIL_CALLBACK_HPP_INCLUDED
@@ -1538,6 +1540,17 @@ inline std::string hresult_text(HRESULT result) {
 inline void throw_misuse(const Misuse& report) { throw MisuseError(report); }
 inline void ignore_misuse(const Misuse&) {}
 
+// Throws MisuseError for every rule but the ones listed, whose reports are only recorded
+// (misuses() still lists them): for a test that commits one misuse on purpose and wants to hear
+// of any other.
+inline MisuseHandler throw_misuse_except(std::vector<std::string> rules) {
+    return [rules = std::move(rules)](const Misuse& report) {
+        for (const std::string& rule : rules)
+            if (rule == report.rule) return;
+        throw MisuseError(report);
+    };
+}
+
 IISFAKE_END_NAMESPACE
 
 #endif
@@ -1561,9 +1574,11 @@ enum class AsyncPolicy {
     always_pending,         // *pfCompletionPending = TRUE; the test completes it (default)
     always_inline,          // completes inside the call: *pfCompletionPending = FALSE
     alternate,              // pending, inline, pending, ... starting with pending
-    scripted,               // per call, from Options::async_script (true = pending)
+    scripted,               // per call, from Options::async_script (true = pending); once the
+                            // script runs out, every further read goes pending
     complete_before_return  // pending, but the completion is delivered before the call returns,
-                            // as a pool thread can do in IIS
+                            // as a pool thread can do in IIS (past 8 nested deliveries, right
+                            // after it returns, so the stack stays flat)
 };
 
 // How end of body shows in asynchronous mode (REQ-READ-6).
@@ -1574,6 +1589,7 @@ enum class AsyncEof {
 
 struct Options {
     // REQ-SH-2: separator when SetHeader appends (fReplace == FALSE). IIS docs say "a comma".
+    // CR, LF or NUL in it would inject headers: the fake throws std::invalid_argument.
     std::string append_separator = ", ";
     // REQ-INS-5: whether InsertEntityBody bytes count in GetRemainingEntityBytes.
     bool count_inserted_bytes = true;
@@ -1581,6 +1597,10 @@ struct Options {
     DWORD chunked_remaining = 0xFFFFFFFFu;
     // REQ-DH-2: DeleteHeader of a repeated unknown header removes every entry (else the first).
     bool delete_all_duplicates = true;
+    // REQ-M-2: SetHttpMethod with a method that is not an HTTP token (a client's
+    // X-HTTP-Method-Override can supply one). The documentation lists no error for it, so the
+    // method is stored as given and S_OK returned; a failure HRESULT here makes the call fail.
+    HRESULT non_token_method_result = S_OK;
     // REQ-CBT-2: GetChannelBindingToken when the request has no token.
     HRESULT missing_channel_binding_result = HRESULT_FROM_WIN32(ERROR_NOT_FOUND);
     // REQ-READ-6: end of body in asynchronous mode.
@@ -1613,6 +1633,7 @@ IISFAKE_END_NAMESPACE
 // What a fake records of the SDK calls made on it, in order, and how tests name a method for
 // fault injection.
 
+#include <stdexcept>
 #include <string>
 
 
@@ -1642,6 +1663,8 @@ enum class Method {
     GetChannelBindingToken
 };
 
+constexpr int method_count = 20;
+
 inline const char* method_name(Method method) noexcept {
     static const char* const names[] = {
         "GetRawHttpRequest", "GetHeader",        "SetHeader",
@@ -1651,7 +1674,8 @@ inline const char* method_name(Method method) noexcept {
         "InsertEntityBody",  "GetRemainingEntityBytes", "GetHttpVersion",
         "GetClientCertificate", "NegotiateClientCertificate", "GetSiteId",
         "GetHeaderChanges",  "GetChannelBindingToken"};
-    return names[static_cast<int>(method)];
+    const int index = static_cast<int>(method);
+    return index >= 0 && index < method_count ? names[index] : "<not a Method>";
 }
 
 // Whether the method returns an HRESULT, and so can be made to fail (fault injection).
@@ -1671,6 +1695,23 @@ inline bool returns_hresult(Method method) noexcept {
         default:
             return false;
     }
+}
+
+// A fault a test asks for: a method that returns an HRESULT, failing with a failure HRESULT (a
+// success that did nothing would hand module code out-parameters never written). Anything
+// else is the test's mistake and throws std::invalid_argument.
+inline Method check_fault(Method method, HRESULT result) {
+    const int index = static_cast<int>(method);
+    if (index < 0 || index >= method_count)
+        throw std::invalid_argument("iisfake: fault injection: not a Method");
+    if (!returns_hresult(method))
+        throw std::invalid_argument(std::string("iisfake: ") + method_name(method) +
+                                    " returns no HRESULT, so it cannot be made to fail");
+    if (result >= 0)
+        throw std::invalid_argument(std::string("iisfake: fault injection: ") +
+                                    method_name(method) +
+                                    " would return a success HRESULT having done nothing");
+    return method;
 }
 
 struct Call {
@@ -1805,7 +1846,12 @@ public:
         generator_ = nullptr;
         return *this;
     }
+    // Throws std::invalid_argument for a body with bytes but no generator to make them.
     RequestBuilderBase& body(ULONGLONG length, BodyGenerator generate) {
+        if (length > 0 && !generate)
+            throw std::invalid_argument(
+                "iisfake: RequestBuilder::body: a body of " + std::to_string(length) +
+                " bytes needs a generator");
         body_.clear();
         body_length_ = length;
         generator_ = std::move(generate);
@@ -1882,11 +1928,11 @@ public:
     }
     // Fault injection from the start, as FakeHttpRequest::fail, fail_nth and disconnect_after.
     RequestBuilderBase& fail(Method method, HRESULT result) {
-        faults_.push_back(Fault{method, 0, result});
+        faults_.push_back(Fault{check_fault(method, result), 0, result});
         return *this;
     }
     RequestBuilderBase& fail_nth(Method method, unsigned nth, HRESULT result) {
-        faults_.push_back(Fault{method, nth, result});
+        faults_.push_back(Fault{check_fault(method, result), nth, result});
         return *this;
     }
     RequestBuilderBase& disconnect_after(ULONGLONG bytes,
@@ -2014,6 +2060,8 @@ IISFAKE_END_NAMESPACE
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {
 
+// Dotted decimal, four parts of one to three digits, no leading zeros (which some parsers
+// read as octal), each at most 255.
 inline bool parse_ipv4(const std::string& text, unsigned char out[4]) {
     std::size_t pos = 0;
     for (int part = 0; part < 4; ++part) {
@@ -2021,14 +2069,14 @@ inline bool parse_ipv4(const std::string& text, unsigned char out[4]) {
             if (pos >= text.size() || text[pos] != '.') return false;
             ++pos;
         }
+        const std::size_t first = pos;
         unsigned value = 0;
-        std::size_t digits = 0;
-        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && digits < 4) {
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - first < 3) {
             value = value * 10 + static_cast<unsigned>(text[pos] - '0');
             ++pos;
-            ++digits;
         }
-        if (digits == 0 || value > 255) return false;
+        const std::size_t digits = pos - first;
+        if (digits == 0 || value > 255 || (digits > 1 && text[first] == '0')) return false;
         out[part] = static_cast<unsigned char>(value);
     }
     return pos == text.size();
@@ -2098,10 +2146,33 @@ inline USHORT network_port(unsigned short port) noexcept {
     return value;
 }
 
-// Fills storage with an IPv4 or IPv6 address; throws std::invalid_argument for other text.
+// "fe80::1%3" -> "fe80::1" and scope id 3 (numeric zones only, as Windows writes them).
+inline bool split_zone(std::string& ip, ULONG& scope) {
+    scope = 0;
+    const std::size_t percent = ip.find('%');
+    if (percent == std::string::npos) return true;
+    const std::string zone = ip.substr(percent + 1);
+    if (zone.empty() || zone.size() > 10) return false;
+    unsigned long long value = 0;
+    for (char c : zone) {
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + static_cast<unsigned long long>(c - '0');
+    }
+    if (value > 0xFFFFFFFFull) return false;
+    scope = static_cast<ULONG>(value);
+    ip.resize(percent);
+    return true;
+}
+
+// Fills storage with an IPv4 or IPv6 address (with an optional "%zone"); throws
+// std::invalid_argument for other text.
 inline void make_address(SOCKADDR_STORAGE& storage, const std::string& ip, unsigned short port) {
     std::memset(&storage, 0, sizeof storage);
     unsigned char bytes[16];
+    std::string bare = ip;  // IPv6 without brackets; the zone is split off below
+    if (bare.size() >= 2 && bare.front() == '[' && bare.back() == ']')
+        bare = bare.substr(1, bare.size() - 2);
+    ULONG scope = 0;
     if (parse_ipv4(ip, bytes)) {
         SOCKADDR_IN v4;
         std::memset(&v4, 0, sizeof v4);
@@ -2109,19 +2180,22 @@ inline void make_address(SOCKADDR_STORAGE& storage, const std::string& ip, unsig
         v4.sin_port = network_port(port);
         std::memcpy(&v4.sin_addr, bytes, 4);
         std::memcpy(&storage, &v4, sizeof v4);
-    } else if (parse_ipv6(ip, bytes)) {
+    } else if (split_zone(bare, scope) && parse_ipv6(bare, bytes)) {
         SOCKADDR_IN6 v6;
         std::memset(&v6, 0, sizeof v6);
         v6.sin6_family = AF_INET6;
         v6.sin6_port = network_port(port);
         std::memcpy(&v6.sin6_addr, bytes, 16);
+        v6.sin6_scope_id = scope;
         std::memcpy(&storage, &v6, sizeof v6);
     } else {
         throw std::invalid_argument("iisfake: not an IPv4 or IPv6 address: " + ip);
     }
 }
 
-inline std::string address_text(const SOCKADDR* address) {
+// An address as text; with_zone adds an IPv6 scope id ("fe80::1%3"), which has no place in a
+// URL's host.
+inline std::string address_text(const SOCKADDR* address, bool with_zone = true) {
     if (!address) return std::string();
     static const char hex[] = "0123456789abcdef";
     if (address->sa_family == AF_INET) {
@@ -2171,6 +2245,7 @@ inline std::string address_text(const SOCKADDR* address) {
                 }
             }
         }
+        if (with_zone && v6.sin6_scope_id) out += "%" + std::to_string(v6.sin6_scope_id);
         return out;
     }
     return std::string();
@@ -2181,13 +2256,39 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/detail/address.hpp -----
+// ----- begin iisfake/detail/header_table.hpp -----
+#ifndef IISFAKE_DETAIL_HEADER_TABLE_HPP_INCLUDED
+#define IISFAKE_DETAIL_HEADER_TABLE_HPP_INCLUDED
+
+// The headers of one request (and, later, one response) as http.sys lays them out in the live
+// raw struct: one slot per known header, an array of unknown ones, and the server-owned memory
+// behind them.
+//
+// Memory follows what is live, whatever module code does: a new unknown header goes into the
+// array in place while it has room (the array grows geometrically, as a vector does), an append
+// (fReplace == FALSE) extends its value in place while the value's block has room, and
+// deletions close the gap in place. Nothing the table handed out is freed before the table
+// dies, so a pointer module code kept stays readable; a replaced value keeps its old text. With
+// poisoning on, every block the table stops using (a replaced or deleted value, the array when
+// it grows) is overwritten with "<stale>" instead, and values are never extended in place, so
+// memory then also grows with the bytes replaced.
+//
+// Module code may write into the raw struct directly (T-8): the table never writes into memory
+// it did not allocate, and takes a module's own unknown-header array over by copying it.
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <vector>
+
 // ----- begin iisfake/detail/storage.hpp -----
 #ifndef IISFAKE_DETAIL_STORAGE_HPP_INCLUDED
 #define IISFAKE_DETAIL_STORAGE_HPP_INCLUDED
 
 // Server-owned memory of a fake request: every string and array the fake hands out lives here
 // until the fake is destroyed (IIS: "until the request ends"), so pointers module code keeps
-// stay readable. Replaced blocks can be poisoned instead (Options::poison_replaced_values).
+// stay readable. Replaced blocks can be poisoned instead (Options::poison_replaced_values): they
+// stay allocated, so a stale pointer reads "<stale>" rather than freed memory.
 
 #include <cstddef>
 #include <cstring>
@@ -2197,6 +2298,15 @@ IISFAKE_END_NAMESPACE
 
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {
+
+constexpr char stale_text[] = "<stale>";
+
+// Overwrites n elements with "<stale><stale>...", leaving the terminator after them alone.
+template <class T>
+void poison_text(T* data, std::size_t n) noexcept {
+    for (std::size_t i = 0; i < n; ++i)
+        data[i] = static_cast<T>(stale_text[i % (sizeof stale_text - 1)]);
+}
 
 template <class T>
 class Pool {
@@ -2236,6 +2346,263 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/detail/storage.hpp -----
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+constexpr std::size_t max_ushort = 0xFFFF;
+
+template <class Headers, std::size_t KnownCount>
+class HeaderTable {
+public:
+    enum class Status {
+        ok,
+        too_long,  // the value would pass the USHORT length (T-5)
+        too_many   // a 65536th unknown header
+    };
+
+    // `poison` is read at every change, so a test may turn it on or off at any time.
+    HeaderTable(Headers& raw, const bool& poison) noexcept : raw_(raw), poison_(poison) {}
+    HeaderTable(const HeaderTable&) = delete;
+    HeaderTable& operator=(const HeaderTable&) = delete;
+
+    // Counts every change; GetHeaderChanges reports it.
+    DWORD change_number() const noexcept { return changes_; }
+    // Changes made while the request is being built are not changes a module made.
+    void forget_changes() noexcept {
+        changes_ = 0;
+        for (auto& block : known_) block.changed = 0;
+        for (auto& block : values_) block.changed = 0;
+    }
+
+    // The unknown entries module code would see, never past the end of an array the table owns.
+    std::size_t unknown_count() const noexcept {
+        if (!raw_.pUnknownHeaders) return 0;
+        if (raw_.pUnknownHeaders == array_ && raw_.UnknownHeaderCount > capacity_) return capacity_;
+        return raw_.UnknownHeaderCount;
+    }
+    // The change number of the last change to known slot `id` or unknown entry `index`; 0 when
+    // it has not changed since the request was built or module code put it there itself.
+    DWORD known_changed_at(int id) const noexcept {
+        const Block& block = known_[id];
+        return block.data == raw_.KnownHeaders[id].pRawValue ? block.changed : 0;
+    }
+    DWORD unknown_changed_at(std::size_t index) const noexcept {
+        if (raw_.pUnknownHeaders != array_ || index >= capacity_) return 0;
+        const Block& block = values_[index];
+        return block.data == array_[index].pRawValue ? block.changed : 0;
+    }
+
+    // The first unknown entry of that name (ASCII case-insensitive), or NULL.
+    const HTTP_UNKNOWN_HEADER* find_unknown(const char* name, std::size_t length) const noexcept {
+        const HTTP_UNKNOWN_HEADER* entries = raw_.pUnknownHeaders;
+        const std::size_t count = unknown_count();
+        for (std::size_t i = 0; i < count; ++i)
+            if (named(entries[i], name, length) && entries[i].pRawValue) return &entries[i];
+        return nullptr;
+    }
+
+    // Sets (replace) or extends (append, with `separator` between) known slot `id`.
+    Status set_known(int id, const char* value, std::size_t length, bool replace,
+                     const std::string& separator) {
+        HTTP_KNOWN_HEADER& slot = raw_.KnownHeaders[id];
+        const Status status = write(known_[id], slot.pRawValue, slot.RawValueLength, value,
+                                    length, replace, separator);
+        if (status == Status::ok) known_[id].changed = ++changes_;
+        return status;
+    }
+
+    // Sets or extends the first unknown entry of that name, or adds one. Replacing drops later
+    // repeats of the name, so the header has one value.
+    Status set_unknown(const char* name, std::size_t name_length, const char* value,
+                       std::size_t length, bool replace, const std::string& separator) {
+        take_over();
+        const std::size_t count = unknown_count();
+        std::size_t found = 0;
+        while (found < count && !named(array_[found], name, name_length)) ++found;
+        if (found == count) return add_unknown(name, name_length, value, length);
+        HTTP_UNKNOWN_HEADER& entry = array_[found];
+        const Status status = write(values_[found], entry.pRawValue, entry.RawValueLength, value,
+                                    length, replace, separator);
+        if (status != Status::ok) return status;
+        values_[found].changed = ++changes_;
+        if (replace) remove_from(found + 1, name, name_length, true);
+        return Status::ok;
+    }
+
+    // Adds an entry even when the name is there already: a client's repeated unknown header
+    // stays two entries (REQ-GH-8).
+    Status add_unknown(const char* name, std::size_t name_length, const char* value,
+                       std::size_t length) {
+        take_over();
+        const std::size_t count = unknown_count();
+        if (count >= max_ushort) return Status::too_many;
+        if (name_length > max_ushort || length > max_ushort) return Status::too_long;
+        if (count == capacity_) grow(count + 1);
+        HTTP_UNKNOWN_HEADER entry = {};
+        entry.pName = text_.copy(name, name_length);
+        entry.NameLength = static_cast<USHORT>(name_length);
+        char* data = text_.copy(value, length);
+        entry.pRawValue = data;
+        entry.RawValueLength = static_cast<USHORT>(length);
+        array_[count] = entry;
+        values_[count] = Block{data, length, ++changes_};
+        raw_.pUnknownHeaders = array_;
+        raw_.UnknownHeaderCount = static_cast<USHORT>(count + 1);
+        return Status::ok;
+    }
+
+    // Empties known slot `id`; false when it was empty already.
+    bool clear_known(int id) {
+        HTTP_KNOWN_HEADER& slot = raw_.KnownHeaders[id];
+        if (!slot.pRawValue) return false;
+        slot.pRawValue = nullptr;
+        slot.RawValueLength = 0;
+        retire(known_[id]);
+        known_[id].changed = ++changes_;
+        return true;
+    }
+
+    // Removes every entry of that name (or the first only); false when there was none.
+    bool remove_unknown(const char* name, std::size_t length, bool all) {
+        if (!find_unknown(name, length)) return false;
+        take_over();
+        remove_from(0, name, length, all);
+        ++changes_;
+        return true;
+    }
+
+private:
+    struct Block {
+        char* data;            // a block of text_ (NULL: the slot holds no value of ours)
+        std::size_t capacity;  // bytes it holds before its terminator
+        DWORD changed;         // change number of the last change
+    };
+
+    static bool named(const HTTP_UNKNOWN_HEADER& entry, const char* name, std::size_t length) {
+        return entry.pName && entry.NameLength == length && iequals(entry.pName, name, length);
+    }
+
+    // Stores a value into one slot: `current`/`current_length` are the slot's fields, `block`
+    // what the table knows of the memory behind them.
+    Status write(Block& block, PCSTR& current, USHORT& current_length, const char* value,
+                 std::size_t length, bool replace, const std::string& separator) {
+        const bool append = !replace && current;
+        const std::size_t kept = append ? current_length : 0;
+        const std::size_t joint = append ? separator.size() : 0;
+        const std::size_t total = kept + joint + length;
+        if (total > max_ushort) return Status::too_long;
+        const bool ours = block.data && block.data == current;
+        if (append && ours && !poison_ && total <= block.capacity) {
+            // memmove: the value may be a slice of this very block (GetHeader's pointer).
+            std::memmove(block.data + kept + joint, value, length);
+            std::memcpy(block.data + kept, separator.data(), joint);
+            block.data[total] = '\0';
+            current_length = static_cast<USHORT>(total);
+            return Status::ok;
+        }
+        // Appends leave room to grow, so repeated appends cost linear, not quadratic, memory.
+        std::size_t capacity = total;
+        if (append && !poison_) capacity = total * 2 < max_ushort ? total * 2 : max_ushort;
+        char* data = text_.make(capacity);
+        if (kept) std::memcpy(data, current, kept);
+        std::memcpy(data + kept, separator.data(), joint);
+        if (length) std::memcpy(data + kept + joint, value, length);
+        if (ours) retire(block);
+        block = Block{data, capacity, block.changed};
+        current = data;
+        current_length = static_cast<USHORT>(total);
+        return Status::ok;
+    }
+
+    // Makes the raw struct's unknown-header array one the table owns, with room to write.
+    void take_over() {
+        if (raw_.pUnknownHeaders == array_) {
+            if (raw_.UnknownHeaderCount > capacity_)
+                raw_.UnknownHeaderCount = static_cast<USHORT>(capacity_);
+            return;
+        }
+        if (!raw_.pUnknownHeaders) {  // module code emptied it: start again in the same room
+            raw_.UnknownHeaderCount = 0;
+            raw_.pUnknownHeaders = array_;
+            return;
+        }
+        // Module code installed an array of its own: copy it, never write into it.
+        const HTTP_UNKNOWN_HEADER* theirs = raw_.pUnknownHeaders;
+        const std::size_t count = raw_.UnknownHeaderCount;
+        HTTP_UNKNOWN_HEADER* mine = arrays_.make(count + 4);
+        if (count) std::memcpy(mine, theirs, count * sizeof *mine);
+        array_ = mine;
+        capacity_ = count + 4;
+        values_.assign(capacity_, Block{nullptr, 0, 0});
+        raw_.pUnknownHeaders = array_;
+    }
+
+    void grow(std::size_t needed) {
+        std::size_t capacity = capacity_ * 2 > needed ? capacity_ * 2 : needed;
+        if (capacity < 4) capacity = 4;
+        if (capacity > max_ushort) capacity = max_ushort;
+        HTTP_UNKNOWN_HEADER* bigger = arrays_.make(capacity);
+        const std::size_t count = unknown_count();
+        if (count) std::memcpy(bigger, array_, count * sizeof *bigger);
+        if (poison_) poison_entries(array_, 0, capacity_);
+        array_ = bigger;
+        capacity_ = capacity;
+        values_.resize(capacity, Block{nullptr, 0, 0});
+        raw_.pUnknownHeaders = array_;
+    }
+
+    // Removes entries named `name` at or after `from`, closing the gap in place.
+    void remove_from(std::size_t from, const char* name, std::size_t length, bool all) {
+        const std::size_t count = unknown_count();
+        std::size_t kept = from;
+        bool removed = false;
+        for (std::size_t i = from; i < count; ++i) {
+            if (named(array_[i], name, length) && (all || !removed)) {
+                removed = true;
+                if (values_[i].data == array_[i].pRawValue) retire(values_[i]);
+                continue;
+            }
+            array_[kept] = array_[i];
+            values_[kept] = values_[i];
+            ++kept;
+        }
+        for (std::size_t i = kept; i < count; ++i) values_[i] = Block{nullptr, 0, 0};
+        if (poison_) poison_entries(array_, kept, count);
+        raw_.UnknownHeaderCount = static_cast<USHORT>(kept);
+    }
+
+    void retire(Block& block) {
+        if (poison_ && block.data) poison_text(block.data, block.capacity);
+        block.data = nullptr;
+        block.capacity = 0;
+    }
+
+    static void poison_entries(HTTP_UNKNOWN_HEADER* entries, std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            entries[i].pName = stale_text;
+            entries[i].NameLength = sizeof stale_text - 1;
+            entries[i].pRawValue = stale_text;
+            entries[i].RawValueLength = sizeof stale_text - 1;
+        }
+    }
+
+    Headers& raw_;
+    const bool& poison_;
+    DWORD changes_ = 0;
+    Block known_[KnownCount] = {};
+    HTTP_UNKNOWN_HEADER* array_ = nullptr;  // the table's array; raw_ points at it unless not
+    std::size_t capacity_ = 0;
+    std::vector<Block> values_;  // what the table knows of array_[i].pRawValue, for each i
+    Pool<char> text_;
+    Pool<HTTP_UNKNOWN_HEADER> arrays_;
+};
+
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/header_table.hpp -----
 // ----- begin iisfake/detail/text.hpp -----
 #ifndef IISFAKE_DETAIL_TEXT_HPP_INCLUDED
 #define IISFAKE_DETAIL_TEXT_HPP_INCLUDED
@@ -2263,53 +2630,93 @@ inline void append_code_point(wide_string& out, std::uint32_t cp) {
     }
 }
 
-// Invalid sequences become U+FFFD, as a lenient decoder of client input would.
+// The code point of the UTF-8 sequence at text[i] and its length, or 0 for a sequence that is
+// not valid UTF-8: a stray continuation byte, a truncated sequence, an overlong form (C0 80 for
+// NUL, C0 AF for '/'), a surrogate or a value past U+10FFFF.
+inline std::size_t utf8_sequence(const char* text, std::size_t length, std::size_t i,
+                                 std::uint32_t& cp) noexcept {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    std::uint32_t lowest = 0;
+    if (lead < 0x80u) {
+        cp = lead;
+        return 1;
+    } else if (lead >= 0xC2u && lead <= 0xDFu) {
+        cp = lead & 0x1Fu;
+        extra = 1;
+        lowest = 0x80u;
+    } else if ((lead & 0xF0u) == 0xE0u) {
+        cp = lead & 0x0Fu;
+        extra = 2;
+        lowest = 0x800u;
+    } else if (lead >= 0xF0u && lead <= 0xF4u) {
+        cp = lead & 0x07u;
+        extra = 3;
+        lowest = 0x10000u;
+    } else {
+        return 0;
+    }
+    if (length - i <= extra) return 0;
+    for (std::size_t k = 1; k <= extra; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0u) != 0x80u) return 0;
+        cp = (cp << 6) | (next & 0x3Fu);
+    }
+    if (cp < lowest || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
+    return extra + 1;
+}
+
+// Strict: false, with `out` unspecified, when the bytes are not valid UTF-8.
+inline bool utf8_to_wide_strict(const char* text, std::size_t length, wide_string& out) {
+    out.clear();
+    out.reserve(length);
+    for (std::size_t i = 0; i < length;) {
+        std::uint32_t cp = 0;
+        const std::size_t n = utf8_sequence(text, length, i, cp);
+        if (n == 0) return false;
+        append_code_point(out, cp);
+        i += n;
+    }
+    return true;
+}
+
+// Lenient, for text a client may send: each invalid byte becomes U+FFFD, so an overlong form
+// never turns into a NUL or a path character.
 inline wide_string utf8_to_wide(const char* text, std::size_t length) {
     wide_string out;
     out.reserve(length);
-    std::size_t i = 0;
-    while (i < length) {
-        const auto lead = static_cast<unsigned char>(text[i]);
+    for (std::size_t i = 0; i < length;) {
         std::uint32_t cp = 0;
-        std::size_t extra = 0;
-        if (lead < 0x80u) {
-            cp = lead;
-        } else if ((lead & 0xE0u) == 0xC0u) {
-            cp = lead & 0x1Fu;
-            extra = 1;
-        } else if ((lead & 0xF0u) == 0xE0u) {
-            cp = lead & 0x0Fu;
-            extra = 2;
-        } else if ((lead & 0xF8u) == 0xF0u) {
-            cp = lead & 0x07u;
-            extra = 3;
-        } else {
-            append_code_point(out, 0xFFFDu);
-            ++i;
-            continue;
-        }
-        if (i + extra >= length) {  // truncated sequence
-            append_code_point(out, 0xFFFDu);
-            break;
-        }
-        bool valid = true;
-        for (std::size_t k = 1; k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0u) != 0x80u) {
-                valid = false;
-                break;
-            }
-            cp = (cp << 6) | (next & 0x3Fu);
-        }
-        if (!valid || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) {
-            append_code_point(out, 0xFFFDu);
-            ++i;
-            continue;
-        }
-        append_code_point(out, cp);
-        i += extra + 1;
+        const std::size_t n = utf8_sequence(text, length, i, cp);
+        append_code_point(out, n ? cp : 0xFFFDu);
+        i += n ? n : 1;
     }
     return out;
+}
+
+// Windows-1252, the ANSI code page of an English-language Windows: Latin-1 but for 0x80..0x9F.
+inline wide_string ansi_to_wide(const char* text, std::size_t length) {
+    static const unsigned short high[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    wide_string out;
+    out.reserve(length);
+    for (std::size_t i = 0; i < length; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        out += static_cast<WCHAR>(byte >= 0x80u && byte < 0xA0u ? high[byte - 0x80u] : byte);
+    }
+    return out;
+}
+
+// URL bytes (after percent-decoding) as http.sys reads them with its default settings
+// (FavorUTF8, EnableNonUTF8): UTF-8 when the whole URL is valid UTF-8, else the ANSI code page.
+// Either way an overlong form never becomes a NUL or a '/'.
+inline wide_string url_bytes_to_wide(const char* text, std::size_t length) {
+    wide_string out;
+    if (utf8_to_wide_strict(text, length, out)) return out;
+    return ansi_to_wide(text, length);
 }
 
 inline void append_utf8(std::string& out, std::uint32_t cp) {
@@ -2330,11 +2737,14 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
     }
 }
 
+// For the test's view of wide text. A value that is no code point (past U+10FFFF, possible in
+// a 32-bit wchar_t) becomes U+FFFD.
 inline std::string wide_to_utf8(const WCHAR* text, std::size_t length) {
     std::string out;
     out.reserve(length);
     for (std::size_t i = 0; i < length; ++i) {
         auto cp = static_cast<std::uint32_t>(text[i]);
+        if (cp > 0x10FFFFu) cp = 0xFFFDu;
         if (sizeof(WCHAR) == 2 && cp >= 0xD800u && cp <= 0xDBFFu && i + 1 < length) {
             const auto low = static_cast<std::uint32_t>(text[i + 1]);
             if (low >= 0xDC00u && low <= 0xDFFFu) {
@@ -2368,6 +2778,120 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/detail/text.hpp -----
+// ----- begin iisfake/detail/url.hpp -----
+#ifndef IISFAKE_DETAIL_URL_HPP_INCLUDED
+#define IISFAKE_DETAIL_URL_HPP_INCLUDED
+
+// What http.sys does with a request's URL and Host header before any module runs: the checks
+// that make it answer 400 Bad Request itself (so no module ever sees such a request), and the
+// cooking of the path into HTTP_COOKED_URL's canonical form.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+// Why http.sys refuses this request-target, or NULL. Origin form ("/path?query") or "*".
+inline const char* raw_url_problem(const std::string& url) {
+    if (url.empty() || (url[0] != '/' && url != "*")) return "the URL must start with '/'";
+    if (url.size() > 0xFFFF) return "the URL is longer than 65535 bytes";
+    for (char c : url) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20u || byte == 0x7Fu)
+            return "the URL holds a space, NUL, CR, LF or another control character";
+    }
+    return nullptr;
+}
+
+// Why http.sys refuses this Host header value, or NULL: a host name, an IPv4 address or a
+// bracketed IPv6 address, then an optional ":port". Empty is allowed (HTTP/1.0 clients).
+inline const char* host_problem(const std::string& host) {
+    std::size_t end = host.size();
+    std::size_t colon = std::string::npos;
+    if (!host.empty() && host[0] == '[') {
+        const std::size_t close = host.find(']');
+        if (close == std::string::npos) return "the Host header's IPv6 address has no ']'";
+        unsigned char bytes[16];
+        if (!parse_ipv6(host.substr(1, close - 1), bytes))
+            return "the Host header's bracketed address is not an IPv6 address";
+        if (close + 1 < host.size() && host[close + 1] != ':')
+            return "the Host header has text after its IPv6 address";
+        colon = close + 1 < host.size() ? close + 1 : std::string::npos;
+    } else {
+        colon = host.rfind(':');
+        end = colon == std::string::npos ? host.size() : colon;
+        for (std::size_t i = 0; i < end; ++i) {
+            const char c = host[i];
+            const bool name_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                   (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                                   c == '~';
+            if (!name_char) return "the Host header's host holds a character no host name has";
+        }
+    }
+    if (colon == std::string::npos) return nullptr;
+    const std::string port = host.substr(colon + 1);
+    if (port.empty() || port.size() > 5) return "the Host header's port is not a port number";
+    unsigned value = 0;
+    for (char c : port) {
+        if (c < '0' || c > '9') return "the Host header's port is not a port number";
+        value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    return value > 0xFFFFu ? "the Host header's port is past 65535" : nullptr;
+}
+
+// RFC 3986 dot-segment removal, as http.sys canonicalizes: "/a/b/../c" -> "/a/c"; a ".." at
+// the root stays at the root.
+inline wide_string remove_dot_segments(const wide_string& path) {
+    std::vector<wide_string> segments;
+    bool directory = false;  // the path ends in a "." or ".." segment: it names a directory
+    for (std::size_t start = 1;;) {
+        const std::size_t end = path.find(L'/', start);
+        const bool last = end == wide_string::npos;
+        const wide_string segment = path.substr(start, last ? wide_string::npos : end - start);
+        if (segment == L".") {
+            directory = last;
+        } else if (segment == L"..") {
+            if (!segments.empty()) segments.pop_back();
+            directory = last;
+        } else {
+            segments.push_back(segment);
+        }
+        if (last) break;
+        start = end + 1;
+    }
+    wide_string out = L"/";
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        if (i) out += L'/';
+        out += segments[i];
+    }
+    if (directory && !segments.empty()) out += L'/';
+    return out;
+}
+
+// The cooked path of a raw path ("/a%20b/../c"): percent-decoded, read as UTF-8 or the ANSI
+// code page, '\' as '/', dot segments removed. Returns why http.sys refuses it, or NULL: a
+// decoded control character (its AllowRestrictedChars setting is off by default).
+inline const char* cook_path(const std::string& raw_path, wide_string& out) {
+    const std::string bytes = percent_decode(raw_path.data(), raw_path.size());
+    out = url_bytes_to_wide(bytes.data(), bytes.size());
+    for (WCHAR& c : out) {
+        const auto cp = static_cast<std::uint32_t>(c);
+        if (cp < 0x20u || (cp >= 0x7Fu && cp <= 0x9Fu))
+            return "the URL decodes to a control character (U+0000..U+001F, U+007F..U+009F)";
+        if (c == L'\\') c = L'/';
+    }
+    if (!out.empty() && out[0] == L'/') out = remove_dot_segments(out);
+    return nullptr;
+}
+
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/url.hpp -----
 
 IISFAKE_BEGIN_NAMESPACE
 
@@ -2505,14 +3029,16 @@ public:
     // turns reporting off; the fake then only returns the HRESULT IIS returns.
     void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
     // Every call of `method` from now on returns `result` without effect. Only methods that
-    // return an HRESULT can fail; others throw std::invalid_argument.
+    // return an HRESULT can fail, and only with a failure HRESULT (a success that did nothing
+    // would hand module code out-parameters never written); anything else throws
+    // std::invalid_argument.
     void fail(Method method, HRESULT result) {
-        faults_.push_back(Fault{fails_with_hresult(method), 0, result});
+        faults_.push_back(Fault{check_fault(method, result), 0, result});
     }
     // The nth call of `method` (1-based, counting every call since construction) returns
     // `result` without effect.
     void fail_nth(Method method, unsigned nth, HRESULT result) {
-        faults_.push_back(Fault{fails_with_hresult(method), nth, result});
+        faults_.push_back(Fault{check_fault(method, result), nth, result});
     }
     void clear_faults() { faults_.clear(); }
     // The client goes away after `bytes` body bytes: reads past that point fail with `result`
@@ -2587,7 +3113,7 @@ public:
     }
     ULONGLONG body_consumed() const;      // client body bytes handed to the module
     ULONGLONG inserted_consumed() const;  // InsertEntityBody bytes handed to the module
-    DWORD header_change_number() const noexcept { return change_number_; }
+    DWORD header_change_number() const noexcept { return headers_.change_number(); }
 
 private:
     struct Fault {
@@ -2608,6 +3134,7 @@ private:
         void* context;
         bool negotiate;
         CompletionSink sink;  // the sink when the operation started: the module that waits
+        bool due;             // complete_before_return, delivered once the nesting unwinds
     };
     struct Transfer {
         DWORD bytes;
@@ -2637,26 +3164,19 @@ private:
     bool injected(Method method, HRESULT& result);
     // A fault for this call: recorded in the log; the caller returns `result`.
     bool injected_recorded(Method method, const std::string& arguments, HRESULT& result);
-    void clear_known(int id);
-    static Method fails_with_hresult(Method method) {
-        if (!returns_hresult(method))
-            throw std::invalid_argument(std::string("iisfake: ") + method_name(method) +
-                                        " returns no HRESULT, so it cannot be made to fail");
-        return method;
-    }
-
+    HRESULT report_bad_id(const char* method, int id, HRESULT result) const;
     const char* find_header(const char* name, std::size_t length, USHORT* pcch) const;
     HRESULT set_header(const char* method, int id, const char* name, std::size_t name_length,
                        PCSTR value, USHORT cch, BOOL replace);
-    void remove_unknown(const char* name, std::size_t length, bool all);
-    void replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries);
     void retire(PCSTR value);
     void retire(PCWSTR value);
     void set_verb(const std::string& verb);
-    HRESULT set_url(const char* method, const detail::wide_string& url, BOOL reset);
-    HRESULT set_url_call(bool null_with_length, bool runs_past, const detail::wide_string& url,
+    HRESULT set_url(const detail::wide_string& url, BOOL reset);
+    HRESULT set_url_call(bool null_with_length, bool runs_past, bool decoded,
+                         const detail::wide_string& url,
                          BOOL reset);
     void install_negotiated_certificate();
+    void install_certificate(const std::string& der, ULONG flags);
     void build_cooked_url(const detail::wide_string& host, const detail::wide_string& path,
                           const detail::wide_string& query);
     bool is_local_host(const detail::wide_string& host) const;
@@ -2668,6 +3188,8 @@ private:
     Transfer transfer(unsigned char* out, DWORD capacity);
     bool goes_pending(BOOL* pending_out);
     void complete_oldest(bool forced, HRESULT status, DWORD bytes);
+    void deliver_before_return(Pending op);
+    bool disconnected() const;
     void dispatch(Pending op, bool forced, HRESULT status, DWORD bytes);
     void finish(Pending op, bool forced, HRESULT status, DWORD bytes);
     std::string method_text() const;
@@ -2676,17 +3198,19 @@ private:
     MisuseHandler misuse_handler_ = throw_misuse;
     mutable std::vector<Misuse> misuses_;
     mutable std::deque<Call> calls_;  // a deque: no reallocation spikes in long logs
-    mutable unsigned call_counts_[20] = {};
+    mutable unsigned call_counts_[method_count] = {};
     std::vector<Fault> faults_;
     Misuse deferred_;
     bool has_deferred_ = false;
 
     HTTP_REQUEST raw_;
+    using Headers = detail::HeaderTable<HTTP_REQUEST_HEADERS, HttpHeaderRequestMaximum>;
+    Headers headers_{raw_.Headers, options_.poison_replaced_values};
     SOCKADDR_STORAGE local_;
     SOCKADDR_STORAGE remote_;
     HTTP_SSL_INFO ssl_;
-    HTTP_SSL_CLIENT_CERT_INFO certificate_;
-    std::string certificate_bytes_;
+    detail::Pool<HTTP_SSL_CLIENT_CERT_INFO> certificates_;
+    detail::Pool<unsigned char> certificate_bytes_;
     std::string negotiable_bytes_;
     ULONG negotiable_flags_ = 0;
     bool has_negotiable_ = false;
@@ -2696,10 +3220,8 @@ private:
 
     detail::Pool<char> strings_;
     detail::Pool<WCHAR> wide_strings_;
-    detail::Pool<HTTP_UNKNOWN_HEADER> header_arrays_;
     detail::Pool<PCSTR> pointer_arrays_;
     detail::Pool<DWORD> index_arrays_;
-    DWORD change_number_ = 0;
 
     bool url_changed_ = false;
     PCWSTR forwarded_url_ = nullptr;
@@ -2724,6 +3246,9 @@ private:
     CompletionSink sink_;
     IHttpContext3* http_context_ = nullptr;
     std::size_t async_reads_ = 0;
+    // Completions delivered inside the call that started them, nested on this stack.
+    static constexpr std::size_t max_nested_deliveries = 8;
+    std::size_t delivery_depth_ = 0;
     std::unique_ptr<Concurrency> concurrency_;  // set while completions run on threads
 };
 
@@ -2751,9 +3276,7 @@ IISFAKE_BEGIN_NAMESPACE
 
 namespace detail {
 
-constexpr USHORT max_ushort = 0xFFFF;
 constexpr HRESULT eof_result = HRESULT_FROM_WIN32(ERROR_HANDLE_EOF);
-constexpr char stale_text[] = "<stale>";
 
 inline const char* verb_text(HTTP_VERB verb) noexcept {
     static const char* const names[] = {
@@ -2771,6 +3294,13 @@ inline HTTP_VERB verb_of(const std::string& method) noexcept {
 }
 
 inline bool bad_value_byte(char c) noexcept { return c == '\r' || c == '\n' || c == '\0'; }
+
+// The separator is the test's choice, and CR or LF in it would inject headers.
+inline void check_separator(const std::string& separator) {
+    for (char c : separator)
+        if (bad_value_byte(c))
+            throw std::invalid_argument("iisfake: Options::append_separator holds CR, LF or NUL");
+}
 
 // Reads at most `count` bytes and stops at a NUL, so a cch that runs past the caller's string is
 // noticed without reading past its terminator.
@@ -2806,6 +3336,48 @@ inline wide_string host_without_port(const wide_string& host) {
     return colon == wide_string::npos ? host : host.substr(0, colon);
 }
 
+// Finds the positions of a pointer in an array in constant time on average, so diffing two
+// snapshots of n unknown headers costs O(n), not O(n^2).
+class PointerIndex {
+public:
+    static constexpr std::size_t none = ~std::size_t(0);
+    PointerIndex(const PCSTR* items, std::size_t count) : items_(items) {
+        std::size_t size = 16;
+        while (size < count * 2) size *= 2;
+        slots_.assign(items ? size : 0, none);
+        for (std::size_t k = 0; items && k < count; ++k) {
+            std::size_t slot = home(items[k]);
+            while (slots_[slot] != none) slot = (slot + 1) & (slots_.size() - 1);
+            slots_[slot] = k;
+        }
+    }
+    // The first index holding `p`, or none; next() goes on from there.
+    std::size_t first(PCSTR p) const {
+        if (slots_.empty()) return none;
+        probe_ = home(p);
+        return scan(p);
+    }
+    std::size_t next(PCSTR p) const {
+        probe_ = (probe_ + 1) & (slots_.size() - 1);
+        return scan(p);
+    }
+
+private:
+    std::size_t home(PCSTR p) const {
+        const auto bits = reinterpret_cast<std::uintptr_t>(p);
+        return static_cast<std::size_t>((bits >> 4) * 0x9E3779B97F4A7C15ull >> 7) &
+               (slots_.size() - 1);
+    }
+    std::size_t scan(PCSTR p) const {
+        for (; slots_[probe_] != none; probe_ = (probe_ + 1) & (slots_.size() - 1))
+            if (items_[slots_[probe_]] == p) return slots_[probe_];
+        return none;
+    }
+    const PCSTR* items_;
+    std::vector<std::size_t> slots_;
+    mutable std::size_t probe_ = 0;
+};
+
 // ---- construction ---------------------------------------------------------------------------
 
 template <class Unused>
@@ -2815,7 +3387,6 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
       local_(),
       remote_(),
       ssl_(),
-      certificate_(),
       site_id_(spec.site_id_) {
     raw_.ConnectionId = spec.connection_id_;
     raw_.RawConnectionId = spec.connection_id_;
@@ -2824,16 +3395,22 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
     raw_.Version.MinorVersion = spec.minor_;
     if (spec.major_ >= 2) raw_.Flags |= HTTP_REQUEST_FLAG_HTTP2;
 
+    // Input http.sys would refuse with 400 Bad Request never reaches a module: the test that
+    // builds it is wrong, so the builder's mistakes throw.
+    auto refuse = [](const std::string& problem) {
+        throw std::invalid_argument("iisfake: RequestBuilder: " + problem);
+    };
     if (!detail::is_token(spec.method_.data(), spec.method_.size()))
-        throw std::invalid_argument("iisfake: method is not an HTTP token: " + spec.method_);
+        refuse("the method is not an HTTP token: \"" + spec.method_.substr(0, 64) + "\"");
+    if (spec.method_.size() > detail::max_ushort)
+        refuse("the method is longer than 65535 bytes");
     set_verb(spec.method_);
 
-    if (spec.url_.empty() || (spec.url_[0] != '/' && spec.url_ != "*"))
-        throw std::invalid_argument("iisfake: the URL must start with '/': " + spec.url_);
-    if (spec.url_.size() > detail::max_ushort)
-        throw std::invalid_argument("iisfake: the URL is longer than 65535 bytes");
+    if (const char* problem = detail::raw_url_problem(spec.url_))
+        refuse(std::string(problem) + ": \"" + spec.url_.substr(0, 64) + "\"");
     raw_.pRawUrl = strings_.copy(spec.url_.data(), spec.url_.size());
     raw_.RawUrlLength = static_cast<USHORT>(spec.url_.size());
+    detail::check_separator(options_.append_separator);
 
     const unsigned short local_port =
         spec.local_port_ ? spec.local_port_ : static_cast<unsigned short>(spec.tls_ ? 443 : 80);
@@ -2853,11 +3430,7 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
         ssl_.pServerCertSubject = subject;
         raw_.pSslInfo = &ssl_;
         if (spec.has_certificate_) {
-            certificate_bytes_ = spec.certificate_;
-            certificate_.CertFlags = spec.certificate_flags_;
-            certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
-            certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
-            ssl_.pClientCertInfo = &certificate_;
+            install_certificate(spec.certificate_, spec.certificate_flags_);
             ssl_.SslClientCertNegotiated = 1;
         }
         negotiable_bytes_ = spec.negotiable_certificate_;
@@ -2882,62 +3455,47 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
     else if (!spec.chunked_ && !has_length && !has_encoding && spec.body_length_ > 0)
         headers.emplace_back("Content-Length", std::to_string(spec.body_length_));
 
-    std::vector<HTTP_UNKNOWN_HEADER> unknown;
+    using Status = typename Headers::Status;
     for (const auto& header : headers) {
         const std::string& name = header.first;
         const std::string& value = header.second;
         if (!detail::is_token(name.data(), name.size()))
-            throw std::invalid_argument("iisfake: header name is not an HTTP token: " + name);
+            refuse("a header name is not an HTTP token: \"" + name.substr(0, 64) + "\"");
         for (char c : value)
-            if (detail::bad_value_byte(c))
-                throw std::invalid_argument("iisfake: header value holds CR, LF or NUL: " + name);
+            if (detail::bad_value_byte(c)) refuse("the value of " + name + " holds CR, LF or NUL");
         const int id = request_header_id(name.data(), name.size());
-        if (id >= 0) {
-            HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
-            std::string joined = value;
-            if (slot.pRawValue) joined = std::string(slot.pRawValue, slot.RawValueLength) + ", " + value;
-            if (joined.size() > detail::max_ushort)
-                throw std::invalid_argument("iisfake: header value longer than 65535: " + name);
-            slot.pRawValue = strings_.copy(joined.data(), joined.size());
-            slot.RawValueLength = static_cast<USHORT>(joined.size());
-        } else {
-            if (value.size() > detail::max_ushort || name.size() > detail::max_ushort)
-                throw std::invalid_argument("iisfake: header longer than 65535: " + name);
-            HTTP_UNKNOWN_HEADER entry = {};
-            entry.pName = strings_.copy(name.data(), name.size());
-            entry.NameLength = static_cast<USHORT>(name.size());
-            entry.pRawValue = strings_.copy(value.data(), value.size());
-            entry.RawValueLength = static_cast<USHORT>(value.size());
-            unknown.push_back(entry);
-        }
+        const Status status = id >= 0 ? headers_.set_known(id, value.data(), value.size(), false, ", ")
+                                      : headers_.add_unknown(name.data(), name.size(),
+                                                             value.data(), value.size());
+        if (status == Status::too_long) refuse(name + " is longer than 65535 bytes");
+        if (status == Status::too_many) refuse("more than 65535 unknown headers");
     }
-    if (unknown.size() > detail::max_ushort)
-        throw std::invalid_argument("iisfake: more than 65535 unknown headers");
-    replace_unknown_array(std::move(unknown));
+    headers_.forget_changes();
 
     // The cooked URL: scheme, the Host header's host (or the local address) with the port, the
-    // decoded path, and the query as sent.
+    // canonical decoded path, and the query as sent.
     const HTTP_KNOWN_HEADER& host_header = raw_.Headers.KnownHeaders[HttpHeaderHost];
     std::string host = host_header.pRawValue
                            ? std::string(host_header.pRawValue, host_header.RawValueLength)
                            : std::string();
+    if (const char* problem = detail::host_problem(host))
+        refuse(std::string(problem) + ": \"" + host.substr(0, 64) + "\"");
     if (host.empty()) {
-        host = detail::address_text(raw_.Address.pLocalAddress);
+        host = detail::address_text(raw_.Address.pLocalAddress, false);
         if (raw_.Address.pLocalAddress->sa_family == AF_INET6) host = "[" + host + "]";
     }
-    const detail::wide_string wide_host = detail::utf8_to_wide(host.data(), host.size());
+    const detail::wide_string wide_host = detail::widen_ascii(host);
     detail::wide_string cooked_host = wide_host;
     if (detail::host_without_port(wide_host) == wide_host)
         cooked_host += detail::widen_ascii(":" + std::to_string(local_port));
     const std::string& url = spec.url_;
     const auto question = url.find('?');
-    const std::string path = url.substr(0, question);
-    const std::string decoded = detail::percent_decode(path.data(), path.size());
+    detail::wide_string path;
+    if (const char* problem = detail::cook_path(url.substr(0, question), path))
+        refuse(std::string(problem) + ": \"" + url.substr(0, 64) + "\"");
     const std::string query = question == std::string::npos ? std::string() : url.substr(question);
-    build_cooked_url(cooked_host, detail::utf8_to_wide(decoded.data(), decoded.size()),
-                     detail::utf8_to_wide(query.data(), query.size()));
-    if (raw_.CookedUrl.pFullUrl == nullptr)
-        throw std::invalid_argument("iisfake: the cooked URL would exceed 65535 bytes");
+    build_cooked_url(cooked_host, path, detail::url_bytes_to_wide(query.data(), query.size()));
+    if (raw_.CookedUrl.pFullUrl == nullptr) refuse("the cooked URL would exceed 65535 bytes");
 
     local_hosts_.push_back(L"localhost");
     local_hosts_.push_back(detail::host_without_port(wide_host));
@@ -2956,13 +3514,14 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
         // sends less fails the read with ERROR_CONNECTION_INVALID (REQ-READ-4).
         const HTTP_KNOWN_HEADER& length = raw_.Headers.KnownHeaders[HttpHeaderContentLength];
         ULONGLONG announced = 0;
-        bool digits = length.pRawValue && length.RawValueLength > 0;
-        for (USHORT i = 0; digits && i < length.RawValueLength; ++i) {
+        for (USHORT i = 0; i < length.RawValueLength; ++i) {
             const char c = length.pRawValue[i];
-            digits = c >= '0' && c <= '9' && announced <= (~0ull - 9) / 10;
-            if (digits) announced = announced * 10 + static_cast<ULONGLONG>(c - '0');
+            if (c < '0' || c > '9') refuse("Content-Length is not a number");
+            if (announced > (~0ull - 9) / 10) refuse("Content-Length is too large");
+            announced = announced * 10 + static_cast<ULONGLONG>(c - '0');
         }
-        if (digits) announced_length_ = announced;
+        if (length.RawValueLength == 0) refuse("Content-Length is empty");
+        announced_length_ = announced;
     }
     chunked_ = spec.chunked_;
     read_sizes_ = spec.read_sizes_;
@@ -3031,17 +3590,6 @@ inline bool FakeHttpRequestBase<Unused>::injected_recorded(Method method,
 }
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::clear_known(int id) {
-    HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
-    if (!slot.pRawValue) return;
-    const PCSTR old = slot.pRawValue;
-    slot.pRawValue = nullptr;
-    slot.RawValueLength = 0;
-    retire(old);
-    ++change_number_;
-}
-
-template <class Unused>
 inline bool FakeHttpRequestBase<Unused>::injected(Method method, HRESULT& result) {
     const unsigned count = call_counts_[static_cast<std::size_t>(method)] + 1;
     for (const auto& fault : faults_) {
@@ -3069,28 +3617,21 @@ inline void FakeHttpRequestBase<Unused>::clear_calls() {
 
 template <class Unused>
 inline const char* FakeHttpRequestBase<Unused>::find_header(const char* name, std::size_t length,
-                                                USHORT* pcch) const {
+                                                            USHORT* pcch) const {
     const int id = request_header_id(name, length);
     if (id >= 0) {
         const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
         if (pcch) *pcch = slot.pRawValue ? slot.RawValueLength : 0;
         return slot.pRawValue;
     }
-    const HTTP_UNKNOWN_HEADER* entries = raw_.Headers.pUnknownHeaders;
-    for (USHORT i = 0; entries && i < raw_.Headers.UnknownHeaderCount; ++i) {
-        const HTTP_UNKNOWN_HEADER& entry = entries[i];
-        if (entry.pName && entry.NameLength == length &&
-            detail::iequals(entry.pName, name, length) && entry.pRawValue) {
-            if (pcch) *pcch = entry.RawValueLength;
-            return entry.pRawValue;
-        }
-    }
-    if (pcch) *pcch = 0;
-    return nullptr;
+    const HTTP_UNKNOWN_HEADER* entry = headers_.find_unknown(name, length);
+    if (pcch) *pcch = entry ? entry->RawValueLength : 0;
+    return entry ? entry->pRawValue : nullptr;
 }
 
 template <class Unused>
-inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue) const {
+inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
+                                                    USHORT* pcchHeaderValue) const {
     if (!pszHeaderName) {
         record(Method::GetHeader, "NULL", S_OK);
         if (pcchHeaderValue) *pcchHeaderValue = 0;
@@ -3104,26 +3645,34 @@ inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName, USHORT*
     return find_header(pszHeaderName, length, pcchHeaderValue);
 }
 
+// The id arrives as an int: module code passes -1 for "not found" and other values outside the
+// enumeration, which must never be used as an index (T-6).
+template <class Unused>
+inline HRESULT FakeHttpRequestBase<Unused>::report_bad_id(const char* method, int id,
+                                                          HRESULT result) const {
+    return report(method, "REQ-GH-6",
+                  "header id " + std::to_string(id) + " is not a request header id (0..40)",
+                  result, result == S_OK ? "the fake returns NULL" : nullptr);
+}
+
 template <class Unused>
 inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
-                                        USHORT* pcchHeaderValue) const {
+                                                    USHORT* pcchHeaderValue) const {
     const int id = static_cast<int>(ulHeaderIndex);
     record(Method::GetHeader, std::to_string(id), S_OK);
+    if (pcchHeaderValue) *pcchHeaderValue = 0;
     if (id < 0 || id >= HttpHeaderRequestMaximum) {
-        if (pcchHeaderValue) *pcchHeaderValue = 0;
-        report("IHttpRequest::GetHeader", "REQ-GH-6",
-               "header id " + std::to_string(id) + " is not a request header id (0..40)", S_OK,
-               "the fake returns NULL");
+        report_bad_id("IHttpRequest::GetHeader", id, S_OK);
         return nullptr;
     }
     const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
-    if (pcchHeaderValue) *pcchHeaderValue = slot.pRawValue ? slot.RawValueLength : 0;
+    if (pcchHeaderValue && slot.pRawValue) *pcchHeaderValue = slot.RawValueLength;
     return slot.pRawValue;
 }
 
 template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
-                                          USHORT cchHeaderValue, BOOL fReplace) {
+                                                      USHORT cchHeaderValue, BOOL fReplace) {
     const char* method = "IHttpRequest::SetHeader";
     std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
@@ -3138,13 +3687,6 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR
         return report(method, "REQ-SH-4",
                       "header name \"" + arguments + "\" is not an HTTP token", E_INVALIDARG);
     }
-    if (length > detail::max_ushort) {  // NameLength is a USHORT
-        record(Method::SetHeader, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
-        return report(method, "T-5",
-                      "a header name of " + std::to_string(length) +
-                          " bytes, beyond the USHORT NameLength",
-                      HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
-    }
     result = set_header(method, request_header_id(pszHeaderName, length), pszHeaderName, length,
                         pszHeaderValue, cchHeaderValue, fReplace);
     record(Method::SetHeader, arguments, result);
@@ -3153,168 +3695,52 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue,
-                                          USHORT cchHeaderValue, BOOL fReplace) {
+inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
+                                                      PCSTR pszHeaderValue, USHORT cchHeaderValue,
+                                                      BOOL fReplace) {
+    const char* method = "IHttpRequest::SetHeader";
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetHeader, std::to_string(id), result)) return result;
     if (id < 0 || id >= HttpHeaderRequestMaximum) {
         record(Method::SetHeader, std::to_string(id), E_INVALIDARG);
-        return report("IHttpRequest::SetHeader", "REQ-GH-6",
-                      "header id " + std::to_string(id) + " is not a request header id (0..40)",
-                      E_INVALIDARG);
+        return report_bad_id(method, id, E_INVALIDARG);
     }
     const char* name = request_header_name(id);
-    result = set_header("IHttpRequest::SetHeader", id, name, std::strlen(name), pszHeaderValue,
-                        cchHeaderValue, fReplace);
+    result = set_header(method, id, name, std::strlen(name), pszHeaderValue, cchHeaderValue,
+                        fReplace);
     record(Method::SetHeader, std::to_string(id), result);
     report_deferred();
     return result;
 }
 
+// What the value's bytes allow, before anything changes: a NUL within cch means cch runs past
+// the caller's value (misuse: the length is wrong whatever the data); CR or LF is data module
+// code may have taken from the client, so it only fails the call (REQ-SH-3, REQ-SH-4).
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int id, const char* name,
-                                           std::size_t name_length, PCSTR value, USHORT cch,
-                                           BOOL replace) {
+inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int id,
+                                                       const char* name, std::size_t name_length,
+                                                       PCSTR value, USHORT cch, BOOL replace) {
     if (!value && cch > 0)
         return defer(method, "REQ-SH-4", "pszHeaderValue is NULL with a non-zero length",
-                      E_INVALIDARG);
+                     E_INVALIDARG);
     if (!value) value = "";
-    for (USHORT i = 0; i < cch; ++i) {
-        if (detail::bad_value_byte(value[i]))
-            return defer(method, "REQ-SH-3",
-                          value[i] == '\0'
-                              ? "cchHeaderValue runs past the end of the value (NUL at byte " +
-                                    std::to_string(i) + ")"
-                              : "header value holds CR or LF (byte " + std::to_string(i) + ")",
-                          E_INVALIDARG);
-    }
-    const std::string incoming(value, cch);
-    if (id >= 0) {
-        HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
-        std::string stored = incoming;
-        if (!replace && slot.pRawValue)
-            stored = std::string(slot.pRawValue, slot.RawValueLength) + options_.append_separator +
-                     incoming;
-        if (stored.size() > detail::max_ushort)
-            return defer(method, "T-5",
-                          "the appended value would be " + std::to_string(stored.size()) +
-                              " bytes, beyond the USHORT length",
-                          HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
-        const PCSTR old = slot.pRawValue;
-        slot.pRawValue = strings_.copy(stored.data(), stored.size());
-        slot.RawValueLength = static_cast<USHORT>(stored.size());
-        retire(old);
-    } else {
-        std::vector<HTTP_UNKNOWN_HEADER> entries(
-            raw_.Headers.pUnknownHeaders,
-            raw_.Headers.pUnknownHeaders ? raw_.Headers.pUnknownHeaders + raw_.Headers.UnknownHeaderCount
-                                         : raw_.Headers.pUnknownHeaders);
-        std::size_t found = entries.size();
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            if (entries[i].pName && entries[i].NameLength == name_length &&
-                detail::iequals(entries[i].pName, name, name_length)) {
-                found = i;
-                break;
-            }
-        std::vector<PCSTR> retired;
-        if (found == entries.size()) {
-            if (entries.size() >= detail::max_ushort)
-                return defer(method, "T-5", "a 65536th unknown header",
-                              HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
-            HTTP_UNKNOWN_HEADER entry = {};
-            entry.pName = strings_.copy(name, name_length);
-            entry.NameLength = static_cast<USHORT>(name_length);
-            entry.pRawValue = strings_.copy(incoming.data(), incoming.size());
-            entry.RawValueLength = cch;
-            entries.push_back(entry);
-        } else {
-            HTTP_UNKNOWN_HEADER& entry = entries[found];
-            std::string stored = incoming;
-            if (!replace && entry.pRawValue)
-                stored = std::string(entry.pRawValue, entry.RawValueLength) +
-                         options_.append_separator + incoming;
-            if (stored.size() > detail::max_ushort)
-                return defer(method, "T-5",
-                              "the appended value would be " + std::to_string(stored.size()) +
-                                  " bytes, beyond the USHORT length",
-                              HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
-            retired.push_back(entry.pRawValue);
-            entry.pRawValue = strings_.copy(stored.data(), stored.size());
-            entry.RawValueLength = static_cast<USHORT>(stored.size());
-            if (replace) {  // a replaced header has one value: drop later repeats
-                std::vector<HTTP_UNKNOWN_HEADER> kept(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(found) + 1);
-                for (std::size_t i = found + 1; i < entries.size(); ++i) {
-                    if (entries[i].pName && entries[i].NameLength == name_length &&
-                        detail::iequals(entries[i].pName, name, name_length))
-                        retired.push_back(entries[i].pRawValue);
-                    else
-                        kept.push_back(entries[i]);
-                }
-                entries = std::move(kept);
-            }
-        }
-        replace_unknown_array(std::move(entries));
-        for (PCSTR old : retired) retire(old);
-    }
-    ++change_number_;
-    return S_OK;
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::replace_unknown_array(std::vector<HTTP_UNKNOWN_HEADER> entries) {
-    const HTTP_UNKNOWN_HEADER* old = raw_.Headers.pUnknownHeaders;
-    HTTP_UNKNOWN_HEADER* fresh = header_arrays_.make(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) fresh[i] = entries[i];
-    raw_.Headers.pUnknownHeaders = entries.empty() ? nullptr : fresh;
-    raw_.Headers.UnknownHeaderCount = static_cast<USHORT>(entries.size());
-    if (!options_.poison_replaced_values) return;
-    const auto stale = header_arrays_.find(old);
-    for (std::size_t i = 0; i < stale.size; ++i) {
-        stale.data[i].pName = detail::stale_text;
-        stale.data[i].NameLength = sizeof detail::stale_text - 1;
-        stale.data[i].pRawValue = detail::stale_text;
-        stale.data[i].RawValueLength = sizeof detail::stale_text - 1;
-    }
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
-    if (!options_.poison_replaced_values) return;
-    const auto stale = strings_.find(value);
-    for (std::size_t i = 0; i < stale.size; ++i)
-        stale.data[i] = detail::stale_text[i % (sizeof detail::stale_text - 1)];
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
-    if (!options_.poison_replaced_values) return;
-    const auto stale = wide_strings_.find(value);
-    for (std::size_t i = 0; i < stale.size; ++i)
-        stale.data[i] = static_cast<WCHAR>(detail::stale_text[i % (sizeof detail::stale_text - 1)]);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::remove_unknown(const char* name, std::size_t length, bool all) {
-    const HTTP_UNKNOWN_HEADER* current = raw_.Headers.pUnknownHeaders;
-    std::vector<HTTP_UNKNOWN_HEADER> kept;
-    std::vector<PCSTR> retired;
-    bool removed = false;
-    for (USHORT i = 0; current && i < raw_.Headers.UnknownHeaderCount; ++i) {
-        const HTTP_UNKNOWN_HEADER& entry = current[i];
-        const bool match = entry.pName && entry.NameLength == length &&
-                           detail::iequals(entry.pName, name, length) && (all || !removed);
-        if (match) {
-            removed = true;
-            retired.push_back(entry.pRawValue);
-        } else {
-            kept.push_back(entry);
-        }
-    }
-    if (!removed) return;
-    replace_unknown_array(std::move(kept));
-    for (PCSTR old : retired) retire(old);
-    ++change_number_;
+    if (detail::has_nul(value, cch))
+        return defer(method, "REQ-SH-3",
+                     "cchHeaderValue (" + std::to_string(cch) +
+                         ") runs past the end of the value: it holds a NUL at byte " +
+                         std::to_string(std::strlen(value)),
+                     E_INVALIDARG);
+    for (USHORT i = 0; i < cch; ++i)
+        if (value[i] == '\r' || value[i] == '\n') return E_INVALIDARG;
+    const std::string& separator = options_.append_separator;
+    if (!replace) detail::check_separator(separator);
+    using Status = typename Headers::Status;
+    const Status status =
+        id >= 0 ? headers_.set_known(id, value, cch, replace != FALSE, separator)
+                : headers_.set_unknown(name, name_length, value, cch, replace != FALSE, separator);
+    // Too long (an append past 65535 bytes, T-5) or too many depends on the request's data.
+    return status == Status::ok ? S_OK : HRESULT_FROM_WIN32(ERROR_INVALID_DATA);
 }
 
 template <class Unused>
@@ -3330,9 +3756,9 @@ inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::size_t length = std::strlen(pszHeaderName);
     const int id = request_header_id(pszHeaderName, length);
     if (id >= 0) {
-        clear_known(id);
+        headers_.clear_known(id);
     } else {
-        remove_unknown(pszHeaderName, length, options_.delete_all_duplicates);
+        headers_.remove_unknown(pszHeaderName, length, options_.delete_all_duplicates);
     }
     record(Method::DeleteHeader, arguments, S_OK);
     return S_OK;
@@ -3345,16 +3771,30 @@ inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeader
     if (injected_recorded(Method::DeleteHeader, std::to_string(id), result)) return result;
     if (id < 0 || id >= HttpHeaderRequestMaximum) {
         record(Method::DeleteHeader, std::to_string(id), E_INVALIDARG);
-        return report("IHttpRequest::DeleteHeader", "REQ-GH-6",
-                      "header id " + std::to_string(id) + " is not a request header id (0..40)",
-                      E_INVALIDARG);
+        return report_bad_id("IHttpRequest::DeleteHeader", id, E_INVALIDARG);
     }
-    clear_known(id);
+    headers_.clear_known(id);
     record(Method::DeleteHeader, std::to_string(id), S_OK);
     return S_OK;
 }
 
 // ---- method -----------------------------------------------------------------------------------
+
+// With poisoning, a method or URL the fake replaced reads "<stale>"; memory module code owns is
+// never touched (Pool::find knows only the fake's own blocks).
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
+    if (!options_.poison_replaced_values) return;
+    const auto stale = strings_.find(value);
+    detail::poison_text(stale.data, stale.size);
+}
+
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
+    if (!options_.poison_replaced_values) return;
+    const auto stale = wide_strings_.find(value);
+    detail::poison_text(stale.data, stale.size);
+}
 
 template <class Unused>
 inline std::string FakeHttpRequestBase<Unused>::method_text() const {
@@ -3395,10 +3835,15 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
         return report("IHttpRequest::SetHttpMethod", "REQ-M-2", "pszHttpMethod is NULL",
                       E_INVALIDARG);
     }
-    if (!detail::is_token(pszHttpMethod, arguments.size()) || arguments.size() > detail::max_ushort) {
+    // Data, not misuse: the method may come from the client (X-HTTP-Method-Override).
+    if (arguments.size() > detail::max_ushort) {  // UnknownVerbLength is a USHORT
         record(Method::SetHttpMethod, arguments, E_INVALIDARG);
-        return report("IHttpRequest::SetHttpMethod", "REQ-M-2",
-                      "method \"" + arguments + "\" is not an HTTP token", E_INVALIDARG);
+        return E_INVALIDARG;
+    }
+    if (!detail::is_token(pszHttpMethod, arguments.size()) &&
+        FAILED(options_.non_token_method_result)) {
+        record(Method::SetHttpMethod, arguments, options_.non_token_method_result);
+        return options_.non_token_method_result;
     }
     set_verb(arguments);
     record(Method::SetHttpMethod, arguments, S_OK);
@@ -3446,8 +3891,8 @@ inline bool FakeHttpRequestBase<Unused>::is_local_host(const detail::wide_string
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::set_url(const char* method, const detail::wide_string& given,
-                                        BOOL reset) {
+inline HRESULT FakeHttpRequestBase<Unused>::set_url(const detail::wide_string& given,
+                                                    BOOL reset) {
     detail::wide_string url = given;
     for (const PCWSTR prefix : {L"http://", L"https://"}) {
         const detail::wide_string scheme = prefix;
@@ -3482,11 +3927,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url(const char* method, const de
                                                         : 0);
     const std::size_t scheme_size = raw_.pSslInfo ? 8 : 7;
     const std::size_t bytes = (scheme_size + host.size() + path.size() + query.size()) * sizeof(WCHAR);
-    if (bytes > detail::max_ushort)
-        return defer(method, "REQ-URL-4",
-                      "the cooked URL would be " + std::to_string(bytes) +
-                          " bytes, beyond the USHORT lengths of HTTP_COOKED_URL",
-                      E_INVALIDARG);
+    if (bytes > detail::max_ushort) return E_INVALIDARG;  // the USHORT lengths (REQ-URL-4)
     build_cooked_url(host, path, query);
     const PCWSTR old_forward = forwarded_url_;
     forwarded_url_ = nullptr;
@@ -3499,7 +3940,7 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
                                                    BOOL fResetQueryString) {
     const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
-    return set_url_call(!pszUrl && cchUrl > 0, runs_past,
+    return set_url_call(!pszUrl && cchUrl > 0, runs_past, true,
                         pszUrl && !runs_past ? detail::wide_string(pszUrl, cchUrl)
                                              : detail::wide_string(),
                         fResetQueryString);
@@ -3509,15 +3950,18 @@ template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
                                                    BOOL fResetQueryString) {
     const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
-    return set_url_call(!pszUrl && cchUrl > 0, runs_past,
-                        pszUrl && !runs_past ? detail::utf8_to_wide(pszUrl, cchUrl)
-                                             : detail::wide_string(),
-                        fResetQueryString);
+    // UTF-8 [I] (REQ-URL-7); bytes that are not UTF-8 (an overlong "/" or NUL among them) make
+    // the URL invalid rather than turning into path characters.
+    detail::wide_string url;
+    const bool decoded = !pszUrl || runs_past || detail::utf8_to_wide_strict(pszUrl, cchUrl, url);
+    if (!decoded) url = detail::utf8_to_wide(pszUrl, cchUrl);  // for the call log only
+    return set_url_call(!pszUrl && cchUrl > 0, runs_past, decoded, url, fResetQueryString);
 }
 
 // Both SetUrl overloads, once the URL is wide (REQ-URL-3: cchUrl counts WCHARs or bytes).
 template <class Unused>
 inline HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, bool runs_past,
+                                                         bool decoded,
                                                          const detail::wide_string& url,
                                                          BOOL reset) {
     const char* method = "IHttpRequest::SetUrl";
@@ -3532,13 +3976,20 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, 
                                        : "cchUrl runs past the end of pszUrl",
                       E_INVALIDARG);
     }
-    result = set_url(method, url, reset);
+    result = decoded ? set_url(url, reset) : E_INVALIDARG;
     record(Method::SetUrl, arguments, result);
-    report_deferred();
     return result;
 }
 
 // ---- entity body ----------------------------------------------------------------------------
+
+// A client that sent the whole body has sent it: a disconnect at its very end reads as EOF
+// (REQ-READ-3, T-11).
+template <class Unused>
+inline bool FakeHttpRequestBase<Unused>::disconnected() const {
+    return disconnect_armed_ && body_offset_ >= disconnect_at_ &&
+           body_offset_ < announced_length_;
+}
 
 template <class Unused>
 inline bool FakeHttpRequestBase<Unused>::at_end() const {
@@ -3562,7 +4013,7 @@ inline typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused
         inserted_consumed_ += n;
         return Transfer{n, S_OK};
     }
-    if (disconnect_armed_ && body_offset_ >= disconnect_at_) return Transfer{0, disconnect_result_};
+    if (disconnected()) return Transfer{0, disconnect_result_};
     if (body_offset_ >= body_length_ && body_offset_ < announced_length_)
         return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_INVALID)};  // client sent less
     const ULONGLONG end = body_length_ < announced_length_ ? body_length_ : announced_length_;
@@ -3644,16 +4095,15 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
         for (const auto& chunk : inserted_) inserted_left = inserted_left || chunk.offset < chunk.size;
         // A client that went away fails the read as the policy says: inline at once, or as a
         // completion with the disconnect HRESULT (REQ-CI-3); transfer() yields that HRESULT.
-        const bool disconnected =
-            !inserted_left && disconnect_armed_ && body_offset_ >= disconnect_at_;
-        if (!disconnected && at_end() && options_.async_eof == AsyncEof::immediate)
+        if (!(disconnected() && !inserted_left) && at_end() &&
+            options_.async_eof == AsyncEof::immediate)
             return finish_now(0, detail::eof_result);
         if (!goes_pending(pending)) {
             const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
             return finish_now(t.bytes, t.status);
         }
         op = Pending{static_cast<unsigned char*>(buffer), size, has_callback, callback, context,
-                     false, sink_};
+                     false, sink_, false};
         // complete_before_return delivers this very read before returning, so it never waits in
         // pending_ (where it could be mistaken for an older operation).
         deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
@@ -3663,7 +4113,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
     }
     record(Method::ReadEntityBody, options_.record_calls ? arguments + ", pending" : arguments,
            S_OK);
-    if (deliver_now) dispatch(op, false, S_OK, 0);
+    if (deliver_now) deliver_before_return(op);
     return S_OK;
 }
 
@@ -3764,8 +4214,21 @@ inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT
                                           delivered, RQ_NOTIFICATION_CONTINUE});
     }
     // Without a sink (a test that only looks at the buffer) the completion goes nowhere; it is
-    // still in completions(), with delivered == false.
-    if (!delivered) return;
+    // still in completions(), with delivered == false. But a sink set after the read started
+    // means the test expected it to arrive: the module would never resume.
+    if (!delivered) {
+        bool sink_now = false;
+        {
+            Lock guard = lock();
+            sink_now = static_cast<bool>(sink_);
+        }
+        if (sink_now)
+            report("FakeHttpRequest::complete_pending", "REQ-READ-5",
+                   "the operation started before set_completion_sink(), so its completion has no "
+                   "sink: in IIS it resumes the module that started it; set the sink first",
+                   S_OK, "the completion is dropped and the module never resumes");
+        return;
+    }
     const REQUEST_NOTIFICATION_STATUS returned =
         op.has_callback ? op.callback(http_context_, &info, op.context) : op.sink(&info);
     Lock guard = lock();
@@ -3783,6 +4246,11 @@ inline void FakeHttpRequestBase<Unused>::complete_oldest(bool forced, HRESULT st
                    "nothing is delivered");
             return;
         }
+        if (forced && bytes > pending_.front().size)
+            throw std::invalid_argument(
+                "iisfake: complete_pending_with: " + std::to_string(bytes) +
+                " bytes do not fit the pending operation's buffer of " +
+                std::to_string(pending_.front().size) + " bytes");
         op = pending_.front();
         pending_.erase(pending_.begin());
     }
@@ -3797,6 +4265,41 @@ inline void FakeHttpRequestBase<Unused>::dispatch(Pending op, bool forced, HRESU
         return;
     }
     concurrency_->run([this, op, forced, status, bytes] { finish(op, forced, status, bytes); });
+}
+
+// AsyncPolicy::complete_before_return. A module that reads again from its completion would
+// nest one delivery per read on this stack, and a large body would overflow it; IIS delivers
+// on pool threads and never nests without bound. So past a few levels the completion waits in
+// pending_, marked due, and the outermost delivery runs it once the call that started it has
+// returned: the stack stays flat whatever the body's size.
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::deliver_before_return(Pending op) {
+    if (concurrency_) {
+        dispatch(op, false, S_OK, 0);
+        return;
+    }
+    if (delivery_depth_ >= max_nested_deliveries) {
+        op.due = true;
+        pending_.push_back(op);
+        return;
+    }
+    struct Depth {
+        std::size_t& depth;
+        explicit Depth(std::size_t& d) : depth(d) { ++depth; }
+        ~Depth() { --depth; }
+        Depth(const Depth&) = delete;
+        Depth& operator=(const Depth&) = delete;
+    } depth(delivery_depth_);
+    finish(op, false, S_OK, 0);
+    if (delivery_depth_ > 1) return;
+    for (;;) {
+        auto due = pending_.begin();
+        while (due != pending_.end() && !due->due) ++due;
+        if (due == pending_.end()) return;
+        Pending next = *due;
+        pending_.erase(due);
+        finish(next, false, S_OK, 0);
+    }
 }
 
 template <class Unused>
@@ -3878,7 +4381,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
     };
     if (injected(Method::NegotiateClientCertificate, result)) return finish_now(result);
     if (!raw_.pSslInfo) return finish_now(E_FAIL);  // no TLS, nothing to renegotiate
-    Pending op{nullptr, 0, false, nullptr, nullptr, true, sink_};
+    Pending op{nullptr, 0, false, nullptr, nullptr, true, sink_, false};
     if (fAsync) {
         bool later = false;
         bool deliver_now = false;
@@ -3900,7 +4403,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
         if (later) {
             if (pfCompletionPending) *pfCompletionPending = TRUE;
             record(Method::NegotiateClientCertificate, arguments + ", pending", S_OK);
-            if (deliver_now) dispatch(op, false, S_OK, 0);
+            if (deliver_now) deliver_before_return(op);
             return S_OK;
         }
     }
@@ -3911,16 +4414,24 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
     return finish_now(S_OK);
 }
 
+// A certificate and its bytes are server-owned until the request ends: a new one (after a
+// renegotiation) gets new storage, so the pointers module code took from the old one stay
+// valid and keep their bytes.
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::install_certificate(const std::string& der,
+                                                             ULONG flags) {
+    HTTP_SSL_CLIENT_CERT_INFO* info = certificates_.make(1);
+    info->CertFlags = flags;
+    info->CertEncodedSize = static_cast<ULONG>(der.size());
+    info->pCertEncoded = certificate_bytes_.copy(
+        reinterpret_cast<const unsigned char*>(der.data()), der.size());
+    ssl_.pClientCertInfo = info;
+}
+
 // A renegotiation that succeeded: the client's certificate, if the test gave one, appears.
 template <class Unused>
 inline void FakeHttpRequestBase<Unused>::install_negotiated_certificate() {
-    if (has_negotiable_) {
-        certificate_bytes_ = negotiable_bytes_;
-        certificate_.CertFlags = negotiable_flags_;
-        certificate_.CertEncodedSize = static_cast<ULONG>(certificate_bytes_.size());
-        certificate_.pCertEncoded = reinterpret_cast<PUCHAR>(&certificate_bytes_[0]);
-        ssl_.pClientCertInfo = &certificate_;
-    }
+    if (has_negotiable_) install_certificate(negotiable_bytes_, negotiable_flags_);
     ssl_.SslClientCertNegotiated = 1;
 }
 
@@ -3964,13 +4475,15 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
         return report("IHttpRequest::GetHeaderChanges", "REQ-HC-2",
                       "every pointer argument is required", E_INVALIDARG);
     }
-    *pdwNewChangeNumber = change_number_;
+    *pdwNewChangeNumber = headers_.change_number();
 
-    // Known headers: the caller's snapshot of value pointers against the current slots.
+    // Known headers: the caller's snapshot of value pointers against the current slots, and
+    // the slot's last change (an append may extend a value in place, keeping its pointer).
     std::size_t diffed = 0;
     for (int id = 0; id < HttpHeaderRequestMaximum; ++id) {
         const PCSTR current = raw_.Headers.KnownHeaders[id].pRawValue;
-        if (knownHeaderSnapshot[id] != current) {
+        if (knownHeaderSnapshot[id] != current ||
+            headers_.known_changed_at(id) > dwOldChangeNumber) {
             diffedKnownHeaderIndices[diffed++] = static_cast<DWORD>(id);
             knownHeaderSnapshot[id] = current;
         }
@@ -3982,7 +4495,8 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
     const DWORD old_count = *pdwUnknownHeaderSnapshot;
     const PCSTR* old_names = *ppUnknownHeaderNameSnapshot;
     const PCSTR* old_values = *ppUnknownHeaderValueSnapshot;
-    const USHORT count = raw_.Headers.pUnknownHeaders ? raw_.Headers.UnknownHeaderCount : 0;
+    const detail::PointerIndex old(old_names && old_values ? old_values : nullptr, old_count);
+    const auto count = static_cast<USHORT>(headers_.unknown_count());
     PCSTR* names = pointer_arrays_.make(count);
     PCSTR* values = pointer_arrays_.make(count);
     DWORD* changed = index_arrays_.make(static_cast<std::size_t>(count) + 1);
@@ -3991,12 +4505,14 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
         const HTTP_UNKNOWN_HEADER& entry = raw_.Headers.pUnknownHeaders[i];
         names[i] = entry.pName;
         values[i] = entry.pRawValue;
-        bool same = false;
-        for (DWORD k = 0; old_names && old_values && k < old_count && !same; ++k)
-            same = old_values[k] == entry.pRawValue && old_names[k] &&
-                   std::strlen(old_names[k]) == entry.NameLength &&
-                   detail::iequals(old_names[k], entry.pName, entry.NameLength);
-        if (!same) changed[changed_count++] = i;
+        bool known = false;
+        for (std::size_t k = old.first(entry.pRawValue); k != old.none && !known;
+             k = old.next(entry.pRawValue))
+            known = old_names[k] && entry.pName &&
+                    std::strlen(old_names[k]) == entry.NameLength &&
+                    detail::iequals(old_names[k], entry.pName, entry.NameLength);
+        if (!known || headers_.unknown_changed_at(i) > dwOldChangeNumber)
+            changed[changed_count++] = i;
     }
     changed[changed_count] = static_cast<DWORD>(-1);
     *pdwUnknownHeaderSnapshot = count;
@@ -4019,7 +4535,7 @@ inline std::vector<std::pair<std::string, std::string>> FakeHttpRequestBase<Unus
             out.emplace_back(request_header_name(id),
                              std::string(slot.pRawValue, slot.RawValueLength));
     }
-    for (USHORT i = 0; raw_.Headers.pUnknownHeaders && i < raw_.Headers.UnknownHeaderCount; ++i) {
+    for (std::size_t i = 0; i < headers_.unknown_count(); ++i) {
         const HTTP_UNKNOWN_HEADER& entry = raw_.Headers.pUnknownHeaders[i];
         out.emplace_back(entry.pName ? std::string(entry.pName, entry.NameLength) : std::string(),
                          entry.pRawValue ? std::string(entry.pRawValue, entry.RawValueLength)

@@ -4,7 +4,9 @@
 #ifndef IISFAKE_TESTS_SUPPORT_CATCH_HPP_INCLUDED
 #define IISFAKE_TESTS_SUPPORT_CATCH_HPP_INCLUDED
 
-#if defined(IISFAKE_CATCH2_MAJOR) && IISFAKE_CATCH2_MAJOR == 3
+#if defined(IISFAKE_CATCH2_AMALGAMATED)
+#include <catch_amalgamated.hpp>
+#elif defined(IISFAKE_CATCH2_MAJOR) && IISFAKE_CATCH2_MAJOR == 3
 #include <catch2/catch_test_macros.hpp>
 #else
 #include <catch2/catch.hpp>

@@ -1728,3 +1728,141 @@ TEST_CASE("REQ-CI-3 §1.7: cancel_pending with threaded delivery", "[async][thre
     CHECK(sink.seen[1].status == aborted_result);
     CHECK(fake.completions().size() == 2u);
 }
+
+// ---- hardening: flat stacks, completions within their buffers, sinks set too late --------------
+
+namespace {
+
+// Reads again from inside each completion, as a module that streams a body does, and records
+// how deeply its completions nest on the stack.
+class NestingReader {
+public:
+    explicit NestingReader(IHttpRequest* request) : request_(request) {}
+
+    REQUEST_NOTIFICATION_STATUS start() { return read(); }
+
+    REQUEST_NOTIFICATION_STATUS on_completion(IHttpCompletionInfo* info) {
+        ++depth_;
+        if (depth_ > deepest) deepest = depth_;
+        REQUEST_NOTIFICATION_STATUS status = RQ_NOTIFICATION_CONTINUE;
+        if (info->GetCompletionStatus() == S_OK) {
+            for (DWORD i = 0; i < info->GetCompletionBytes(); ++i)
+                checksum = checksum * 31u + static_cast<unsigned char>(buffer_[i]);
+            bytes += info->GetCompletionBytes();
+            status = read();
+        } else {
+            finished = info->GetCompletionStatus() == eof_result;
+        }
+        --depth_;
+        return status;
+    }
+
+    ULONGLONG bytes = 0;
+    unsigned checksum = 0;
+    std::size_t deepest = 0;
+    bool finished = false;
+
+private:
+    REQUEST_NOTIFICATION_STATUS read() {
+        DWORD received = 0;
+        BOOL pending = FALSE;
+        const HRESULT hr = request_->ReadEntityBody(buffer_, sizeof buffer_, TRUE, &received,
+                                                    &pending);
+        if (hr == eof_result) {
+            finished = true;
+            return RQ_NOTIFICATION_CONTINUE;
+        }
+        return pending ? RQ_NOTIFICATION_PENDING : RQ_NOTIFICATION_FINISH_REQUEST;
+    }
+
+    IHttpRequest* request_;
+    char buffer_[16];
+    std::size_t depth_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "T-10, REQ-READ-5: complete_before_return keeps the stack flat: a 16 MiB body read 16 "
+    "bytes at a time, reading again from each completion, completes",
+    "[async]") {
+    const ULONGLONG size = 16ull << 20;
+    iisfake::Options options = with_policy(iisfake::AsyncPolicy::complete_before_return);
+    options.record_calls = false;
+    iisfake::FakeHttpRequest fake(iisfake::RequestBuilder()
+                                      .method("POST")
+                                      .body(size,
+                                            [](ULONGLONG offset, void* out, DWORD count) {
+                                                auto* bytes = static_cast<unsigned char*>(out);
+                                                for (DWORD i = 0; i < count; ++i)
+                                                    bytes[i] = static_cast<unsigned char>(
+                                                        (offset + i) % 251u);
+                                            })
+                                      .options(options));
+    NestingReader reader(&fake);
+    fake.set_completion_sink(
+        [&reader](IHttpCompletionInfo* info) { return reader.on_completion(info); });
+
+    CHECK(reader.start() == RQ_NOTIFICATION_PENDING);
+    CHECK(reader.finished);
+    CHECK(reader.bytes == size);
+    unsigned expected = 0;
+    for (ULONGLONG i = 0; i < size; ++i)
+        expected = expected * 31u + static_cast<unsigned>(i % 251u);
+    CHECK(reader.checksum == expected);
+    // The first completions still run inside the read that started them; none nests deeper
+    // than a few levels.
+    CHECK(reader.deepest > 1u);
+    CHECK(reader.deepest <= 8u);
+    CHECK_FALSE(fake.has_pending());
+    CHECK(fake.completions().size() == size / 16);
+}
+
+TEST_CASE(
+    "REQ-CI-2: complete_pending_with cannot report more bytes than the pending read's buffer "
+    "holds; the read stays pending",
+    "[async]") {
+    iisfake::FakeHttpRequest fake(post("abcdefgh"));
+    IHttpRequest* request = &fake;
+    SinkLog log;
+    fake.set_completion_sink(log.sink());
+    char buffer[4];
+    BOOL pending = FALSE;
+    REQUIRE(request->ReadEntityBody(buffer, sizeof buffer, TRUE, nullptr, &pending) == S_OK);
+    REQUIRE(pending == TRUE);
+    CHECK_THROWS_AS(fake.complete_pending_with(S_OK, 1000), std::invalid_argument);
+    CHECK_THROWS_AS(fake.complete_pending_with(S_OK, 5), std::invalid_argument);
+    CHECK(fake.has_pending());
+    CHECK(log.seen.empty());
+    fake.complete_pending_with(S_OK, 4);  // the whole buffer is fine
+    REQUIRE(log.seen.size() == 1u);
+    CHECK(log.seen[0].bytes == 4u);
+}
+
+TEST_CASE(
+    "REQ-READ-5: a read started before any sink was set, completed once a sink is set, is "
+    "reported: in IIS it would resume the module, here it would be dropped",
+    "[async]") {
+    iisfake::FakeHttpRequest fake(post("abcd"));
+    MisuseLog misuses;
+    fake.set_misuse_handler(misuses.handler());
+    IHttpRequest* request = &fake;
+    char buffer[4];
+    BOOL pending = FALSE;
+    REQUIRE(request->ReadEntityBody(buffer, sizeof buffer, TRUE, nullptr, &pending) == S_OK);
+    SinkLog log;
+    fake.set_completion_sink(log.sink());
+    fake.complete_pending();
+    CHECK(log.seen.empty());  // the sink in force when the read started (none) is the one used
+    REQUIRE(misuses.seen.size() == 1u);
+    CHECK(misuses.seen[0].rule == "REQ-READ-5");
+    CHECK(fake.completions().back().delivered == false);
+
+    // Without any sink (a test that only inspects the buffer) nothing is reported.
+    iisfake::FakeHttpRequest quiet(post("abcd"));
+    request = &quiet;
+    REQUIRE(request->ReadEntityBody(buffer, sizeof buffer, TRUE, nullptr, &pending) == S_OK);
+    REQUIRE_NOTHROW(quiet.complete_pending());
+    CHECK(std::string(buffer, 4) == "abcd");
+    CHECK(quiet.misuses().empty());
+}

@@ -5,6 +5,7 @@
 // (spec §1.2 REQ-READ-1..4, REQ-READ-9, REQ-INS, REQ-REM, §1.4; traps T-3, T-11).
 // Asynchronous reads are tested elsewhere.
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -177,6 +178,61 @@ TEST_CASE("REQ-READ-9: a synchronous read with NULL pcbBytesReceived is tolerate
     CHECK(std::string(buffer, 4) == "0123");
     CHECK(fake.body_consumed() == 4);
     CHECK(request->GetRemainingEntityBytes() == 6);
+}
+
+TEST_CASE(
+    "REQ-READ-3, T-11: a client that disconnects right after the whole body has sent it: the "
+    "next read is EOF, not a disconnect",
+    "[fake_request][body][sync]") {
+    const HRESULT aborted = HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED);
+    SECTION("at the end of the body: EOF") {
+        for (const ULONGLONG at : {4ull, 5ull, 100ull}) {
+            CAPTURE(at);
+            FakeHttpRequest fake(RequestBuilder().body("abcd").disconnect_after(at));
+            IHttpRequest* request = &fake;
+            CHECK(read_until_eof(request, 16) == "abcd");
+            CHECK(request->GetRemainingEntityBytes() == 0u);
+        }
+    }
+    SECTION("one byte before the end: the disconnect") {
+        FakeHttpRequest fake(RequestBuilder().body("abcd").disconnect_after(3));
+        IHttpRequest* request = &fake;
+        const Read first = read_sync(request, 16);
+        CHECK(first.data == "abc");
+        CHECK(read_sync(request, 16).hr == aborted);
+    }
+    SECTION("the body ends where the client stopped, short of its Content-Length") {
+        FakeHttpRequest fake(
+            RequestBuilder().header("Content-Length", "10").body("abcd").disconnect_after(4));
+        IHttpRequest* request = &fake;
+        CHECK(read_sync(request, 16).data == "abcd");
+        CHECK(read_sync(request, 16).hr == aborted);
+    }
+    SECTION("asynchronously, too") {
+        FakeHttpRequest fake(RequestBuilder().body("abcd").disconnect_after(4));
+        IHttpRequest* request = &fake;
+        char buffer[16];
+        DWORD received = 0;
+        BOOL pending = FALSE;
+        fake.set_completion_sink([](IHttpCompletionInfo*) { return RQ_NOTIFICATION_PENDING; });
+        REQUIRE(request->ReadEntityBody(buffer, 16, TRUE, &received, &pending) == S_OK);
+        REQUIRE(pending == TRUE);
+        fake.complete_pending();
+        CHECK(fake.completions().back().bytes == 4u);
+        CHECK(request->ReadEntityBody(buffer, 16, TRUE, &received, &pending) == eof);
+    }
+}
+
+TEST_CASE(
+    "STYLE-2: a generated body needs a generator; RequestBuilder::body(n, nullptr) throws "
+    "std::invalid_argument",
+    "[fake_request][body][sync]") {
+    CHECK_THROWS_AS(RequestBuilder().body(1, nullptr), std::invalid_argument);
+    CHECK_THROWS_AS(RequestBuilder().body(1ull << 40, iisfake::BodyGenerator()),
+                    std::invalid_argument);
+    FakeHttpRequest empty(RequestBuilder().body(0, nullptr));  // no bytes, nothing to make
+    IHttpRequest* request = &empty;
+    CHECK(read_sync(request, 8).hr == eof);
 }
 
 TEST_CASE(

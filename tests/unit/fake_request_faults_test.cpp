@@ -89,7 +89,7 @@ TEST_CASE("STYLE-3: a call reported as misuse is in the call log before the repo
     FakeHttpRequest fake;
     IHttpRequest* request = &fake;
     fake.clear_calls();
-    REQUIRE_THROWS_AS(request->SetHeader("X-A", "a\r\nb", 4, TRUE), iisfake::MisuseError);
+    REQUIRE_THROWS_AS(request->SetHeader("X-A", "ab", 4, TRUE), iisfake::MisuseError);
     REQUIRE_THROWS_AS(request->SetUrl(L"/a\0b", 4, TRUE), iisfake::MisuseError);
 
     const std::vector<iisfake::Call> calls = fake.calls();

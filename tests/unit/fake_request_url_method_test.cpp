@@ -496,3 +496,110 @@ TEST_CASE(
         CHECK(std::wstring(forwarded, 7) == L"<stale>");
     }
 }
+
+// ---- decoding as http.sys does: overlong forms, control characters, canonical paths -----------
+
+TEST_CASE(
+    "REQ-URL-6, T-13: the builder's URL is decoded as http.sys decodes it: UTF-8, else the "
+    "ANSI code page, so an overlong form never becomes a NUL or a '/'",
+    "[fake_request][url][sync]") {
+    struct Case {
+        const char* raw;
+        std::wstring cooked_path;
+    };
+    const Case cases[] = {
+        {"/caf%C3%A9", L"/caf\u00E9"},
+        {"/caf\xC3\xA9", L"/caf\u00E9"},  // unescaped UTF-8 too
+        // Not UTF-8 (overlong NUL, overlong '/'): read as Windows-1252, byte by byte.
+        {"/a%C0%80b", L"/a\u00C0\u20ACb"},
+        {"/..%C0%AF..%C0%AFwin.ini", L"/..\u00C0\u00AF..\u00C0\u00AFwin.ini"},
+        {"/%E9t%E9", L"/\u00E9t\u00E9"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.raw);
+        FakeHttpRequest fake(RequestBuilder().url(c.raw));
+        const HTTP_COOKED_URL& cooked = fake.GetRawHttpRequest()->CookedUrl;
+        check_layout(cooked, L"http://");
+        CHECK(part(cooked.pAbsPath, cooked.AbsPathLength) == c.cooked_path);
+        // No NUL inside: the terminated length agrees with the counted one.
+        CHECK(std::wcslen(cooked.pFullUrl) * sizeof(WCHAR) == cooked.FullUrlLength);
+        CHECK(part(cooked.pAbsPath, cooked.AbsPathLength).find(L"/../") == std::wstring::npos);
+        CHECK(fake.raw_url() == c.raw);
+    }
+}
+
+TEST_CASE(
+    "REQ-URL-6, T-13: the cooked path is canonical (dot segments removed, '\\\\' read as "
+    "'/'), so an encoded traversal cannot climb above the root",
+    "[fake_request][url][sync]") {
+    struct Case {
+        const char* raw;
+        const wchar_t* cooked_path;
+    };
+    const Case cases[] = {
+        {"/..%2F..%2Fwin.ini", L"/win.ini"},
+        {"/../../win.ini", L"/win.ini"},
+        {"/a/b/../c", L"/a/c"},
+        {"/a/./b/", L"/a/b/"},
+        {"/a/..", L"/"},
+        {"/a/b/..?q=1", L"/a/"},
+        {"/a%5C..%5Cb", L"/b"},
+        {"/a%5Cb", L"/a/b"},
+        {"/a//b", L"/a//b"},
+        {"/.x/..y", L"/.x/..y"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.raw);
+        FakeHttpRequest fake(RequestBuilder().url(c.raw));
+        const HTTP_COOKED_URL& cooked = fake.GetRawHttpRequest()->CookedUrl;
+        check_layout(cooked, L"http://");
+        CHECK(part(cooked.pAbsPath, cooked.AbsPathLength) == c.cooked_path);
+        CHECK(fake.raw_url() == c.raw);
+    }
+}
+
+TEST_CASE(
+    "REQ-URL-6: a URL that decodes to a control character (%00, %0A, %7F, U+0080..U+009F) "
+    "is refused by http.sys, so the builder throws",
+    "[fake_request][url][sync]") {
+    for (const char* url : {"/a%00b", "/%0a", "/%0D%0A", "/%7F", "/%C2%80", "/%C2%9F", "/%1f"}) {
+        CAPTURE(url);
+        CHECK_THROWS_AS(FakeHttpRequest(RequestBuilder().url(url)), std::invalid_argument);
+    }
+    CHECK_NOTHROW(FakeHttpRequest(RequestBuilder().url("/%20%7E%C2%A0")));
+}
+
+TEST_CASE(
+    "REQ-URL-7, REQ-URL-4: SetUrl's narrow form takes UTF-8; bytes that are not UTF-8 (an "
+    "overlong NUL or '/', a surrogate, a truncated sequence) return E_INVALIDARG and change "
+    "nothing",
+    "[fake_request][url][sync]") {
+    const std::string invalid[] = {
+        "/a\xC0\x80" "b",                       // overlong NUL
+        "/..\xC0\xAF..\xC0\xAFwin.ini",         // overlong '/': a traversal
+        "/\xE0\x80\xAF",                        // three-byte overlong '/'
+        "/\xED\xA0\x80",                        // a surrogate
+        "/\xF4\x90\x80\x80",                    // past U+10FFFF
+        "/\xE2\x82",                            // truncated
+        "/\x80",                                // a stray continuation byte
+        "/\xFF",
+    };
+    for (const std::string& url : invalid) {
+        CAPTURE(url);
+        FakeHttpRequest fake(RequestBuilder().url("/start"));
+        IHttpRequest* request = &fake;
+        CHECK(request->SetUrl(url.c_str(), static_cast<DWORD>(url.size()), TRUE) == E_INVALIDARG);
+        CHECK(fake.url() == "/start");
+        CHECK(request->GetUrlChanged() == FALSE);
+        CHECK(fake.misuses().empty());
+    }
+    FakeHttpRequest fake;
+    IHttpRequest* request = &fake;
+    const std::string emoji = "/caf\xC3\xA9/\xF0\x9F\x98\x80";
+    REQUIRE(request->SetUrl(emoji.c_str(), static_cast<DWORD>(emoji.size()), TRUE) == S_OK);
+    const HTTP_COOKED_URL& cooked = request->GetRawHttpRequest()->CookedUrl;
+    CHECK(fake.url() == emoji);
+    CHECK(std::wcslen(cooked.pFullUrl) * sizeof(WCHAR) == cooked.FullUrlLength);
+    // U+1F600 is one wchar_t on Linux and a surrogate pair where WCHAR is 2 bytes.
+    CHECK(cooked.AbsPathLength == (sizeof(WCHAR) == 2 ? 8u : 7u) * sizeof(WCHAR));
+}

@@ -14,6 +14,8 @@
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {
 
+// Dotted decimal, four parts of one to three digits, no leading zeros (which some parsers
+// read as octal), each at most 255.
 inline bool parse_ipv4(const std::string& text, unsigned char out[4]) {
     std::size_t pos = 0;
     for (int part = 0; part < 4; ++part) {
@@ -21,14 +23,14 @@ inline bool parse_ipv4(const std::string& text, unsigned char out[4]) {
             if (pos >= text.size() || text[pos] != '.') return false;
             ++pos;
         }
+        const std::size_t first = pos;
         unsigned value = 0;
-        std::size_t digits = 0;
-        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && digits < 4) {
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - first < 3) {
             value = value * 10 + static_cast<unsigned>(text[pos] - '0');
             ++pos;
-            ++digits;
         }
-        if (digits == 0 || value > 255) return false;
+        const std::size_t digits = pos - first;
+        if (digits == 0 || value > 255 || (digits > 1 && text[first] == '0')) return false;
         out[part] = static_cast<unsigned char>(value);
     }
     return pos == text.size();
@@ -98,10 +100,33 @@ inline USHORT network_port(unsigned short port) noexcept {
     return value;
 }
 
-// Fills storage with an IPv4 or IPv6 address; throws std::invalid_argument for other text.
+// "fe80::1%3" -> "fe80::1" and scope id 3 (numeric zones only, as Windows writes them).
+inline bool split_zone(std::string& ip, ULONG& scope) {
+    scope = 0;
+    const std::size_t percent = ip.find('%');
+    if (percent == std::string::npos) return true;
+    const std::string zone = ip.substr(percent + 1);
+    if (zone.empty() || zone.size() > 10) return false;
+    unsigned long long value = 0;
+    for (char c : zone) {
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + static_cast<unsigned long long>(c - '0');
+    }
+    if (value > 0xFFFFFFFFull) return false;
+    scope = static_cast<ULONG>(value);
+    ip.resize(percent);
+    return true;
+}
+
+// Fills storage with an IPv4 or IPv6 address (with an optional "%zone"); throws
+// std::invalid_argument for other text.
 inline void make_address(SOCKADDR_STORAGE& storage, const std::string& ip, unsigned short port) {
     std::memset(&storage, 0, sizeof storage);
     unsigned char bytes[16];
+    std::string bare = ip;  // IPv6 without brackets; the zone is split off below
+    if (bare.size() >= 2 && bare.front() == '[' && bare.back() == ']')
+        bare = bare.substr(1, bare.size() - 2);
+    ULONG scope = 0;
     if (parse_ipv4(ip, bytes)) {
         SOCKADDR_IN v4;
         std::memset(&v4, 0, sizeof v4);
@@ -109,19 +134,22 @@ inline void make_address(SOCKADDR_STORAGE& storage, const std::string& ip, unsig
         v4.sin_port = network_port(port);
         std::memcpy(&v4.sin_addr, bytes, 4);
         std::memcpy(&storage, &v4, sizeof v4);
-    } else if (parse_ipv6(ip, bytes)) {
+    } else if (split_zone(bare, scope) && parse_ipv6(bare, bytes)) {
         SOCKADDR_IN6 v6;
         std::memset(&v6, 0, sizeof v6);
         v6.sin6_family = AF_INET6;
         v6.sin6_port = network_port(port);
         std::memcpy(&v6.sin6_addr, bytes, 16);
+        v6.sin6_scope_id = scope;
         std::memcpy(&storage, &v6, sizeof v6);
     } else {
         throw std::invalid_argument("iisfake: not an IPv4 or IPv6 address: " + ip);
     }
 }
 
-inline std::string address_text(const SOCKADDR* address) {
+// An address as text; with_zone adds an IPv6 scope id ("fe80::1%3"), which has no place in a
+// URL's host.
+inline std::string address_text(const SOCKADDR* address, bool with_zone = true) {
     if (!address) return std::string();
     static const char hex[] = "0123456789abcdef";
     if (address->sa_family == AF_INET) {
@@ -171,6 +199,7 @@ inline std::string address_text(const SOCKADDR* address) {
                 }
             }
         }
+        if (with_zone && v6.sin6_scope_id) out += "%" + std::to_string(v6.sin6_scope_id);
         return out;
     }
     return std::string();

@@ -3,7 +3,8 @@
 
 // Server-owned memory of a fake request: every string and array the fake hands out lives here
 // until the fake is destroyed (IIS: "until the request ends"), so pointers module code keeps
-// stay readable. Replaced blocks can be poisoned instead (Options::poison_replaced_values).
+// stay readable. Replaced blocks can be poisoned instead (Options::poison_replaced_values): they
+// stay allocated, so a stale pointer reads "<stale>" rather than freed memory.
 
 #include <cstddef>
 #include <cstring>
@@ -14,6 +15,15 @@
 
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {
+
+constexpr char stale_text[] = "<stale>";
+
+// Overwrites n elements with "<stale><stale>...", leaving the terminator after them alone.
+template <class T>
+void poison_text(T* data, std::size_t n) noexcept {
+    for (std::size_t i = 0; i < n; ++i)
+        data[i] = static_cast<T>(stale_text[i % (sizeof stale_text - 1)]);
+}
 
 template <class T>
 class Pool {
