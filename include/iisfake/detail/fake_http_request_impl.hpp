@@ -97,15 +97,16 @@ public:
 
 private:
     std::size_t home(PCSTR p) const {
-        const auto bits = reinterpret_cast<std::uintptr_t>(p);
-        return static_cast<std::size_t>((bits >> 4) * 0x9E3779B97F4A7C15ull >> 7) &
-               (slots_.size() - 1);
+        std::size_t bits = reinterpret_cast<std::uintptr_t>(p) >> 4;  // blocks are aligned
+        bits *= golden;  // Fibonacci hashing: the high bits mix every bit of the address
+        return (bits >> 7) & (slots_.size() - 1);
     }
     std::size_t scan(PCSTR p) const {
         for (; slots_[probe_] != none; probe_ = (probe_ + 1) & (slots_.size() - 1))
             if (items_[slots_[probe_]] == p) return slots_[probe_];
         return none;
     }
+    static constexpr std::size_t golden = 0x9E3779B97F4A7C15ull;
     const PCSTR* items_;
     std::vector<std::size_t> slots_;
     mutable std::size_t probe_ = 0;
