@@ -143,8 +143,9 @@ SEEDS = {
     "issue9-3-nested-completions":
         request(method="POST", generated=256 * 1024, policy=4, record_calls=False) +
         sink(255) + read_async(16),
-    "issue9-4-quadratic-new-headers": request(record_calls=False) + bulk(0, 10000),
-    "issue9-4-quadratic-appends": request(record_calls=False) + bulk(2, 10000) + bulk(1, 10000),
+    "issue9-4-quadratic-new-headers": request() + bulk(0, 2000),
+    "issue9-4-quadratic-appends": request() + bulk(2, 2000) + bulk(1, 2000),
+    "issue9-4-quadratic-deletes": request() + bulk(0, 2000) + bulk(3, 2000),
     "issue9-5-overlong-setur": request() + set_url_narrow(b"/a\xc0\x80b") +
                                set_url_narrow(b"/..\xc0\xaf..\xc0\xafwin.ini"),
     "issue9-5-overlong-builder": request(url="/a%C0%80b"),

@@ -10,6 +10,7 @@
 //                   -Iinclude tests/fuzz/request_fuzzer.cpp -o request_fuzzer
 // Run: ./request_fuzzer -max_total_time=60 tests/fuzz/corpus
 // The corpus holds a regression input for each defect issue 9 lists (made by make_seeds.py).
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -18,12 +19,65 @@
 #include <cwchar>
 #include <deque>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <iisfake/iisfake.hpp>
+
+namespace {
+
+// Every byte operator new hands out is counted, so a test of memory growth needs no timing.
+std::atomic<std::size_t> live_bytes{0};
+std::atomic<std::size_t> peak_bytes{0};
+constexpr std::size_t prefix = alignof(std::max_align_t);
+
+void* counted_allocate(std::size_t size) {
+    void* base = std::malloc(size + prefix);
+    if (!base) throw std::bad_alloc();
+    std::memcpy(base, &size, sizeof size);
+    const std::size_t now = live_bytes.fetch_add(size) + size;
+    std::size_t peak = peak_bytes.load();
+    while (now > peak && !peak_bytes.compare_exchange_weak(peak, now)) {
+    }
+    return static_cast<char*>(base) + prefix;
+}
+
+void counted_release(void* block) noexcept {
+    if (!block) return;
+    char* base = static_cast<char*>(block) - prefix;
+    std::size_t size = 0;
+    std::memcpy(&size, base, sizeof size);
+    live_bytes.fetch_sub(size);
+    std::free(base);
+}
+
+}  // namespace
+
+void* operator new(std::size_t size) { return counted_allocate(size); }
+void* operator new[](std::size_t size) { return counted_allocate(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return counted_allocate(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return counted_allocate(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void operator delete(void* block) noexcept { counted_release(block); }
+void operator delete[](void* block) noexcept { counted_release(block); }
+void operator delete(void* block, std::size_t) noexcept { counted_release(block); }
+void operator delete[](void* block, std::size_t) noexcept { counted_release(block); }
+void operator delete(void* block, const std::nothrow_t&) noexcept { counted_release(block); }
+void operator delete[](void* block, const std::nothrow_t&) noexcept { counted_release(block); }
 
 namespace {
 
@@ -120,6 +174,12 @@ struct Module {
     }
 };
 
+void hand_out(std::vector<Handed>& handed, const char* text, std::size_t length) {
+    for (std::size_t i = handed.size(), seen = 0; i-- > 0 && seen < 64; ++seen)
+        if (handed[i].text == text && handed[i].length == length) return;
+    if (handed.size() < 8192) handed.push_back(Handed{text, length});
+}
+
 bool same_name(const char* a, const char* b, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
         char x = a[i], y = b[i];
@@ -155,7 +215,7 @@ void check_invariants(iisfake::FakeHttpRequest& fake, std::vector<Handed>& hande
         check_string(value, cch);
         EXPECT(std::memchr(value, '\r', cch) == nullptr);  // no header injection
         EXPECT(std::memchr(value, '\n', cch) == nullptr);
-        handed.push_back(Handed{value, cch});
+        hand_out(handed, value, cch);
     }
     const USHORT count = raw->Headers.UnknownHeaderCount;
     EXPECT(count == 0 || raw->Headers.pUnknownHeaders != nullptr);
@@ -165,7 +225,7 @@ void check_invariants(iisfake::FakeHttpRequest& fake, std::vector<Handed>& hande
         check_string(entry.pRawValue, entry.RawValueLength);
         EXPECT(std::memchr(entry.pRawValue, '\r', entry.RawValueLength) == nullptr);
         EXPECT(std::memchr(entry.pRawValue, '\n', entry.RawValueLength) == nullptr);
-        if (i >= 32 && i + 32 < count) continue;  // lookups are linear: check both ends only
+        if (i >= 8 && i + 8 < count) continue;  // lookups are linear: check both ends only
         // GetHeader by this name returns the first entry of the name, as the raw struct has it.
         USHORT first = 0;
         while (!(raw->Headers.pUnknownHeaders[first].NameLength == entry.NameLength &&
@@ -186,7 +246,7 @@ void check_invariants(iisfake::FakeHttpRequest& fake, std::vector<Handed>& hande
     } else {
         EXPECT(raw->pUnknownVerb == nullptr || raw->Verb != HttpVerbUnknown);
     }
-    handed.push_back(Handed{method, std::strlen(method)});
+    hand_out(handed, method, std::strlen(method));
     // The cooked URL: one NUL-terminated buffer, lengths in bytes, the parts in order.
     const HTTP_COOKED_URL& cooked = raw->CookedUrl;
     EXPECT(cooked.pFullUrl != nullptr);
@@ -225,12 +285,15 @@ void check_invariants(iisfake::FakeHttpRequest& fake, std::vector<Handed>& hande
                            certificate.second.size()) == 0);
     // Completions stay within their buffers (the module checks each as it arrives).
     (void)fake.completions();
-    // Handed-out pointers are still readable (poisoned ones read "<stale>").
+}
+
+// Every pointer handed out is still readable (poisoned ones read "<stale>"); AddressSanitizer
+// reports one that was freed.
+void read_all(const std::vector<Handed>& handed) {
     unsigned sum = 0;
     for (const Handed& h : handed)
         for (std::size_t i = 0; i < h.length; ++i) sum += static_cast<unsigned char>(h.text[i]);
-    (void)sum;
-    if (handed.size() > 4096) handed.erase(handed.begin(), handed.begin() + 2048);
+    if (sum == 1) std::fprintf(stderr, "%u\n", sum);  // keeps the reads
 }
 
 iisfake::RequestBuilder configure(Input& in, bool& chunked, bool& read_faults) {
@@ -339,7 +402,7 @@ void run(Input& in) {
                     texts.push_back(in.flag() ? in.text() : std::string(in.pick(names)));
                     USHORT cch = 0;
                     const PCSTR value = request->GetHeader(texts.back().c_str(), &cch);
-                    if (value) handed.push_back(Handed{value, cch});
+                    if (value) hand_out(handed, value, cch);
                     break;
                 }
                 case 1: {
@@ -448,8 +511,8 @@ void run(Input& in) {
                     HTTP_SSL_CLIENT_CERT_INFO* info = nullptr;
                     BOOL negotiated = FALSE;
                     if (request->GetClientCertificate(&info, &negotiated) == S_OK && info)
-                        handed.push_back(Handed{reinterpret_cast<const char*>(info->pCertEncoded),
-                                                info->CertEncodedSize});
+                        hand_out(handed, reinterpret_cast<const char*>(info->pCertEncoded),
+                                 info->CertEncodedSize);
                     break;
                 }
                 case 14: {
@@ -474,7 +537,7 @@ void run(Input& in) {
                     PBYTE token = nullptr;
                     DWORD size = 0;
                     if (request->GetChannelBindingToken(&token, &size) == S_OK)
-                        handed.push_back(Handed{reinterpret_cast<const char*>(token), size});
+                        hand_out(handed, reinterpret_cast<const char*>(token), size);
                     break;
                 }
                 case 17:
@@ -527,16 +590,22 @@ void run(Input& in) {
                     options.full_duplex = in.flag();
                     break;
                 }
-                case 24: {  // many edits at once, where memory or time could go quadratic
+                case 24: {  // many edits at once, where memory could go quadratic
                     const std::uint8_t kind = in.byte() % 4;
-                    const unsigned n = in.u16() % 10001u;
+                    const unsigned n = in.u16() % 2001u;
+                    const std::size_t before = live_bytes.load();
+                    peak_bytes.store(before);
                     for (unsigned i = 0; i < n; ++i) {
-                        const std::string name = "X-Bulk-" + std::to_string(i);
+                        const std::string name = std::to_string(i) + "-Bulk";
                         if (kind == 0) (void)request->SetHeader(name.c_str(), "v", 1, TRUE);
                         if (kind == 1) (void)request->SetHeader(HttpHeaderCookie, "x", 1, FALSE);
                         if (kind == 2) (void)request->SetHeader("X-Bulk", "x", 1, FALSE);
                         if (kind == 3) (void)request->DeleteHeader(name.c_str());
                     }
+                    // Memory in proportion to what is live, not to edits x headers. Poisoning
+                    // keeps every replaced block by design, so it is left out.
+                    if (!fake.options().poison_replaced_values)
+                        EXPECT(peak_bytes.load() - before <= 512u * n + (256u << 10));
                     break;
                 }
                 case 23: {
@@ -553,9 +622,11 @@ void run(Input& in) {
             // The test's own mistakes (an append separator with CR/LF) are refused loudly.
         }
         check_invariants(fake, handed, certificates);
+        if (step % 64 == 63) read_all(handed);
     }
     fake.cancel_pending();
     check_invariants(fake, handed, certificates);
+    read_all(handed);
 }
 
 }  // namespace
