@@ -2488,11 +2488,13 @@ private:
     Status write(Block& block, PCSTR& current, USHORT& current_length, const char* value,
                  std::size_t length, bool replace, const std::string& separator) {
         const bool append = !replace && current;
-        const std::size_t kept = append ? current_length : 0;
+        const bool ours = block.data && block.data == current;
+        // A length module code wrote past the end of the fake's own block is never read.
+        std::size_t kept = append ? current_length : 0;
+        if (ours && kept > block.capacity) kept = block.capacity;
         const std::size_t joint = append ? separator.size() : 0;
         const std::size_t total = kept + joint + length;
         if (total > max_ushort) return Status::too_long;
-        const bool ours = block.data && block.data == current;
         if (append && ours && !poison_ && total <= block.capacity) {
             // memmove: the value may be a slice of this very block (GetHeader's pointer).
             std::memmove(block.data + kept + joint, value, length);

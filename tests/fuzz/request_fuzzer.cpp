@@ -10,7 +10,6 @@
 //                   -Iinclude tests/fuzz/request_fuzzer.cpp -o request_fuzzer
 // Run: ./request_fuzzer -max_total_time=60 tests/fuzz/corpus
 // The corpus holds a regression input for each defect issue 9 lists (made by make_seeds.py).
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -19,7 +18,6 @@
 #include <cwchar>
 #include <deque>
 #include <memory>
-#include <new>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -27,57 +25,7 @@
 
 #include <iisfake/iisfake.hpp>
 
-namespace {
-
-// Every byte operator new hands out is counted, so a test of memory growth needs no timing.
-std::atomic<std::size_t> live_bytes{0};
-std::atomic<std::size_t> peak_bytes{0};
-constexpr std::size_t prefix = alignof(std::max_align_t);
-
-void* counted_allocate(std::size_t size) {
-    void* base = std::malloc(size + prefix);
-    if (!base) throw std::bad_alloc();
-    std::memcpy(base, &size, sizeof size);
-    const std::size_t now = live_bytes.fetch_add(size) + size;
-    std::size_t peak = peak_bytes.load();
-    while (now > peak && !peak_bytes.compare_exchange_weak(peak, now)) {
-    }
-    return static_cast<char*>(base) + prefix;
-}
-
-void counted_release(void* block) noexcept {
-    if (!block) return;
-    char* base = static_cast<char*>(block) - prefix;
-    std::size_t size = 0;
-    std::memcpy(&size, base, sizeof size);
-    live_bytes.fetch_sub(size);
-    std::free(base);
-}
-
-}  // namespace
-
-void* operator new(std::size_t size) { return counted_allocate(size); }
-void* operator new[](std::size_t size) { return counted_allocate(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-    try {
-        return counted_allocate(size);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-    try {
-        return counted_allocate(size);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void operator delete(void* block) noexcept { counted_release(block); }
-void operator delete[](void* block) noexcept { counted_release(block); }
-void operator delete(void* block, std::size_t) noexcept { counted_release(block); }
-void operator delete[](void* block, std::size_t) noexcept { counted_release(block); }
-void operator delete(void* block, const std::nothrow_t&) noexcept { counted_release(block); }
-void operator delete[](void* block, const std::nothrow_t&) noexcept { counted_release(block); }
+#include "../support/counting_allocator.hpp"
 
 namespace {
 
@@ -593,8 +541,7 @@ void run(Input& in) {
                 case 24: {  // many edits at once, where memory could go quadratic
                     const std::uint8_t kind = in.byte() % 4;
                     const unsigned n = in.u16() % 2001u;
-                    const std::size_t before = live_bytes.load();
-                    peak_bytes.store(before);
+                    const iisfake_test::PeakMeter meter;
                     for (unsigned i = 0; i < n; ++i) {
                         const std::string name = std::to_string(i) + "-Bulk";
                         if (kind == 0) (void)request->SetHeader(name.c_str(), "v", 1, TRUE);
@@ -605,7 +552,7 @@ void run(Input& in) {
                     // Memory in proportion to what is live, not to edits x headers. Poisoning
                     // keeps every replaced block by design, so it is left out.
                     if (!fake.options().poison_replaced_values)
-                        EXPECT(peak_bytes.load() - before <= 512u * n + (256u << 10));
+                        EXPECT(meter.peak() <= 512u * n + (256u << 10));
                     break;
                 }
                 case 23: {

@@ -1,83 +1,23 @@
 // Memory the fake request holds, measured by counting every byte operator new hands out in this
-// test binary (the replacement below): header edits must cost memory in proportion to what is
-// live, not to the number of edits times the headers present (trap T-2 with T-5's limits;
-// spec §1.2 REQ-SH-2, REQ-SH-5, REQ-DH-2, REQ-GH-9). Counts, not timings: the same on every
-// machine.
-#include <atomic>
+// test binary (tests/support/counting_allocator.hpp replaces it, from this TU alone): header
+// edits must cost memory in proportion to what is live, not to the number of edits times the
+// headers present (trap T-2 with T-5's limits; spec §1.2 REQ-SH-2, REQ-SH-5, REQ-DH-2,
+// REQ-GH-9). Counts, not timings: the same on every machine.
 #include <cstddef>
-#include <cstdlib>
 #include <cstring>
-#include <new>
 #include <string>
 
 #include <iisfake/iisfake.hpp>
 
+#include "../support/counting_allocator.hpp"
 #include "catch.hpp"
 
 namespace {
 
-std::atomic<std::size_t> live_bytes{0};
-std::atomic<std::size_t> peak_bytes{0};
-
-// Each block carries its size in front, kept to max_align_t so the block stays aligned.
-constexpr std::size_t prefix = alignof(std::max_align_t);
-
-void* counted_allocate(std::size_t size) {
-    void* base = std::malloc(size + prefix);
-    if (!base) throw std::bad_alloc();
-    std::memcpy(base, &size, sizeof size);
-    const std::size_t now = live_bytes.fetch_add(size) + size;
-    std::size_t peak = peak_bytes.load();
-    while (now > peak && !peak_bytes.compare_exchange_weak(peak, now)) {
-    }
-    return static_cast<char*>(base) + prefix;
-}
-
-void counted_release(void* block) noexcept {
-    if (!block) return;
-    char* base = static_cast<char*>(block) - prefix;
-    std::size_t size = 0;
-    std::memcpy(&size, base, sizeof size);
-    live_bytes.fetch_sub(size);
-    std::free(base);
-}
-
-// The most memory live at once since it was made, over what was live then.
-class PeakMeter {
-public:
-    PeakMeter() : start_(live_bytes.load()) { peak_bytes.store(start_); }
-    std::size_t peak() const { return peak_bytes.load() - start_; }
-
-private:
-    std::size_t start_;
-};
-
+using iisfake_test::PeakMeter;
 constexpr std::size_t mib = 1024 * 1024;
 
 }  // namespace
-
-void* operator new(std::size_t size) { return counted_allocate(size); }
-void* operator new[](std::size_t size) { return counted_allocate(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-    try {
-        return counted_allocate(size);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-    try {
-        return counted_allocate(size);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void operator delete(void* block) noexcept { counted_release(block); }
-void operator delete[](void* block) noexcept { counted_release(block); }
-void operator delete(void* block, std::size_t) noexcept { counted_release(block); }
-void operator delete[](void* block, std::size_t) noexcept { counted_release(block); }
-void operator delete(void* block, const std::nothrow_t&) noexcept { counted_release(block); }
-void operator delete[](void* block, const std::nothrow_t&) noexcept { counted_release(block); }
 
 TEST_CASE("The meter counts what the fake allocates", "[fake_request][memory]") {
     PeakMeter meter;
@@ -86,7 +26,7 @@ TEST_CASE("The meter counts what the fake allocates", "[fake_request][memory]") 
         iisfake::FakeHttpRequest fake(iisfake::RequestBuilder().body(big));
         CHECK(meter.peak() >= 6 * mib);  // the string and the fake's copy of the body
     }
-    CHECK(live_bytes.load() <= peak_bytes.load());
+    CHECK(iisfake_test::live_bytes.load() <= iisfake_test::peak_bytes.load());
 }
 
 TEST_CASE(
