@@ -2465,9 +2465,11 @@ public:
 
     // Removes every entry of that name (or the first only); false when there was none.
     bool remove_unknown(const char* name, std::size_t length, bool all) {
-        if (!find_unknown(name, length)) return false;
-        take_over();
-        remove_from(0, name, length, all);
+        const HTTP_UNKNOWN_HEADER* first = find_unknown(name, length);
+        if (!first) return false;
+        const auto index = static_cast<std::size_t>(first - raw_.pUnknownHeaders);
+        take_over();  // the same entries, maybe in the fake's own copy
+        remove_from(index, name, length, all);
         ++changes_;
         return true;
     }
@@ -2565,8 +2567,10 @@ private:
                 if (values_[i].data == array_[i].pRawValue) retire(values_[i]);
                 continue;
             }
-            array_[kept] = array_[i];
-            values_[kept] = values_[i];
+            if (kept != i) {
+                array_[kept] = array_[i];
+                values_[kept] = values_[i];
+            }
             ++kept;
         }
         for (std::size_t i = kept; i < count; ++i) values_[i] = Block{nullptr, 0, 0};
