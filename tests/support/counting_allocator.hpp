@@ -1,6 +1,8 @@
 // Counts every byte operator new hands out in the program that includes this header, so tests
 // can bound memory growth with numbers that are the same on every machine (no timing).
 // It replaces the global operator new and delete: include it from exactly one TU of a program.
+// Not under ThreadSanitizer, whose runtime defines them itself: counting_enabled says whether
+// the counts mean anything.
 #ifndef IISFAKE_TESTS_SUPPORT_COUNTING_ALLOCATOR_HPP_INCLUDED
 #define IISFAKE_TESTS_SUPPORT_COUNTING_ALLOCATOR_HPP_INCLUDED
 
@@ -10,7 +12,20 @@
 #include <cstring>
 #include <new>
 
+#if defined(__SANITIZE_THREAD__)
+#define IISFAKE_TEST_COUNTING 0
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define IISFAKE_TEST_COUNTING 0
+#endif
+#endif
+#if !defined(IISFAKE_TEST_COUNTING)
+#define IISFAKE_TEST_COUNTING 1
+#endif
+
 namespace iisfake_test {
+
+constexpr bool counting_enabled = IISFAKE_TEST_COUNTING == 1;
 
 inline std::atomic<std::size_t> live_bytes{0};
 inline std::atomic<std::size_t> peak_bytes{0};
@@ -58,6 +73,7 @@ private:
 
 }  // namespace iisfake_test
 
+#if IISFAKE_TEST_COUNTING
 void* operator new(std::size_t size) { return iisfake_test::counted_allocate(size); }
 void* operator new[](std::size_t size) { return iisfake_test::counted_allocate(size); }
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
@@ -76,5 +92,6 @@ void operator delete(void* block, const std::nothrow_t&) noexcept {
 void operator delete[](void* block, const std::nothrow_t&) noexcept {
     iisfake_test::counted_release(block);
 }
+#endif
 
 #endif
