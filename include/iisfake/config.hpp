@@ -19,6 +19,7 @@
 #endif
 
 // Where the Windows SDK's own <httpserv.h> exists (MSVC with the SDK), its declarations win.
+// An <httpserv.h> next to iisfake's drop-in marker is the drop-in, not the SDK's.
 // IISFAKE_CONFIG_USE_SDK_HTTPSERV=0/1 overrides the detection.
 #if defined(IISFAKE_CONFIG_USE_SDK_HTTPSERV)
 #if IISFAKE_CONFIG_USE_SDK_HTTPSERV
@@ -27,7 +28,7 @@
 #elif defined(_HTTPSERV_H_)
 #define IISFAKE_HAS_SDK_HTTPSERV 1
 #elif defined(_WIN32) && defined(__has_include)
-#if __has_include(<httpserv.h>)
+#if __has_include(<httpserv.h>) && !__has_include(<iisfake_dropin.h>)
 #define IISFAKE_HAS_SDK_HTTPSERV 1
 #endif
 #endif

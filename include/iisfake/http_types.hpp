@@ -343,10 +343,85 @@ typedef struct _HTTP_RESPONSE_V2 : _HTTP_RESPONSE_V1 {
 
 typedef HTTP_RESPONSE_V2 HTTP_RESPONSE, *PHTTP_RESPONSE;
 
+typedef enum _HTTP_CACHE_POLICY_TYPE : int {
+    HttpCachePolicyNocache,
+    HttpCachePolicyUserInvalidates,
+    HttpCachePolicyTimeToLive,
+    HttpCachePolicyMaximum
+} HTTP_CACHE_POLICY_TYPE, *PHTTP_CACHE_POLICY_TYPE;
+
+typedef struct _HTTP_CACHE_POLICY {
+    HTTP_CACHE_POLICY_TYPE Policy;
+    ULONG SecondsToLive;
+} HTTP_CACHE_POLICY, *PHTTP_CACHE_POLICY;
+
+typedef enum _HTTP_LOG_DATA_TYPE : int { HttpLogDataTypeFields } HTTP_LOG_DATA_TYPE, *PHTTP_LOG_DATA_TYPE;
+
+typedef struct _HTTP_LOG_DATA {
+    HTTP_LOG_DATA_TYPE Type;
+} HTTP_LOG_DATA, *PHTTP_LOG_DATA;
+
+// What ISendResponseProvider::GetLogData really points to. The SDK's layout: mingw-w64's lacks
+// ServiceNameLength.
+typedef struct _HTTP_LOG_FIELDS_DATA {
+    HTTP_LOG_DATA Base;
+    USHORT UserNameLength;  // bytes
+    USHORT UriStemLength;
+    USHORT ClientIpLength;
+    USHORT ServerNameLength;
+    USHORT ServiceNameLength;
+    USHORT ServerIpLength;
+    USHORT MethodLength;
+    USHORT UriQueryLength;
+    USHORT HostLength;
+    USHORT UserAgentLength;
+    USHORT CookieLength;
+    USHORT ReferrerLength;
+    PWCHAR UserName;
+    PWCHAR UriStem;
+    PCHAR ClientIp;
+    PCHAR ServerName;
+    PCHAR ServiceName;
+    PCHAR ServerIp;
+    PCHAR Method;
+    PCHAR UriQuery;
+    PCHAR Host;
+    PCHAR UserAgent;
+    PCHAR Cookie;
+    PCHAR Referrer;
+    USHORT ServerPort;
+    USHORT ProtocolStatus;
+    ULONG Win32Status;
+    HTTP_VERB MethodNum;
+    USHORT SubStatus;
+} HTTP_LOG_FIELDS_DATA, *PHTTP_LOG_FIELDS_DATA;
+
 #if defined(__clang__)
 #pragma clang diagnostic pop
 #endif
 
 #endif  // !_WIN32
+
+// IHttpServer3::QueryRequestProperty takes one; mingw-w64's <http.h> lacks it (the SDK declares
+// HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH beside it).
+#if !defined(_WIN32) || !defined(HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH)
+typedef enum _HTTP_REQUEST_PROPERTY : int {
+    HttpRequestPropertyIsb,
+    HttpRequestPropertyTcpInfoV0,
+    HttpRequestPropertyQuicStats,
+    HttpRequestPropertyTcpInfoV1,
+    HttpRequestPropertySni,
+    HttpRequestPropertyStreamError,
+    HttpRequestPropertyWskApiTimings,
+    HttpRequestPropertyQuicApiTimings,
+    HttpRequestPropertyQuicStatsV2,
+    HttpRequestPropertyQuicStreamStats,
+    HttpRequestPropertyTcpInfoV2,
+    HttpRequestPropertyTlsClientHello,
+    HttpRequestPropertyTransportIdleConnectionTimeout,
+    HttpRequestPropertyDscpTag,
+    HttpRequestPropertyTlsCipherInfo
+} HTTP_REQUEST_PROPERTY, *PHTTP_REQUEST_PROPERTY;
+#endif
 
 #endif

@@ -85,6 +85,9 @@ typedef void* PSID;
 #ifndef CALLBACK
 #define CALLBACK
 #endif
+#ifndef APIENTRY
+#define APIENTRY WINAPI
+#endif
 // Module sources write HRESULT __stdcall RegisterModule(...) and __declspec(dllexport).
 #ifndef __stdcall
 #define __stdcall

@@ -44,6 +44,7 @@
 #endif
 
 // Where the Windows SDK's own <httpserv.h> exists (MSVC with the SDK), its declarations win.
+// An <httpserv.h> next to iisfake's drop-in marker is the drop-in, not the SDK's.
 // IISFAKE_CONFIG_USE_SDK_HTTPSERV=0/1 overrides the detection.
 #if defined(IISFAKE_CONFIG_USE_SDK_HTTPSERV)
 #if IISFAKE_CONFIG_USE_SDK_HTTPSERV
@@ -52,7 +53,7 @@
 #elif defined(_HTTPSERV_H_)
 #define IISFAKE_HAS_SDK_HTTPSERV 1
 #elif defined(_WIN32) && defined(__has_include)
-#if __has_include(<httpserv.h>)
+#if __has_include(<httpserv.h>) && !__has_include(<iisfake_dropin.h>)
 #define IISFAKE_HAS_SDK_HTTPSERV 1
 #endif
 #endif
@@ -111,10 +112,22 @@
 #include <windows.h>
 #include <http.h>
 
-// SAL annotations that iisfake's declarations use (see detail/sal.hpp) and mingw-w64's <sal.h>
-// lacks; empty, as off Windows.
+// SAL annotations that iisfake's declarations or module sources use (see detail/sal.hpp) and
+// mingw-w64's <sal.h> lacks; empty, as off Windows and as the SDK's outside code analysis.
 #ifndef _Ret_opt_
 #define _Ret_opt_
+#endif
+#ifndef __override
+#define __override
+#endif
+#ifndef _Post_invalid_
+#define _Post_invalid_
+#endif
+#ifndef __field_ecount
+#define __field_ecount(size)
+#endif
+#ifndef __field_bcount
+#define __field_bcount(size)
 #endif
 
 // Macros the IIS SDK's <http.h> has and mingw-w64's lacks (values from the Windows SDK). What
@@ -220,6 +233,9 @@ typedef void* PSID;
 #ifndef CALLBACK
 #define CALLBACK
 #endif
+#ifndef APIENTRY
+#define APIENTRY WINAPI
+#endif
 // Module sources write HRESULT __stdcall RegisterModule(...) and __declspec(dllexport).
 #ifndef __stdcall
 #define __stdcall
@@ -247,8 +263,10 @@ typedef void* PSID;
 #ifndef IISFAKE_DETAIL_SAL_HPP_INCLUDED
 #define IISFAKE_DETAIL_SAL_HPP_INCLUDED
 
-// Microsoft's source annotations (SAL) used by httpserv.h and by module code, as empty macros.
-// Each is guarded, so a real <sal.h> (or another shim) that came first wins.
+// Microsoft's source annotations (SAL, and the older __in/__out spellings and __override) used by
+// httpserv.h and by module code, as empty macros. Each is guarded, so a real <sal.h> (or
+// another shim) that came first wins. __in and __out stay undefined: libstdc++ uses them as
+// names, so defining them would break every standard header read afterwards.
 
 #ifndef _In_
 #define _In_
@@ -375,6 +393,88 @@ typedef void* PSID;
 #endif
 #ifndef _Check_return_
 #define _Check_return_
+#endif
+
+#ifndef _Out_writes_bytes_to_
+#define _Out_writes_bytes_to_(n, m)
+#endif
+#ifndef _Out_writes_to_
+#define _Out_writes_to_(n, m)
+#endif
+#ifndef _Out_writes_z_
+#define _Out_writes_z_(n)
+#endif
+#ifndef _Inout_updates_bytes_
+#define _Inout_updates_bytes_(n)
+#endif
+#ifndef _Inout_z_
+#define _Inout_z_
+#endif
+#ifndef _In_z_
+#define _In_z_
+#endif
+#ifndef _In_opt_z_
+#define _In_opt_z_
+#endif
+#ifndef _Outptr_result_z_
+#define _Outptr_result_z_
+#endif
+#ifndef _Printf_format_string_
+#define _Printf_format_string_
+#endif
+#ifndef _Use_decl_annotations_
+#define _Use_decl_annotations_
+#endif
+#ifndef _Pre_notnull_
+#define _Pre_notnull_
+#endif
+#ifndef _Post_invalid_
+#define _Post_invalid_
+#endif
+#ifndef __inout
+#define __inout
+#endif
+#ifndef __in_opt
+#define __in_opt
+#endif
+#ifndef __out_opt
+#define __out_opt
+#endif
+#ifndef __inout_opt
+#define __inout_opt
+#endif
+#ifndef __deref_out
+#define __deref_out
+#endif
+#ifndef __deref_out_opt
+#define __deref_out_opt
+#endif
+#ifndef __in_ecount
+#define __in_ecount(n)
+#endif
+#ifndef __out_ecount
+#define __out_ecount(n)
+#endif
+#ifndef __in_bcount
+#define __in_bcount(n)
+#endif
+#ifndef __out_bcount
+#define __out_bcount(n)
+#endif
+#ifndef __inout_ecount
+#define __inout_ecount(n)
+#endif
+#ifndef __field_ecount
+#define __field_ecount(n)
+#endif
+#ifndef __field_bcount
+#define __field_bcount(n)
+#endif
+#ifndef __override
+#define __override
+#endif
+#ifndef __C89_NAMELESS
+#define __C89_NAMELESS
 #endif
 
 #endif
@@ -609,6 +709,581 @@ typedef struct iisfake_win_sockaddr_storage {
 
 #endif
 // ----- end iisfake/win_types.hpp -----
+// ----- begin iisfake/com_types.hpp -----
+#ifndef IISFAKE_COM_TYPES_HPP_INCLUDED
+#define IISFAKE_COM_TYPES_HPP_INCLUDED
+
+// The COM base that <ahadmin.h> stands on, and so what module code that reads its configuration
+// uses: IUnknown, BSTR with the OLE string functions, VARIANT with VariantInit/Clear/Copy. On
+// Windows the real <oleauto.h> provides them; elsewhere they are declared here with the Windows
+// layouts (VARIANT is 24 bytes on x86-64) and implemented over the C library.
+//
+// A BSTR is length-prefixed as OLE's is: the four bytes before the first character hold the
+// byte length, so SysStringLen works and embedded NULs survive. Free it with SysFreeString.
+
+// ----- begin iisfake/sdk/uuid.hpp -----
+#ifndef IISFAKE_SDK_UUID_HPP_INCLUDED
+#define IISFAKE_SDK_UUID_HPP_INCLUDED
+
+// iisfake::uuid_of<T>(): the SDK's interface GUIDs where __uuidof is unavailable (g++, clang
+// without -fms-extensions). With MSVC or clang-cl, __uuidof(T) gives the same values. The
+// values are usable at compile time, from C++11 on.
+
+
+struct IUnknown;
+struct IAppHostAdminManager;
+struct IAppHostChangeHandler;
+struct IAppHostChildElementCollection;
+struct IAppHostCollectionSchema;
+struct IAppHostConfigException;
+struct IAppHostConfigFile;
+struct IAppHostConfigLocation;
+struct IAppHostConfigLocationCollection;
+struct IAppHostConfigManager;
+struct IAppHostConstantValue;
+struct IAppHostConstantValueCollection;
+struct IAppHostElement;
+struct IAppHostElementCollection;
+struct IAppHostElementExtension;
+struct IAppHostElementSchema;
+struct IAppHostElementSchemaCollection;
+struct IAppHostMappingExtension;
+struct IAppHostMethod;
+struct IAppHostMethodCollection;
+struct IAppHostMethodExtension;
+struct IAppHostMethodInstance;
+struct IAppHostMethodSchema;
+struct IAppHostPathMapper;
+struct IAppHostPathMapper2;
+struct IAppHostProperty;
+struct IAppHostPropertyCollection;
+struct IAppHostPropertyException;
+struct IAppHostPropertyExtension;
+struct IAppHostPropertySchema;
+struct IAppHostPropertySchemaCollection;
+struct IAppHostSectionDefinition;
+struct IAppHostSectionDefinitionCollection;
+struct IAppHostSectionGroup;
+struct IAppHostWritableAdminManager;
+class IAuthenticationProvider;
+class ICacheProvider;
+class ICustomNotificationProvider;
+class IDispensedHttpModuleContextContainer;
+class IFileKey;
+class IGlobalApplicationPreloadProvider;
+class IGlobalApplicationPreloadProvider2;
+class IGlobalConfigurationChangeProvider;
+class IGlobalFileChangeProvider;
+class IGlobalRSCAQueryProvider;
+class IGlobalStopListeningProvider;
+class IGlobalSuspendProcessCallback;
+class IGlobalThreadCleanupProvider;
+class IGlobalTraceEventProvider;
+class IHttpApplication;
+class IHttpApplication2;
+class IHttpApplicationProvider;
+class IHttpApplicationResolveModulesProvider;
+class IHttpCacheKey;
+class IHttpCachePolicy;
+class IHttpCachePolicy2;
+class IHttpCacheSpecificData;
+class IHttpCompletionInfo;
+class IHttpCompletionInfo2;
+class IHttpConnection;
+class IHttpConnectionModuleContextContainer;
+class IHttpConnectionStoredContext;
+class IHttpContext;
+class IHttpContext2;
+class IHttpContext3;
+class IHttpContext4;
+class IHttpEventProvider;
+class IHttpFileInfo;
+class IHttpFileMonitor;
+class IHttpModuleContextContainer;
+class IHttpModuleFactory;
+class IHttpModuleRegistrationInfo;
+class IHttpModuleRegistrationInfo2;
+class IHttpPerfCounterInfo;
+class IHttpRequest;
+class IHttpRequest2;
+class IHttpRequest3;
+class IHttpRequest4;
+class IHttpResponse;
+class IHttpResponse2;
+class IHttpResponse3;
+class IHttpResponse4;
+class IHttpServer;
+class IHttpServer2;
+class IHttpServer3;
+class IHttpSite;
+class IHttpStoredContext;
+class IHttpTokenEntry;
+class IHttpTokenKey;
+class IHttpTraceContext;
+class IHttpUrlInfo;
+class IHttpUser;
+class IMapHandlerProvider;
+class IMapPathProvider;
+class IMetadataInfo;
+class IModuleAllocator;
+class INamedContextContainer;
+class IPreBeginRequestProvider;
+class IReadEntityProvider;
+class IReferencedMetadataInfo;
+class IScriptMapInfo;
+class ISendResponseProvider;
+class IUriKey;
+
+IISFAKE_BEGIN_NAMESPACE
+
+template <class Interface>
+struct interface_id;  // specialised for each re-declared interface
+
+namespace detail {
+// A GUID as a constant: a template, so that its one definition may sit in a header before C++17
+// made static constexpr members inline.
+template <DWORD D1, WORD D2, WORD D3, BYTE B0, BYTE B1, BYTE B2, BYTE B3, BYTE B4, BYTE B5,
+          BYTE B6, BYTE B7>
+struct guid_constant {
+    static constexpr GUID value = {D1, D2, D3, {B0, B1, B2, B3, B4, B5, B6, B7}};
+};
+#if !(__cplusplus >= 201703L || (defined(_MSVC_LANG) && _MSVC_LANG >= 201703L))
+template <DWORD D1, WORD D2, WORD D3, BYTE B0, BYTE B1, BYTE B2, BYTE B3, BYTE B4, BYTE B5,
+          BYTE B6, BYTE B7>
+constexpr GUID guid_constant<D1, D2, D3, B0, B1, B2, B3, B4, B5, B6, B7>::value;
+#endif
+}  // namespace detail
+
+#define IISFAKE_DETAIL_INTERFACE_ID(type, d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7) \
+    template <>                                                                    \
+    struct interface_id<type>                                                      \
+        : detail::guid_constant<d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7> {}
+
+// clang-format off
+IISFAKE_DETAIL_INTERFACE_ID(IUnknown, 0x00000000, 0x0000, 0x0000, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46);  // 00000000-0000-0000-c000-000000000046
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostAdminManager, 0x9be77978, 0x73ed, 0x4a9a, 0x87, 0xfd, 0x13, 0xf0, 0x9f, 0xec, 0x1b, 0x13);  // 9be77978-73ed-4a9a-87fd-13f09fec1b13
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostChangeHandler, 0x09829352, 0x87c2, 0x418d, 0x8d, 0x79, 0x41, 0x33, 0x96, 0x9a, 0x48, 0x9d);  // 09829352-87c2-418d-8d79-4133969a489d
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostChildElementCollection, 0x08a90f5f, 0x0702, 0x48d6, 0xb4, 0x5f, 0x02, 0xa9, 0x88, 0x5a, 0x97, 0x68);  // 08a90f5f-0702-48d6-b45f-02a9885a9768
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostCollectionSchema, 0xde095db1, 0x5368, 0x4d11, 0x81, 0xf6, 0xef, 0xef, 0x61, 0x9b, 0x7b, 0xcf);  // de095db1-5368-4d11-81f6-efef619b7bcf
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostConfigException, 0x4dfa1df3, 0x8900, 0x4bc7, 0xbb, 0xb5, 0xd1, 0xa4, 0x58, 0xc5, 0x24, 0x10);  // 4dfa1df3-8900-4bc7-bbb5-d1a458c52410
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostConfigFile, 0xada4e6fb, 0xe025, 0x401e, 0xa5, 0xd0, 0xc3, 0x13, 0x4a, 0x28, 0x1f, 0x07);  // ada4e6fb-e025-401e-a5d0-c3134a281f07
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostConfigLocation, 0x370af178, 0x7758, 0x4dad, 0x81, 0x46, 0x73, 0x91, 0xf6, 0xe1, 0x85, 0x85);  // 370af178-7758-4dad-8146-7391f6e18585
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostConfigLocationCollection, 0x832a32f7, 0xb3ea, 0x4b8c, 0xb2, 0x60, 0x9a, 0x29, 0x23, 0x00, 0x11, 0x84);  // 832a32f7-b3ea-4b8c-b260-9a2923001184
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostConfigManager, 0x8f6d760f, 0xf0cb, 0x4d69, 0xb5, 0xf6, 0x84, 0x8b, 0x33, 0xe9, 0xbd, 0xc6);  // 8f6d760f-f0cb-4d69-b5f6-848b33e9bdc6
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostConstantValue, 0x0716caf8, 0x7d05, 0x4a46, 0x80, 0x99, 0x77, 0x59, 0x4b, 0xe9, 0x13, 0x94);  // 0716caf8-7d05-4a46-8099-77594be91394
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostConstantValueCollection, 0x5b5a68e6, 0x8b9f, 0x45e1, 0x81, 0x99, 0xa9, 0x5f, 0xfc, 0xcd, 0xff, 0xff);  // 5b5a68e6-8b9f-45e1-8199-a95ffccdffff
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostElement, 0x64ff8ccc, 0xb287, 0x4dae, 0xb0, 0x8a, 0xa7, 0x2c, 0xbf, 0x45, 0xf4, 0x53);  // 64ff8ccc-b287-4dae-b08a-a72cbf45f453
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostElementCollection, 0xc8550bff, 0x5281, 0x4b1e, 0xac, 0x34, 0x99, 0xb6, 0xfa, 0x38, 0x46, 0x4d);  // c8550bff-5281-4b1e-ac34-99b6fa38464d
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostElementExtension, 0x518eb37d, 0x1ff4, 0x42dd, 0x86, 0xc3, 0x31, 0x40, 0xbc, 0x35, 0xb8, 0x23);  // 518eb37d-1ff4-42dd-86c3-3140bc35b823
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostElementSchema, 0xef13d885, 0x642c, 0x4709, 0x99, 0xec, 0xb8, 0x95, 0x61, 0xc6, 0xbc, 0x69);  // ef13d885-642c-4709-99ec-b89561c6bc69
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostElementSchemaCollection, 0x0344cdda, 0x151e, 0x4cbf, 0x82, 0xda, 0x66, 0xae, 0x61, 0xe9, 0x77, 0x54);  // 0344cdda-151e-4cbf-82da-66ae61e97754
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostMappingExtension, 0x31a83ea0, 0xc0e4, 0x4a2c, 0x8a, 0x01, 0x35, 0x3c, 0xc2, 0xa4, 0xc6, 0x0a);  // 31a83ea0-c0e4-4a2c-8a01-353cc2a4c60a
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostMethod, 0x7883ca1c, 0x1112, 0x4447, 0x84, 0xc3, 0x52, 0xfb, 0xeb, 0x38, 0x06, 0x9d);  // 7883ca1c-1112-4447-84c3-52fbeb38069d
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostMethodCollection, 0xd6c7cd8f, 0xbb8d, 0x4f96, 0xb5, 0x91, 0xd3, 0xa5, 0xf1, 0x32, 0x02, 0x69);  // d6c7cd8f-bb8d-4f96-b591-d3a5f1320269
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostMethodExtension, 0x70184ac9, 0x7673, 0x4770, 0x96, 0xb1, 0x44, 0x5c, 0xe0, 0x35, 0xcf, 0x70);  // 70184ac9-7673-4770-96b1-445ce035cf70
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostMethodInstance, 0xb80f3c42, 0x60e0, 0x4ae0, 0x90, 0x07, 0xf5, 0x28, 0x52, 0xd3, 0xdb, 0xed);  // b80f3c42-60e0-4ae0-9007-f52852d3dbed
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostMethodSchema, 0x2d9915fb, 0x9d42, 0x4328, 0xb7, 0x82, 0x1b, 0x46, 0x81, 0x9f, 0xab, 0x9e);  // 2d9915fb-9d42-4328-b782-1b46819fab9e
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostPathMapper, 0xe7927575, 0x5cc3, 0x403b, 0x82, 0x2e, 0x32, 0x8a, 0x6b, 0x90, 0x4b, 0xee);  // e7927575-5cc3-403b-822e-328a6b904bee
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostPathMapper2, 0x0f80e901, 0x8f4c, 0x449a, 0xbf, 0x90, 0x13, 0xd5, 0xd0, 0x82, 0xf1, 0x87);  // 0f80e901-8f4c-449a-bf90-13d5d082f187
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostProperty, 0xed35f7a1, 0x5024, 0x4e7b, 0xa4, 0x4d, 0x07, 0xdd, 0xaf, 0x4b, 0x52, 0x4d);  // ed35f7a1-5024-4e7b-a44d-07ddaf4b524d
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostPropertyCollection, 0x0191775e, 0xbcff, 0x445a, 0xb4, 0xf4, 0x3b, 0xdd, 0xa5, 0x4e, 0x28, 0x16);  // 0191775e-bcff-445a-b4f4-3bdda54e2816
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostPropertyException, 0xeafe4895, 0xa929, 0x41ea, 0xb1, 0x4d, 0x61, 0x3e, 0x23, 0xf6, 0x2b, 0x71);  // eafe4895-a929-41ea-b14d-613e23f62b71
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostPropertyExtension, 0x88e220f3, 0x33e8, 0x4534, 0xaf, 0xac, 0xb4, 0xa9, 0x8e, 0xcc, 0xf9, 0xae);  // 88e220f3-33e8-4534-afac-b4a98eccf9ae
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostPropertySchema, 0x450386db, 0x7409, 0x4667, 0x93, 0x5e, 0x38, 0x4d, 0xbb, 0xee, 0x2a, 0x9e);  // 450386db-7409-4667-935e-384dbbee2a9e
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostPropertySchemaCollection, 0x8bed2c68, 0xa5fb, 0x4b28, 0x85, 0x81, 0xa0, 0xdc, 0x52, 0x67, 0x41, 0x9f);  // 8bed2c68-a5fb-4b28-8581-a0dc5267419f
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostSectionDefinition, 0xc5c04795, 0x321c, 0x4014, 0x8f, 0xd6, 0xd4, 0x46, 0x58, 0x79, 0x93, 0x93);  // c5c04795-321c-4014-8fd6-d44658799393
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostSectionDefinitionCollection, 0xb7d381ee, 0x8860, 0x47a1, 0x8a, 0xf4, 0x1f, 0x33, 0xb2, 0xb1, 0xf3, 0x25);  // b7d381ee-8860-47a1-8af4-1f33b2b1f325
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostSectionGroup, 0x0dd8a158, 0xebe6, 0x4008, 0xa1, 0xd9, 0xb7, 0xec, 0xc8, 0xf1, 0x10, 0x4b);  // 0dd8a158-ebe6-4008-a1d9-b7ecc8f1104b
+IISFAKE_DETAIL_INTERFACE_ID(IAppHostWritableAdminManager, 0xfa7660f6, 0x7b3f, 0x4237, 0xa8, 0xbf, 0xed, 0x0a, 0xd0, 0xdc, 0xbb, 0xd9);  // fa7660f6-7b3f-4237-a8bf-ed0ad0dcbbd9
+IISFAKE_DETAIL_INTERFACE_ID(IAuthenticationProvider, 0x304d51d0, 0x0307, 0x45ed, 0x83, 0xfd, 0xdd, 0x3f, 0xc0, 0x32, 0xfd, 0xfc);  // 304d51d0-0307-45ed-83fd-dd3fc032fdfc
+IISFAKE_DETAIL_INTERFACE_ID(ICacheProvider, 0x58925fb9, 0x7c5e, 0x4684, 0x83, 0x3b, 0x4a, 0x04, 0xe1, 0x28, 0x66, 0x90);  // 58925fb9-7c5e-4684-833b-4a04e1286690
+IISFAKE_DETAIL_INTERFACE_ID(ICustomNotificationProvider, 0x671e6d34, 0x9380, 0x4df4, 0xb4, 0x53, 0x91, 0x12, 0x9d, 0xf0, 0x2b, 0x24);  // 671e6d34-9380-4df4-b453-91129df02b24
+IISFAKE_DETAIL_INTERFACE_ID(IDispensedHttpModuleContextContainer, 0x2ae49359, 0x95dd, 0x4e48, 0xae, 0x20, 0xc0, 0xcb, 0x9d, 0x0b, 0xc0, 0x3a);  // 2ae49359-95dd-4e48-ae20-c0cb9d0bc03a
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalApplicationPreloadProvider, 0x2111f8d6, 0x0c41, 0x4ff7, 0xbd, 0x45, 0x5c, 0x04, 0xc7, 0xe9, 0x1a, 0x73);  // 2111f8d6-0c41-4ff7-bd45-5c04c7e91a73
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalApplicationPreloadProvider2, 0x251db2dd, 0x81e7, 0x44ce, 0xae, 0x02, 0x46, 0x52, 0x9f, 0x2d, 0x71, 0xea);  // 251db2dd-81e7-44ce-ae02-46529f2d71ea
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalConfigurationChangeProvider, 0x3405f3b4, 0xb3d6, 0x4b73, 0xb5, 0xf5, 0x4d, 0x8a, 0x3c, 0xc6, 0x42, 0xce);  // 3405f3b4-b3d6-4b73-b5f5-4d8a3cc642ce
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalFileChangeProvider, 0xece31ee5, 0x0486, 0x4fb0, 0xa8, 0x75, 0x67, 0x39, 0xa2, 0xd7, 0xda, 0xf5);  // ece31ee5-0486-4fb0-a875-6739a2d7daf5
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalRSCAQueryProvider, 0x63fdc43f, 0x934a, 0x4ee5, 0xbc, 0xd8, 0x7e, 0x7b, 0x50, 0xb7, 0x56, 0x05);  // 63fdc43f-934a-4ee5-bcd8-7e7b50b75605
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalStopListeningProvider, 0x41f9a601, 0xe25d, 0x4ac8, 0x8a, 0x1f, 0x63, 0x56, 0x98, 0xa3, 0x0a, 0xb9);  // 41f9a601-e25d-4ac8-8a1f-635698a30ab9
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalSuspendProcessCallback, 0x7fd8f303, 0x1031, 0x4e50, 0x91, 0x8a, 0xb7, 0xb9, 0x16, 0xfd, 0x6c, 0x54);  // 7fd8f303-1031-4e50-918a-b7b916fd6c54
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalThreadCleanupProvider, 0x6b36a149, 0x8620, 0x45a0, 0x81, 0x97, 0x00, 0x81, 0x4a, 0x70, 0x6e, 0x2e);  // 6b36a149-8620-45a0-8197-00814a706e2e
+IISFAKE_DETAIL_INTERFACE_ID(IGlobalTraceEventProvider, 0x7c6bb150, 0x0310, 0x4718, 0xa0, 0x1f, 0x6f, 0xac, 0xeb, 0x62, 0xdc, 0x1d);  // 7c6bb150-0310-4718-a01f-6faceb62dc1d
+IISFAKE_DETAIL_INTERFACE_ID(IHttpApplication, 0x3f75d9e6, 0x1075, 0x422c, 0xad, 0x89, 0x93, 0xa8, 0x5f, 0x2d, 0x7b, 0xdc);  // 3f75d9e6-1075-422c-ad89-93a85f2d7bdc
+IISFAKE_DETAIL_INTERFACE_ID(IHttpApplication2, 0x311a3b7a, 0xb673, 0x4a1c, 0x83, 0x49, 0x2e, 0x98, 0xa2, 0x3c, 0xad, 0xcb);  // 311a3b7a-b673-4a1c-8349-2e98a23cadcb
+IISFAKE_DETAIL_INTERFACE_ID(IHttpApplicationProvider, 0x1de2c71c, 0xc126, 0x4512, 0xae, 0xd3, 0xf4, 0xf8, 0x85, 0xe1, 0x49, 0x97);  // 1de2c71c-c126-4512-aed3-f4f885e14997
+IISFAKE_DETAIL_INTERFACE_ID(IHttpApplicationResolveModulesProvider, 0x0617d9b9, 0xe20f, 0x4a9f, 0x94, 0xf9, 0x35, 0x40, 0x3b, 0x3b, 0xe0, 0x1e);  // 0617d9b9-e20f-4a9f-94f9-35403b3be01e
+IISFAKE_DETAIL_INTERFACE_ID(IHttpCacheKey, 0xcdef2aad, 0x20b3, 0x4512, 0xb1, 0xb1, 0x09, 0x4b, 0x38, 0x44, 0xae, 0xb2);  // cdef2aad-20b3-4512-b1b1-094b3844aeb2
+IISFAKE_DETAIL_INTERFACE_ID(IHttpCachePolicy, 0xcb1c40ca, 0x70f2, 0x41a0, 0xad, 0xd2, 0x88, 0x1f, 0x5e, 0xf5, 0x73, 0x88);  // cb1c40ca-70f2-41a0-add2-881f5ef57388
+IISFAKE_DETAIL_INTERFACE_ID(IHttpCachePolicy2, 0x9f4ba807, 0x050e, 0x4495, 0xae, 0x55, 0x88, 0x70, 0xf7, 0xe9, 0x19, 0x4a);  // 9f4ba807-050e-4495-ae55-8870f7e9194a
+IISFAKE_DETAIL_INTERFACE_ID(IHttpCacheSpecificData, 0x37776aff, 0x852e, 0x4eec, 0x93, 0xa5, 0xb8, 0x5a, 0x28, 0x5a, 0x95, 0xb8);  // 37776aff-852e-4eec-93a5-b85a285a95b8
+IISFAKE_DETAIL_INTERFACE_ID(IHttpCompletionInfo, 0x49dd20e3, 0xd9c0, 0x463c, 0x88, 0x21, 0xf3, 0x41, 0x3b, 0x55, 0xcc, 0x00);  // 49dd20e3-d9c0-463c-8821-f3413b55cc00
+IISFAKE_DETAIL_INTERFACE_ID(IHttpCompletionInfo2, 0x53129f70, 0x0196, 0x47ec, 0xb1, 0x6c, 0x12, 0x79, 0x06, 0xe2, 0xaf, 0xeb);  // 53129f70-0196-47ec-b16c-127906e2afeb
+IISFAKE_DETAIL_INTERFACE_ID(IHttpConnection, 0xd9a5de00, 0x3346, 0x4599, 0x98, 0x26, 0xfe, 0x88, 0x56, 0x5e, 0x12, 0x26);  // d9a5de00-3346-4599-9826-fe88565e1226
+IISFAKE_DETAIL_INTERFACE_ID(IHttpConnectionModuleContextContainer, 0xf3dd2fb3, 0x4d11, 0x4295, 0xb8, 0xab, 0x4c, 0xb6, 0x67, 0xad, 0xd1, 0xfe);  // f3dd2fb3-4d11-4295-b8ab-4cb667add1fe
+IISFAKE_DETAIL_INTERFACE_ID(IHttpConnectionStoredContext, 0x841d9a71, 0x75f4, 0x4626, 0x8b, 0x97, 0x66, 0x04, 0x6c, 0xa7, 0xe4, 0x5b);  // 841d9a71-75f4-4626-8b97-66046ca7e45b
+IISFAKE_DETAIL_INTERFACE_ID(IHttpContext, 0x424c1b8c, 0xa1ba, 0x44d7, 0xac, 0x98, 0x9f, 0x8f, 0x45, 0x77, 0x01, 0xa5);  // 424c1b8c-a1ba-44d7-ac98-9f8f457701a5
+IISFAKE_DETAIL_INTERFACE_ID(IHttpContext2, 0xc986182c, 0xcf4a, 0x4482, 0x82, 0x05, 0x0d, 0xbb, 0xc1, 0xfd, 0x6c, 0xee);  // c986182c-cf4a-4482-8205-0dbbc1fd6cee
+IISFAKE_DETAIL_INTERFACE_ID(IHttpContext3, 0xbf53c022, 0xca4b, 0x4349, 0xa3, 0x8e, 0xa4, 0xb7, 0x8a, 0xd8, 0x97, 0xfb);  // bf53c022-ca4b-4349-a38e-a4b78ad897fb
+IISFAKE_DETAIL_INTERFACE_ID(IHttpContext4, 0x2c9463d8, 0x4ec4, 0x4622, 0x89, 0x17, 0xd4, 0x86, 0x32, 0x1a, 0x94, 0x43);  // 2c9463d8-4ec4-4622-8917-d486321a9443
+IISFAKE_DETAIL_INTERFACE_ID(IHttpEventProvider, 0x6f3f657d, 0x2fb8, 0x43c6, 0xa0, 0x96, 0x50, 0x64, 0xb4, 0x1f, 0x05, 0x80);  // 6f3f657d-2fb8-43c6-a096-5064b41f0580
+IISFAKE_DETAIL_INTERFACE_ID(IHttpFileInfo, 0x71e95595, 0x8c74, 0x44d9, 0x88, 0xa9, 0xf5, 0x11, 0x2d, 0x5f, 0x59, 0x00);  // 71e95595-8c74-44d9-88a9-f5112d5f5900
+IISFAKE_DETAIL_INTERFACE_ID(IHttpFileMonitor, 0x985422da, 0xb0cf, 0x473b, 0xba, 0x9e, 0x81, 0x48, 0xce, 0xb3, 0xe2, 0x40);  // 985422da-b0cf-473b-ba9e-8148ceb3e240
+IISFAKE_DETAIL_INTERFACE_ID(IHttpModuleContextContainer, 0xd7fad7c9, 0xaa27, 0x4ab9, 0xbd, 0x60, 0xe5, 0x5c, 0xcb, 0xa3, 0xf5, 0xdc);  // d7fad7c9-aa27-4ab9-bd60-e55ccba3f5dc
+IISFAKE_DETAIL_INTERFACE_ID(IHttpModuleFactory, 0xba32d330, 0x9ea8, 0x4b9e, 0x89, 0xf1, 0x8c, 0x76, 0xa3, 0x23, 0x27, 0x7f);  // ba32d330-9ea8-4b9e-89f1-8c76a323277f
+IISFAKE_DETAIL_INTERFACE_ID(IHttpModuleRegistrationInfo, 0x07e5beb3, 0xb798, 0x459d, 0xa9, 0x8a, 0xe6, 0xc4, 0x85, 0xb2, 0xb3, 0xbc);  // 07e5beb3-b798-459d-a98a-e6c485b2b3bc
+IISFAKE_DETAIL_INTERFACE_ID(IHttpModuleRegistrationInfo2, 0x4fd11cbf, 0x8cc5, 0x418e, 0x80, 0x00, 0xc9, 0xe7, 0x65, 0xf8, 0x85, 0x33);  // 4fd11cbf-8cc5-418e-8000-c9e765f88533
+IISFAKE_DETAIL_INTERFACE_ID(IHttpPerfCounterInfo, 0xbdfc4c4a, 0x12a4, 0x4744, 0x87, 0xd8, 0x76, 0x5e, 0xb3, 0x20, 0xc5, 0x9f);  // bdfc4c4a-12a4-4744-87d8-765eb320c59f
+IISFAKE_DETAIL_INTERFACE_ID(IHttpRequest, 0xe8698f7e, 0x576e, 0x4cac, 0xa3, 0x09, 0x67, 0x43, 0x53, 0x55, 0xfa, 0xef);  // e8698f7e-576e-4cac-a309-67435355faef
+IISFAKE_DETAIL_INTERFACE_ID(IHttpRequest2, 0xd9244ae1, 0x51f8, 0x4aa1, 0xa6, 0x6d, 0x19, 0x27, 0x7c, 0x33, 0xe6, 0x10);  // d9244ae1-51f8-4aa1-a66d-19277c33e610
+IISFAKE_DETAIL_INTERFACE_ID(IHttpRequest3, 0xb32e4e0f, 0x4057, 0x4feb, 0xae, 0xab, 0x7b, 0x69, 0xc0, 0x3c, 0x63, 0x14);  // b32e4e0f-4057-4feb-aeab-7b69c03c6314
+IISFAKE_DETAIL_INTERFACE_ID(IHttpRequest4, 0x3816f517, 0xf631, 0x49f0, 0x8b, 0x51, 0x16, 0xd6, 0xf0, 0xc6, 0xff, 0xb2);  // 3816f517-f631-49f0-8b51-16d6f0c6ffb2
+IISFAKE_DETAIL_INTERFACE_ID(IHttpResponse, 0x7e1c6b38, 0x628f, 0x4e6c, 0x95, 0xdc, 0x41, 0x23, 0x7e, 0xb7, 0xf9, 0x5e);  // 7e1c6b38-628f-4e6c-95dc-41237eb7f95e
+IISFAKE_DETAIL_INTERFACE_ID(IHttpResponse2, 0x0822c871, 0xf14e, 0x4974, 0xa1, 0xe6, 0x5b, 0x3c, 0x1f, 0x09, 0xb7, 0x6a);  // 0822c871-f14e-4974-a1e6-5b3c1f09b76a
+IISFAKE_DETAIL_INTERFACE_ID(IHttpResponse3, 0x19578e49, 0xd080, 0x45da, 0xb6, 0x73, 0x96, 0xcb, 0x47, 0x5d, 0x3c, 0x5d);  // 19578e49-d080-45da-b673-96cb475d3c5d
+IISFAKE_DETAIL_INTERFACE_ID(IHttpResponse4, 0x1a2acc57, 0xcae2, 0x4f28, 0xb4, 0xab, 0x00, 0xc8, 0xf9, 0x6b, 0x12, 0xec);  // 1a2acc57-cae2-4f28-b4ab-00c8f96b12ec
+IISFAKE_DETAIL_INTERFACE_ID(IHttpServer, 0xeda2a40f, 0xfb92, 0x4d6d, 0xb5, 0x2b, 0xc8, 0xc2, 0x07, 0x38, 0x0b, 0x4e);  // eda2a40f-fb92-4d6d-b52b-c8c207380b4e
+IISFAKE_DETAIL_INTERFACE_ID(IHttpServer2, 0x34af637e, 0xafe8, 0x4556, 0xbc, 0xc1, 0x76, 0x7f, 0x8e, 0x0b, 0x4a, 0x4e);  // 34af637e-afe8-4556-bcc1-767f8e0b4a4e
+IISFAKE_DETAIL_INTERFACE_ID(IHttpServer3, 0xf7a66d59, 0xc0a2, 0x48b5, 0xa8, 0x8f, 0xbe, 0x59, 0x75, 0xc9, 0x60, 0xfb);  // f7a66d59-c0a2-48b5-a88f-be5975c960fb
+IISFAKE_DETAIL_INTERFACE_ID(IHttpSite, 0xeb16a6ec, 0xba5d, 0x436f, 0xbf, 0x24, 0x3e, 0xde, 0x13, 0x90, 0x64, 0x50);  // eb16a6ec-ba5d-436f-bf24-3ede13906450
+IISFAKE_DETAIL_INTERFACE_ID(IHttpStoredContext, 0xf1927f76, 0x790e, 0x4ccb, 0xa7, 0x2e, 0x39, 0x6b, 0xdf, 0xda, 0xe0, 0x5d);  // f1927f76-790e-4ccb-a72e-396bdfdae05d
+IISFAKE_DETAIL_INTERFACE_ID(IHttpTokenEntry, 0xfd86e6de, 0xfb0e, 0x47dd, 0x82, 0x0a, 0xe0, 0xda, 0x12, 0xbe, 0x46, 0xe9);  // fd86e6de-fb0e-47dd-820a-e0da12be46e9
+IISFAKE_DETAIL_INTERFACE_ID(IHttpTraceContext, 0x9f9098d5, 0x915c, 0x4294, 0xa5, 0x2e, 0x66, 0x53, 0x2a, 0x23, 0x2b, 0xc9);  // 9f9098d5-915c-4294-a52e-66532a232bc9
+IISFAKE_DETAIL_INTERFACE_ID(IHttpUrlInfo, 0x7e0e6167, 0x0094, 0x49a1, 0x82, 0x87, 0xec, 0xf6, 0xdc, 0x6e, 0x73, 0xa6);  // 7e0e6167-0094-49a1-8287-ecf6dc6e73a6
+IISFAKE_DETAIL_INTERFACE_ID(IHttpUser, 0x8059e6f8, 0x10ce, 0x4d61, 0xb4, 0x7e, 0x5a, 0x1d, 0x8d, 0x9a, 0x8b, 0x67);  // 8059e6f8-10ce-4d61-b47e-5a1d8d9a8b67
+IISFAKE_DETAIL_INTERFACE_ID(IMapHandlerProvider, 0xfea3ce6b, 0xe346, 0x47e7, 0xb2, 0xa6, 0xad, 0x26, 0x5b, 0xae, 0xff, 0x2c);  // fea3ce6b-e346-47e7-b2a6-ad265baeff2c
+IISFAKE_DETAIL_INTERFACE_ID(IMapPathProvider, 0x8efdf557, 0xa8f1, 0x4bc9, 0xb4, 0x62, 0x6d, 0xf3, 0xb0, 0x38, 0xa5, 0x9a);  // 8efdf557-a8f1-4bc9-b462-6df3b038a59a
+IISFAKE_DETAIL_INTERFACE_ID(IMetadataInfo, 0x48b10633, 0x825d, 0x495e, 0x93, 0xb0, 0x22, 0x53, 0x80, 0x05, 0x3e, 0x8e);  // 48b10633-825d-495e-93b0-225380053e8e
+IISFAKE_DETAIL_INTERFACE_ID(IModuleAllocator, 0x85c1679c, 0x0b21, 0x491c, 0xaf, 0xb5, 0xc7, 0xb5, 0xc8, 0x64, 0x64, 0xc4);  // 85c1679c-0b21-491c-afb5-c7b5c86464c4
+IISFAKE_DETAIL_INTERFACE_ID(INamedContextContainer, 0x16db6f7c, 0x1a94, 0x47ca, 0xa8, 0xe8, 0xfe, 0xa6, 0x00, 0x5f, 0xf3, 0xba);  // 16db6f7c-1a94-47ca-a8e8-fea6005ff3ba
+IISFAKE_DETAIL_INTERFACE_ID(IPreBeginRequestProvider, 0xfb715d26, 0xaff9, 0x476a, 0x8f, 0xc0, 0x6b, 0x1a, 0xcb, 0x3d, 0x10, 0x98);  // fb715d26-aff9-476a-8fc0-6b1acb3d1098
+IISFAKE_DETAIL_INTERFACE_ID(IReadEntityProvider, 0xfe6d905a, 0x99b8, 0x49fd, 0xb3, 0x89, 0xcf, 0xc8, 0x09, 0x56, 0x2b, 0x81);  // fe6d905a-99b8-49fd-b389-cfc809562b81
+IISFAKE_DETAIL_INTERFACE_ID(IReferencedMetadataInfo, 0x3fc5c336, 0x9ad7, 0x45ea, 0xaf, 0x2f, 0x31, 0xb5, 0x93, 0x02, 0xc9, 0xfe);  // 3fc5c336-9ad7-45ea-af2f-31b59302c9fe
+IISFAKE_DETAIL_INTERFACE_ID(IScriptMapInfo, 0xd7fe3d77, 0x68bc, 0x4d4a, 0x85, 0x1f, 0xee, 0xc9, 0xfb, 0x68, 0x01, 0x7c);  // d7fe3d77-68bc-4d4a-851f-eec9fb68017c
+IISFAKE_DETAIL_INTERFACE_ID(ISendResponseProvider, 0x57f2e7bc, 0x0bcf, 0x4a9f, 0x94, 0xa4, 0x10, 0xe5, 0x5c, 0x6e, 0x5b, 0x51);  // 57f2e7bc-0bcf-4a9f-94a4-10e55c6e5b51
+IISFAKE_DETAIL_INTERFACE_ID(IUriKey, 0xf1bc4f8c, 0x6bf8, 0x42c0, 0xb7, 0x45, 0x4f, 0xbe, 0x1a, 0x67, 0xe5, 0xa7);  // f1bc4f8c-6bf8-42c0-b745-4fbe1a67e5a7
+IISFAKE_DETAIL_INTERFACE_ID(IFileKey, 0x7377f6a4, 0x266c, 0x4043, 0xb6, 0x2a, 0x9e, 0xa9, 0x55, 0xa5, 0xe9, 0x7a);  // 7377f6a4-266c-4043-b62a-9ea955a5e97a
+IISFAKE_DETAIL_INTERFACE_ID(IHttpTokenKey, 0x1d3dc8cb, 0xfc52, 0x42bc, 0x97, 0xe1, 0x1b, 0xf0, 0x21, 0x36, 0xe8, 0xba);  // 1d3dc8cb-fc52-42bc-97e1-1bf02136e8ba
+// clang-format on
+
+#undef IISFAKE_DETAIL_INTERFACE_ID
+
+template <class Interface>
+constexpr const GUID& uuid_of() noexcept {
+    return interface_id<Interface>::value;
+}
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/sdk/uuid.hpp -----
+
+#if defined(_WIN32)
+#include <oleauto.h>
+#include <unknwn.h>
+#else
+
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <cwchar>
+
+#ifndef STDMETHODCALLTYPE
+#define STDMETHODCALLTYPE
+#endif
+#ifndef STDAPI
+#define STDAPI EXTERN_C HRESULT
+#endif
+
+typedef float FLOAT;
+typedef double DOUBLE;
+typedef WCHAR OLECHAR;
+typedef OLECHAR* LPOLESTR;
+typedef const OLECHAR* LPCOLESTR;
+typedef OLECHAR* BSTR;
+typedef BSTR* LPBSTR;
+typedef short VARIANT_BOOL;
+typedef unsigned short VARTYPE;
+typedef double DATE;
+typedef GUID CLSID;
+typedef const CLSID& REFCLSID;
+
+#define VARIANT_TRUE (static_cast<VARIANT_BOOL>(-1))
+#define VARIANT_FALSE (static_cast<VARIANT_BOOL>(0))
+
+// VARENUM: the type tags of a VARIANT.
+enum VARENUM : int {
+    VT_EMPTY = 0,
+    VT_NULL = 1,
+    VT_I2 = 2,
+    VT_I4 = 3,
+    VT_R4 = 4,
+    VT_R8 = 5,
+    VT_CY = 6,
+    VT_DATE = 7,
+    VT_BSTR = 8,
+    VT_DISPATCH = 9,
+    VT_ERROR = 10,
+    VT_BOOL = 11,
+    VT_VARIANT = 12,
+    VT_UNKNOWN = 13,
+    VT_DECIMAL = 14,
+    VT_I1 = 16,
+    VT_UI1 = 17,
+    VT_UI2 = 18,
+    VT_UI4 = 19,
+    VT_I8 = 20,
+    VT_UI8 = 21,
+    VT_INT = 22,
+    VT_UINT = 23,
+    VT_VOID = 24,
+    VT_HRESULT = 25,
+    VT_PTR = 26,
+    VT_SAFEARRAY = 27,
+    VT_CARRAY = 28,
+    VT_USERDEFINED = 29,
+    VT_LPSTR = 30,
+    VT_LPWSTR = 31,
+    VT_RECORD = 36,
+    VT_INT_PTR = 37,
+    VT_UINT_PTR = 38,
+    VT_ARRAY = 0x2000,
+    VT_BYREF = 0x4000,
+    VT_TYPEMASK = 0xFFF
+};
+
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wnested-anon-types"
+#endif
+
+struct IDispatch;
+struct IRecordInfo;
+
+typedef union tagCY {
+    __extension__ struct {
+        ULONG Lo;
+        LONG Hi;
+    };
+    LONGLONG int64;
+} CY;
+
+typedef struct tagDEC {
+    USHORT wReserved;
+    union {
+        __extension__ struct {
+            BYTE scale;
+            BYTE sign;
+        };
+        USHORT signscale;
+    };
+    ULONG Hi32;
+    union {
+        __extension__ struct {
+            ULONG Lo32;
+            ULONG Mid32;
+        };
+        ULONGLONG Lo64;
+    };
+} DECIMAL;
+
+typedef struct tagSAFEARRAYBOUND {
+    ULONG cElements;
+    LONG lLbound;
+} SAFEARRAYBOUND;
+
+typedef struct tagSAFEARRAY {
+    USHORT cDims;
+    USHORT fFeatures;
+    ULONG cbElements;
+    ULONG cLocks;
+    PVOID pvData;
+    SAFEARRAYBOUND rgsabound[1];
+} SAFEARRAY;
+
+typedef struct tagVARIANT {
+    union {
+        __extension__ struct {
+            VARTYPE vt;
+            WORD wReserved1;
+            WORD wReserved2;
+            WORD wReserved3;
+            union {
+                LONGLONG llVal;
+                LONG lVal;
+                BYTE bVal;
+                SHORT iVal;
+                FLOAT fltVal;
+                DOUBLE dblVal;
+                VARIANT_BOOL boolVal;
+                SCODE scode;
+                CY cyVal;
+                DATE date;
+                BSTR bstrVal;
+                IUnknown* punkVal;
+                IDispatch* pdispVal;
+                SAFEARRAY* parray;
+                BYTE* pbVal;
+                SHORT* piVal;
+                LONG* plVal;
+                LONGLONG* pllVal;
+                FLOAT* pfltVal;
+                DOUBLE* pdblVal;
+                VARIANT_BOOL* pboolVal;
+                SCODE* pscode;
+                CY* pcyVal;
+                DATE* pdate;
+                BSTR* pbstrVal;
+                IUnknown** ppunkVal;
+                IDispatch** ppdispVal;
+                SAFEARRAY** pparray;
+                struct tagVARIANT* pvarVal;
+                PVOID byref;
+                CHAR cVal;
+                USHORT uiVal;
+                ULONG ulVal;
+                ULONGLONG ullVal;
+                INT intVal;
+                UINT uintVal;
+                DECIMAL* pdecVal;
+                CHAR* pcVal;
+                USHORT* puiVal;
+                ULONG* pulVal;
+                ULONGLONG* pullVal;
+                INT* pintVal;
+                UINT* puintVal;
+                __extension__ struct {
+                    PVOID pvRecord;
+                    IRecordInfo* pRecInfo;
+                };
+            };
+        };
+        DECIMAL decVal;
+    };
+} VARIANT, VARIANTARG, *LPVARIANT, *LPVARIANTARG;
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
+
+// ---- IUnknown --------------------------------------------------------------------------------
+struct IISFAKE_UUID("00000000-0000-0000-c000-000000000046") IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppvObject) = 0;
+    virtual ULONG STDMETHODCALLTYPE AddRef(void) = 0;
+    virtual ULONG STDMETHODCALLTYPE Release(void) = 0;
+
+    // The SDK's typed helper; __uuidof becomes iisfake::uuid_of off Windows.
+    template <class Q>
+    HRESULT STDMETHODCALLTYPE QueryInterface(Q** pp) {
+        return QueryInterface(::iisfake::uuid_of<Q>(), reinterpret_cast<void**>(pp));
+    }
+
+protected:
+    ~IUnknown() = default;
+};
+typedef IUnknown* LPUNKNOWN;
+
+// ---- BSTR ------------------------------------------------------------------------------------
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+constexpr std::size_t bstr_prefix = sizeof(DWORD);
+
+inline DWORD bstr_bytes(BSTR text) noexcept {
+    DWORD bytes = 0;
+    std::memcpy(&bytes, reinterpret_cast<const char*>(text) - bstr_prefix, sizeof bytes);
+    return bytes;
+}
+
+// A BSTR of `bytes` bytes (plus a NUL character), filled from `source` when it is not NULL.
+inline BSTR bstr_allocate(const void* source, std::size_t bytes) noexcept {
+    if (bytes > 0xFFFFFFF0u - bstr_prefix - sizeof(OLECHAR)) return nullptr;
+    char* block = static_cast<char*>(std::malloc(bstr_prefix + bytes + sizeof(OLECHAR) + 1));
+    if (!block) return nullptr;
+    const auto length = static_cast<DWORD>(bytes);
+    std::memcpy(block, &length, sizeof length);
+    if (source) std::memcpy(block + bstr_prefix, source, bytes);
+    else std::memset(block + bstr_prefix, 0, bytes);
+    std::memset(block + bstr_prefix + bytes, 0, sizeof(OLECHAR) + 1);
+    return reinterpret_cast<BSTR>(block + bstr_prefix);
+}
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+inline BSTR SysAllocStringLen(const OLECHAR* strIn, UINT ui) {
+    return ::iisfake::detail::bstr_allocate(strIn, static_cast<std::size_t>(ui) * sizeof(OLECHAR));
+}
+inline BSTR SysAllocString(const OLECHAR* psz) {
+    return psz ? SysAllocStringLen(psz, static_cast<UINT>(std::wcslen(psz))) : nullptr;
+}
+inline BSTR SysAllocStringByteLen(LPCSTR psz, UINT len) {
+    return ::iisfake::detail::bstr_allocate(psz, len);
+}
+inline void SysFreeString(BSTR bstrString) {
+    if (bstrString) std::free(reinterpret_cast<char*>(bstrString) - ::iisfake::detail::bstr_prefix);
+}
+inline UINT SysStringByteLen(BSTR bstr) {
+    return bstr ? ::iisfake::detail::bstr_bytes(bstr) : 0;
+}
+inline UINT SysStringLen(BSTR pbstr) {
+    return pbstr ? static_cast<UINT>(::iisfake::detail::bstr_bytes(pbstr) / sizeof(OLECHAR)) : 0;
+}
+inline INT SysReAllocStringLen(BSTR* pbstr, const OLECHAR* psz, UINT len) {
+    if (!pbstr) return FALSE;
+    const BSTR fresh = SysAllocStringLen(psz, len);  // before freeing: psz may point into it
+    if (!fresh) return FALSE;
+    SysFreeString(*pbstr);
+    *pbstr = fresh;
+    return TRUE;
+}
+inline INT SysReAllocString(BSTR* pbstr, const OLECHAR* psz) {
+    return SysReAllocStringLen(pbstr, psz, psz ? static_cast<UINT>(std::wcslen(psz)) : 0);
+}
+
+// ---- VARIANT ---------------------------------------------------------------------------------
+inline void VariantInit(VARIANTARG* pvarg) { pvarg->vt = VT_EMPTY; }
+
+// Frees what the VARIANT owns (a BSTR, a reference to an interface) and leaves it VT_EMPTY.
+inline HRESULT VariantClear(VARIANTARG* pvarg) {
+    if (!pvarg) return E_INVALIDARG;
+    switch (pvarg->vt) {
+        case VT_BSTR:
+            SysFreeString(pvarg->bstrVal);
+            break;
+        case VT_UNKNOWN:
+            if (pvarg->punkVal) pvarg->punkVal->Release();
+            break;
+        case VT_DISPATCH:
+            if (pvarg->pdispVal) reinterpret_cast<IUnknown*>(pvarg->pdispVal)->Release();
+            break;
+        default:
+            break;
+    }
+    pvarg->vt = VT_EMPTY;
+    return S_OK;
+}
+
+inline HRESULT VariantCopy(VARIANTARG* pvargDest, const VARIANTARG* pvargSrc) {
+    if (!pvargDest || !pvargSrc) return E_INVALIDARG;
+    if (pvargDest == pvargSrc) return S_OK;
+    VARIANT copy = *pvargSrc;
+    if (copy.vt == VT_BSTR && copy.bstrVal) {
+        copy.bstrVal = SysAllocStringByteLen(reinterpret_cast<LPCSTR>(pvargSrc->bstrVal),
+                                             SysStringByteLen(pvargSrc->bstrVal));
+        if (!copy.bstrVal) return E_OUTOFMEMORY;
+    } else if (copy.vt == VT_UNKNOWN && copy.punkVal) {
+        copy.punkVal->AddRef();
+    } else if (copy.vt == VT_DISPATCH && copy.pdispVal) {
+        reinterpret_cast<IUnknown*>(copy.pdispVal)->AddRef();
+    }
+    VariantClear(pvargDest);
+    *pvargDest = copy;
+    return S_OK;
+}
+
+#endif  // !_WIN32
+
+#endif
+// ----- end iisfake/com_types.hpp -----
 // ----- begin iisfake/http_types.hpp -----
 #ifndef IISFAKE_HTTP_TYPES_HPP_INCLUDED
 #define IISFAKE_HTTP_TYPES_HPP_INCLUDED
@@ -954,11 +1629,86 @@ typedef struct _HTTP_RESPONSE_V2 : _HTTP_RESPONSE_V1 {
 
 typedef HTTP_RESPONSE_V2 HTTP_RESPONSE, *PHTTP_RESPONSE;
 
+typedef enum _HTTP_CACHE_POLICY_TYPE : int {
+    HttpCachePolicyNocache,
+    HttpCachePolicyUserInvalidates,
+    HttpCachePolicyTimeToLive,
+    HttpCachePolicyMaximum
+} HTTP_CACHE_POLICY_TYPE, *PHTTP_CACHE_POLICY_TYPE;
+
+typedef struct _HTTP_CACHE_POLICY {
+    HTTP_CACHE_POLICY_TYPE Policy;
+    ULONG SecondsToLive;
+} HTTP_CACHE_POLICY, *PHTTP_CACHE_POLICY;
+
+typedef enum _HTTP_LOG_DATA_TYPE : int { HttpLogDataTypeFields } HTTP_LOG_DATA_TYPE, *PHTTP_LOG_DATA_TYPE;
+
+typedef struct _HTTP_LOG_DATA {
+    HTTP_LOG_DATA_TYPE Type;
+} HTTP_LOG_DATA, *PHTTP_LOG_DATA;
+
+// What ISendResponseProvider::GetLogData really points to. The SDK's layout: mingw-w64's lacks
+// ServiceNameLength.
+typedef struct _HTTP_LOG_FIELDS_DATA {
+    HTTP_LOG_DATA Base;
+    USHORT UserNameLength;  // bytes
+    USHORT UriStemLength;
+    USHORT ClientIpLength;
+    USHORT ServerNameLength;
+    USHORT ServiceNameLength;
+    USHORT ServerIpLength;
+    USHORT MethodLength;
+    USHORT UriQueryLength;
+    USHORT HostLength;
+    USHORT UserAgentLength;
+    USHORT CookieLength;
+    USHORT ReferrerLength;
+    PWCHAR UserName;
+    PWCHAR UriStem;
+    PCHAR ClientIp;
+    PCHAR ServerName;
+    PCHAR ServiceName;
+    PCHAR ServerIp;
+    PCHAR Method;
+    PCHAR UriQuery;
+    PCHAR Host;
+    PCHAR UserAgent;
+    PCHAR Cookie;
+    PCHAR Referrer;
+    USHORT ServerPort;
+    USHORT ProtocolStatus;
+    ULONG Win32Status;
+    HTTP_VERB MethodNum;
+    USHORT SubStatus;
+} HTTP_LOG_FIELDS_DATA, *PHTTP_LOG_FIELDS_DATA;
+
 #if defined(__clang__)
 #pragma clang diagnostic pop
 #endif
 
 #endif  // !_WIN32
+
+// IHttpServer3::QueryRequestProperty takes one; mingw-w64's <http.h> lacks it (the SDK declares
+// HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH beside it).
+#if !defined(_WIN32) || !defined(HTTP_REQUEST_PROPERTY_SNI_HOST_MAX_LENGTH)
+typedef enum _HTTP_REQUEST_PROPERTY : int {
+    HttpRequestPropertyIsb,
+    HttpRequestPropertyTcpInfoV0,
+    HttpRequestPropertyQuicStats,
+    HttpRequestPropertyTcpInfoV1,
+    HttpRequestPropertySni,
+    HttpRequestPropertyStreamError,
+    HttpRequestPropertyWskApiTimings,
+    HttpRequestPropertyQuicApiTimings,
+    HttpRequestPropertyQuicStatsV2,
+    HttpRequestPropertyQuicStreamStats,
+    HttpRequestPropertyTcpInfoV2,
+    HttpRequestPropertyTlsClientHello,
+    HttpRequestPropertyTransportIdleConnectionTimeout,
+    HttpRequestPropertyDscpTag,
+    HttpRequestPropertyTlsCipherInfo
+} HTTP_REQUEST_PROPERTY, *PHTTP_REQUEST_PROPERTY;
+#endif
 
 #endif
 // ----- end iisfake/http_types.hpp -----
@@ -1193,13 +1943,696 @@ IISFAKE_END_NAMESPACE
 #ifndef IISFAKE_SDK_HTTPSERV_HPP_INCLUDED
 #define IISFAKE_SDK_HTTPSERV_HPP_INCLUDED
 
-// The httpserv.h surface: the Windows SDK's own header where it exists (see config.hpp),
-// iisfake's exact re-declaration everywhere else (Linux, mingw-w64).
+// The httpserv.h surface, with what it pulls in (ahadmin.h) and the IIS SDK headers modules
+// include beside it (httptrace.h, httpcach.h, iiswebsocket.h): the Windows SDK's own headers
+// where they exist (see config.hpp), iisfake's exact re-declarations everywhere else (Linux,
+// mingw-w64).
 
+// ----- begin iisfake/sdk/forward.hpp -----
+#ifndef IISFAKE_SDK_FORWARD_HPP_INCLUDED
+#define IISFAKE_SDK_FORWARD_HPP_INCLUDED
+
+// The small declarations of httpserv.h that its interfaces refer to before defining them: the
+// notification bits, statuses and flags, the module id, and every class by name. Where the
+// Windows SDK's own <httpserv.h> is used (see config.hpp), it is included instead, and every
+// iisfake/sdk/ header declares nothing.
+
+// ----- begin iisfake/sdk/ahadmin.hpp -----
+#ifndef IISFAKE_SDK_AHADMIN_HPP_INCLUDED
+#define IISFAKE_SDK_AHADMIN_HPP_INCLUDED
+
+// The application-host configuration interfaces of the SDK's <ahadmin.h>, which <httpserv.h>
+// includes: IHttpServer::GetAdminManager() hands out an IAppHostAdminManager, and modules read
+// their <system.webServer> section through IAppHostElement and its properties. Declared in
+// the SDK's MIDL (vtable) order, which is not the documentation's alphabetical one; structs,
+// as MIDL declares them. Where the Windows SDK's own <ahadmin.h> is used (see config.hpp),
+// these are not declared.
+
+
+#if defined(IISFAKE_HAS_SDK_HTTPSERV)
+#include <ahadmin.h>
+#else
+
+// mingw-w64's IUnknown has a public non-virtual destructor; only its own system headers are
+// spared -Wnon-virtual-dtor for deriving from it, and ours must not warn in users' builds.
+#if defined(_WIN32) && defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
+#endif
+
+// clang-format off
+struct IISFAKE_UUID("09829352-87c2-418d-8d79-4133969a489d")
+    IAppHostChangeHandler : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE OnSectionChanges(BSTR bstrSectionName,
+                                                       BSTR bstrConfigPath) = 0;
+
+protected:
+    ~IAppHostChangeHandler() = default;
+};
+
+struct IISFAKE_UUID("4dfa1df3-8900-4bc7-bbb5-d1a458c52410")
+    IAppHostConfigException : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_LineNumber(ULONG* pcLineNumber) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_FileName(BSTR* pbstrFileName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ConfigPath(BSTR* pbstrConfigPath) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ErrorLine(BSTR* pbstrErrorLine) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_PreErrorLine(BSTR* pbstrPreErrorLine) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_PostErrorLine(BSTR* pbstrPostErrorLine) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ErrorString(BSTR* pbstrErrorString) = 0;
+
+protected:
+    ~IAppHostConfigException() = default;
+};
+
+struct IISFAKE_UUID("eafe4895-a929-41ea-b14d-613e23f62b71")
+    IAppHostPropertyException : public IAppHostConfigException {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_InvalidValue(BSTR* pbstrValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ValidationFailureReason(BSTR* pbstrValidationReason) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ValidationFailureParameters(SAFEARRAY** pParameterArray) = 0;
+
+protected:
+    ~IAppHostPropertyException() = default;
+};
+
+struct IISFAKE_UUID("2d9915fb-9d42-4328-b782-1b46819fab9e") IAppHostMethodSchema : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_InputSchema(IAppHostElementSchema** ppInputSchema) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_OutputSchema(IAppHostElementSchema** ppOutputSchema) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+
+protected:
+    ~IAppHostMethodSchema() = default;
+};
+
+struct IISFAKE_UUID("b80f3c42-60e0-4ae0-9007-f52852d3dbed")
+    IAppHostMethodInstance : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Input(IAppHostElement** ppInputElement) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Output(IAppHostElement** ppOutputElement) = 0;
+    virtual HRESULT STDMETHODCALLTYPE Execute() = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetMetadata(BSTR bstrMetadataType, VARIANT value) = 0;
+
+protected:
+    ~IAppHostMethodInstance() = default;
+};
+
+struct IISFAKE_UUID("7883ca1c-1112-4447-84c3-52fbeb38069d") IAppHostMethod : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Schema(IAppHostMethodSchema** ppMethodSchema) = 0;
+    virtual HRESULT STDMETHODCALLTYPE CreateInstance(IAppHostMethodInstance** ppMethodInstance) = 0;
+
+protected:
+    ~IAppHostMethod() = default;
+};
+
+struct IISFAKE_UUID("d6c7cd8f-bb8d-4f96-b591-d3a5f1320269")
+    IAppHostMethodCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex, IAppHostMethod** ppMethod) = 0;
+
+protected:
+    ~IAppHostMethodCollection() = default;
+};
+
+struct IISFAKE_UUID("0716caf8-7d05-4a46-8099-77594be91394")
+    IAppHostConstantValue : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Value(DWORD* pdwValue) = 0;
+
+protected:
+    ~IAppHostConstantValue() = default;
+};
+
+struct IISFAKE_UUID("5b5a68e6-8b9f-45e1-8199-a95ffccdffff")
+    IAppHostConstantValueCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex,
+                                               IAppHostConstantValue** ppConstantValue) = 0;
+
+protected:
+    ~IAppHostConstantValueCollection() = default;
+};
+
+struct IISFAKE_UUID("450386db-7409-4667-935e-384dbbee2a9e")
+    IAppHostPropertySchema : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Type(BSTR* pbstrType) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_DefaultValue(VARIANT* pDefaultValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_IsRequired(VARIANT_BOOL* pfIsRequired) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_IsUniqueKey(VARIANT_BOOL* pfIsUniqueKey) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_IsCombinedKey(VARIANT_BOOL* pfIsCombinedKey) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_IsExpanded(VARIANT_BOOL* pfIsExpanded) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ValidationType(BSTR* pbstrValidationType) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ValidationParameter(BSTR* pbstrValidationParameter) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_IsCaseSensitive(VARIANT_BOOL* pfIsCaseSensitive) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_PossibleValues(IAppHostConstantValueCollection** ppValues) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_DoesAllowInfinite(VARIANT_BOOL* pfAllowInfinite) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_IsEncrypted(VARIANT_BOOL* pfIsEncrypted) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_TimeSpanFormat(BSTR* pbstrTimeSpanFormat) = 0;
+
+protected:
+    ~IAppHostPropertySchema() = default;
+};
+
+struct IISFAKE_UUID("8bed2c68-a5fb-4b28-8581-a0dc5267419f")
+    IAppHostPropertySchemaCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex,
+                                               IAppHostPropertySchema** ppPropertySchema) = 0;
+
+protected:
+    ~IAppHostPropertySchemaCollection() = default;
+};
+
+struct IISFAKE_UUID("ef13d885-642c-4709-99ec-b89561c6bc69")
+    IAppHostElementSchema : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_DoesAllowUnschematizedProperties(VARIANT_BOOL* pfAllowUnschematized) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_CollectionSchema(IAppHostCollectionSchema** ppCollectionSchema) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ChildElementSchemas(IAppHostElementSchemaCollection** ppChildSchemas) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_PropertySchemas(IAppHostPropertySchemaCollection** ppPropertySchemas) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_IsCollectionDefault(VARIANT_BOOL* pfIsCollectionDefault) = 0;
+
+protected:
+    ~IAppHostElementSchema() = default;
+};
+
+struct IISFAKE_UUID("0344cdda-151e-4cbf-82da-66ae61e97754")
+    IAppHostElementSchemaCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex,
+                                               IAppHostElementSchema** ppElementSchema) = 0;
+
+protected:
+    ~IAppHostElementSchemaCollection() = default;
+};
+
+struct IISFAKE_UUID("de095db1-5368-4d11-81f6-efef619b7bcf")
+    IAppHostCollectionSchema : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_AddElementNames(BSTR* pbstrElementName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetAddElementSchema(BSTR bstrElementName,
+                                                          IAppHostElementSchema** ppSchema) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_RemoveElementSchema(IAppHostElementSchema** ppSchema) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ClearElementSchema(IAppHostElementSchema** ppSchema) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_IsMergeAppend(VARIANT_BOOL* pfIsMergeAppend) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_DoesAllowDuplicates(VARIANT_BOOL* pfAllowDuplicates) = 0;
+
+protected:
+    ~IAppHostCollectionSchema() = default;
+};
+
+struct IISFAKE_UUID("ed35f7a1-5024-4e7b-a44d-07ddaf4b524d") IAppHostProperty : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Value(VARIANT* pVariant) = 0;
+    virtual HRESULT STDMETHODCALLTYPE put_Value(VARIANT value) = 0;
+    virtual HRESULT STDMETHODCALLTYPE Clear() = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_StringValue(BSTR* pbstrValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Exception(IAppHostPropertyException** ppException) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetMetadata(BSTR bstrMetadataType, VARIANT value) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Schema(IAppHostPropertySchema** ppSchema) = 0;
+
+protected:
+    ~IAppHostProperty() = default;
+};
+
+struct IISFAKE_UUID("0191775e-bcff-445a-b4f4-3bdda54e2816")
+    IAppHostPropertyCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex, IAppHostProperty** ppProperty) = 0;
+
+protected:
+    ~IAppHostPropertyCollection() = default;
+};
+
+struct IISFAKE_UUID("08a90f5f-0702-48d6-b45f-02a9885a9768")
+    IAppHostChildElementCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex, IAppHostElement** ppElement) = 0;
+
+protected:
+    ~IAppHostChildElementCollection() = default;
+};
+
+struct IISFAKE_UUID("c8550bff-5281-4b1e-ac34-99b6fa38464d")
+    IAppHostElementCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcElementCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex, IAppHostElement** ppElement) = 0;
+    virtual HRESULT STDMETHODCALLTYPE AddElement(IAppHostElement* pElement, INT cPosition = -1) = 0;
+    virtual HRESULT STDMETHODCALLTYPE DeleteElement(VARIANT cIndex) = 0;
+    virtual HRESULT STDMETHODCALLTYPE Clear() = 0;
+    virtual HRESULT STDMETHODCALLTYPE CreateNewElement(BSTR bstrElementName,
+                                                       IAppHostElement** ppElement) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Schema(IAppHostCollectionSchema** ppSchema) = 0;
+
+protected:
+    ~IAppHostElementCollection() = default;
+};
+
+struct IISFAKE_UUID("64ff8ccc-b287-4dae-b08a-a72cbf45f453") IAppHostElement : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Collection(IAppHostElementCollection** ppCollection) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Properties(IAppHostPropertyCollection** ppProperties) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ChildElements(IAppHostChildElementCollection** ppElements) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetMetadata(BSTR bstrMetadataType, VARIANT value) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Schema(IAppHostElementSchema** ppSchema) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetElementByName(BSTR bstrSubName,
+                                                       IAppHostElement** ppElement) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetPropertyByName(BSTR bstrSubName,
+                                                        IAppHostProperty** ppProperty) = 0;
+    virtual HRESULT STDMETHODCALLTYPE Clear() = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Methods(IAppHostMethodCollection** ppMethods) = 0;
+
+protected:
+    ~IAppHostElement() = default;
+};
+
+struct IISFAKE_UUID("c5c04795-321c-4014-8fd6-d44658799393")
+    IAppHostSectionDefinition : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Type(BSTR* pbstrType) = 0;
+    virtual HRESULT STDMETHODCALLTYPE put_Type(BSTR bstrType) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_OverrideModeDefault(BSTR* pbstrOverrideModeDefault) = 0;
+    virtual HRESULT STDMETHODCALLTYPE put_OverrideModeDefault(BSTR bstrOverrideModeDefault) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_AllowDefinition(BSTR* pbstrAllowDefinition) = 0;
+    virtual HRESULT STDMETHODCALLTYPE put_AllowDefinition(BSTR bstrAllowDefinition) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_AllowLocation(BSTR* pbstrAllowLocation) = 0;
+    virtual HRESULT STDMETHODCALLTYPE put_AllowLocation(BSTR bstrAllowLocation) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_RequirePermission(VARIANT_BOOL* pfRequirePermission) = 0;
+    virtual HRESULT STDMETHODCALLTYPE put_RequirePermission(VARIANT_BOOL pfRequirePermission) = 0;
+
+protected:
+    ~IAppHostSectionDefinition() = default;
+};
+
+struct IISFAKE_UUID("b7d381ee-8860-47a1-8af4-1f33b2b1f325")
+    IAppHostSectionDefinitionCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(ULONG* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT varIndex,
+                                               IAppHostSectionDefinition** ppConfigSection) = 0;
+    virtual HRESULT STDMETHODCALLTYPE AddSection(BSTR bstrSectionName,
+                                                 IAppHostSectionDefinition** ppConfigSection) = 0;
+    virtual HRESULT STDMETHODCALLTYPE DeleteSection(VARIANT varIndex) = 0;
+
+protected:
+    ~IAppHostSectionDefinitionCollection() = default;
+};
+
+struct IISFAKE_UUID("0dd8a158-ebe6-4008-a1d9-b7ecc8f1104b") IAppHostSectionGroup : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(ULONG* pcSectionGroup) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT varIndex,
+                                               IAppHostSectionGroup** ppSectionGroup) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Sections(IAppHostSectionDefinitionCollection** ppSections) = 0;
+    virtual HRESULT STDMETHODCALLTYPE AddSectionGroup(BSTR bstrSectionGroupName,
+                                                      IAppHostSectionGroup** ppSectionGroup) = 0;
+    virtual HRESULT STDMETHODCALLTYPE DeleteSectionGroup(VARIANT varIndex) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Type(BSTR* pbstrType) = 0;
+    virtual HRESULT STDMETHODCALLTYPE put_Type(BSTR bstrType) = 0;
+
+protected:
+    ~IAppHostSectionGroup() = default;
+};
+
+struct IISFAKE_UUID("370af178-7758-4dad-8146-7391f6e18585")
+    IAppHostConfigLocation : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Path(BSTR* pbstrLocationPath) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex, IAppHostElement** ppSection) = 0;
+    virtual HRESULT STDMETHODCALLTYPE AddConfigSection(BSTR bstrSectionName,
+                                                       IAppHostElement** ppAdminElement) = 0;
+    virtual HRESULT STDMETHODCALLTYPE DeleteConfigSection(VARIANT cIndex) = 0;
+
+protected:
+    ~IAppHostConfigLocation() = default;
+};
+
+struct IISFAKE_UUID("832a32f7-b3ea-4b8c-b260-9a2923001184")
+    IAppHostConfigLocationCollection : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Item(VARIANT varIndex,
+                                               IAppHostConfigLocation** ppLocation) = 0;
+    virtual HRESULT STDMETHODCALLTYPE AddLocation(BSTR bstrLocationPath,
+                                                  IAppHostConfigLocation** ppNewLocation) = 0;
+    virtual HRESULT STDMETHODCALLTYPE DeleteLocation(VARIANT cIndex) = 0;
+    virtual HRESULT STDMETHODCALLTYPE RenameLocation(VARIANT varIndex, BSTR bstrLocationPath) = 0;
+
+protected:
+    ~IAppHostConfigLocationCollection() = default;
+};
+
+struct IISFAKE_UUID("ada4e6fb-e025-401e-a5d0-c3134a281f07") IAppHostConfigFile : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE get_ConfigPath(BSTR* pbstrConfigPath) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_FilePath(BSTR* pbstrFilePath) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_Locations(IAppHostConfigLocationCollection** ppLocations) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetAdminSection(BSTR bstrSectionName, BSTR bstrPath,
+                                                      IAppHostElement** ppAdminSection) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetMetadata(BSTR bstrMetadataType, VARIANT value) = 0;
+    virtual HRESULT STDMETHODCALLTYPE ClearInvalidSections() = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_RootSectionGroup(IAppHostSectionGroup** ppSectionGroups) = 0;
+
+protected:
+    ~IAppHostConfigFile() = default;
+};
+
+struct IISFAKE_UUID("8f6d760f-f0cb-4d69-b5f6-848b33e9bdc6")
+    IAppHostConfigManager : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE GetConfigFile(BSTR bstrConfigPath,
+                                                    IAppHostConfigFile** ppConfigFile) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetUniqueConfigPath(BSTR bstrConfigPath,
+                                                          BSTR* pbstrUniquePath) = 0;
+
+protected:
+    ~IAppHostConfigManager() = default;
+};
+
+struct IISFAKE_UUID("9be77978-73ed-4a9a-87fd-13f09fec1b13") IAppHostAdminManager : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE GetAdminSection(BSTR bstrSectionName, BSTR bstrPath,
+                                                      IAppHostElement** ppAdminSection) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) = 0;
+    virtual HRESULT STDMETHODCALLTYPE SetMetadata(BSTR bstrMetadataType, VARIANT value) = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_ConfigManager(IAppHostConfigManager** ppConfigManager) = 0;
+
+protected:
+    ~IAppHostAdminManager() = default;
+};
+
+struct IISFAKE_UUID("fa7660f6-7b3f-4237-a8bf-ed0ad0dcbbd9")
+    IAppHostWritableAdminManager : public IAppHostAdminManager {
+public:
+    virtual HRESULT STDMETHODCALLTYPE CommitChanges() = 0;
+    virtual HRESULT STDMETHODCALLTYPE get_CommitPath(BSTR* pbstrCommitPath) = 0;
+    virtual HRESULT STDMETHODCALLTYPE put_CommitPath(BSTR bstrCommitPath) = 0;
+
+protected:
+    ~IAppHostWritableAdminManager() = default;
+};
+
+struct IISFAKE_UUID("518eb37d-1ff4-42dd-86c3-3140bc35b823")
+    IAppHostElementExtension : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE ProvideElement(IAppHostElement* pNewElement) = 0;
+
+protected:
+    ~IAppHostElementExtension() = default;
+};
+
+struct IISFAKE_UUID("31a83ea0-c0e4-4a2c-8a01-353cc2a4c60a")
+    IAppHostMappingExtension : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE GetSiteNameFromSiteId(DWORD dwSiteId,
+                                                            BSTR* pbstrSiteName) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetSiteIdFromSiteName(BSTR bstrSiteName,
+                                                            DWORD* pdwSiteId) = 0;
+    virtual HRESULT STDMETHODCALLTYPE GetSiteElementFromSiteId(DWORD dwSiteId,
+                                                               IAppHostElement** ppSiteElement) = 0;
+    virtual HRESULT STDMETHODCALLTYPE MapPath(BSTR bstrSiteName, BSTR bstrVirtualPath,
+                                              BSTR* pbstrPhysicalPath,
+                                              IAppHostElement** ppVirtualDirectoryElement,
+                                              IAppHostElement** ppApplicationElement) = 0;
+
+protected:
+    ~IAppHostMappingExtension() = default;
+};
+
+struct IISFAKE_UUID("70184ac9-7673-4770-96b1-445ce035cf70")
+    IAppHostMethodExtension : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE ProvideMethod(IAppHostMethod* pMethod,
+                                                    IAppHostMethodInstance* pMethodInstance,
+                                                    IAppHostElement* pElement) = 0;
+
+protected:
+    ~IAppHostMethodExtension() = default;
+};
+
+struct IISFAKE_UUID("e7927575-5cc3-403b-822e-328a6b904bee") IAppHostPathMapper : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE MapPath(BSTR bstrConfigPath, BSTR bstrMappedPhysicalPath,
+                                              BSTR* pbstrNewPhysicalPath) = 0;
+
+protected:
+    ~IAppHostPathMapper() = default;
+};
+
+struct IISFAKE_UUID("0f80e901-8f4c-449a-bf90-13d5d082f187") IAppHostPathMapper2 : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE MapPath(BSTR bstrConfigPath, BSTR bstrMappedPhysicalPath,
+                                              BSTR* pbstrNewPhysicalPath,
+                                              HANDLE* phImpersonationToken) = 0;
+
+protected:
+    ~IAppHostPathMapper2() = default;
+};
+
+struct IISFAKE_UUID("88e220f3-33e8-4534-afac-b4a98eccf9ae")
+    IAppHostPropertyExtension : public IUnknown {
+public:
+    virtual HRESULT STDMETHODCALLTYPE ProvideGetProperty(IAppHostElement* pElement,
+                                                         IAppHostProperty* pProperty) = 0;
+
+protected:
+    ~IAppHostPropertyExtension() = default;
+};
+
+// clang-format on
+
+#if defined(_WIN32) && defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+// The coclasses a module could create itself (CoCreateInstance); IIS hands modules the admin
+// manager instead.
+struct IISFAKE_UUID("228fb8f7-fb53-4fd5-8c7b-ff59de606c5b") AppHostAdminManager;
+struct IISFAKE_UUID("2b72133b-3f5b-4602-8952-803546ce3344") AppHostWritableAdminManager;
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/ahadmin.hpp -----
+// ----- begin iisfake/sdk/httptrace.hpp -----
+#ifndef IISFAKE_SDK_HTTPTRACE_HPP_INCLUDED
+#define IISFAKE_SDK_HTTPTRACE_HPP_INCLUDED
+
+// The IIS SDK's <httptrace.h>: the trace event and configuration structures IHttpTraceContext
+// takes, the data types of event items, and the IIS trace providers' GUIDs. httpserv.h only
+// forward-declares the structures; here they are complete for both.
+
+
+#if defined(IISFAKE_HAS_SDK_HTTPSERV)
+#include <httptrace.h>
+#else
+
+enum HTTP_TRACE_TYPE : int {
+    HTTP_TRACE_TYPE_BYTE = 17,
+    HTTP_TRACE_TYPE_USHORT = 18,
+    HTTP_TRACE_TYPE_ULONG = 19,
+    HTTP_TRACE_TYPE_ULONGLONG = 21,
+    HTTP_TRACE_TYPE_CHAR = 16,
+    HTTP_TRACE_TYPE_SHORT = 2,
+    HTTP_TRACE_TYPE_LONG = 3,
+    HTTP_TRACE_TYPE_LONGLONG = 20,
+    HTTP_TRACE_TYPE_LPCWSTR = 31,
+    HTTP_TRACE_TYPE_LPCSTR = 30,
+    HTTP_TRACE_TYPE_LPCGUID = 72,
+    HTTP_TRACE_TYPE_BOOL = 11
+};
+
+struct HTTP_TRACE_EVENT_ITEM {
+    LPCWSTR pszName;
+    HTTP_TRACE_TYPE dwDataType;
+    PBYTE pbData;
+    DWORD cbData;
+    LPCWSTR pszDataDescription;
+};
+
+struct HTTP_TRACE_EVENT {
+    LPCGUID pProviderGuid;
+    DWORD dwArea;
+    LPCGUID pAreaGuid;
+    DWORD dwEvent;
+    LPCWSTR pszEventName;
+    DWORD dwEventVersion;
+    DWORD dwVerbosity;
+    LPCGUID pActivityGuid;
+    LPCGUID pRelatedActivityGuid;
+    DWORD dwTimeStamp;
+    DWORD dwFlags;
+    DWORD cEventItems;
+    HTTP_TRACE_EVENT_ITEM* pEventItems;
+};
+
+struct HTTP_TRACE_CONFIGURATION {
+    LPCGUID pProviderGuid;
+    DWORD dwAreas;
+    DWORD dwVerbosity;
+    BOOL fProviderEnabled;
+};
+
+#define HTTP_TRACE_EVENT_FLAG_STATIC_DESCRIPTIVE_FIELDS 0x01
+#define HTTP_TRACE_LEVEL_START 6
+#define HTTP_TRACE_LEVEL_END 7
+
+constexpr GUID GUID_IIS_ALL_TRACE_PROVIDERS = {0, 0, 0, {0, 0, 0, 0, 0, 0, 0, 0}};
+constexpr GUID GUID_IIS_WWW_SERVER_TRACE_PROVIDER = {
+    0x3a2a4e84, 0x4c21, 0x4981, {0xae, 0x10, 0x3f, 0xda, 0x0d, 0x9b, 0x0f, 0x83}};
+constexpr GUID GUID_IIS_WWW_SERVER_V2_TRACE_PROVIDER = {
+    0xde4649c9, 0x15e8, 0x4fea, {0x9d, 0x85, 0x1c, 0xdd, 0xa5, 0x20, 0xc3, 0x34}};
+constexpr GUID GUID_IIS_ASPNET_TRACE_PROVIDER = {
+    0xaff081fe, 0x0247, 0x4275, {0x9c, 0x4e, 0x02, 0x1f, 0x3d, 0xc1, 0xda, 0x35}};
+constexpr GUID GUID_IIS_ASP_TRACE_TRACE_PROVIDER = {
+    0x06b94d9a, 0xb15e, 0x456e, {0xa4, 0xef, 0x37, 0xc9, 0x84, 0xa2, 0xcb, 0x4b}};
+constexpr GUID GUID_IIS_WWW_GLOBAL_TRACE_PROVIDER = {
+    0xd55d3bc9, 0xcba9, 0x44df, {0x82, 0x7e, 0x13, 0x2d, 0x3a, 0x45, 0x96, 0xc2}};
+constexpr GUID GUID_IIS_ISAPI_TRACE_PROVIDER = {
+    0xa1c2040e, 0x8840, 0x4c31, {0xba, 0x11, 0x98, 0x71, 0x03, 0x1a, 0x19, 0xea}};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/httptrace.hpp -----
 
 #if defined(IISFAKE_HAS_SDK_HTTPSERV)
 #include <httpserv.h>
 #else
+
+// ---- request notifications (bits of SetRequestNotifications, DisableNotifications and
+// OnAsyncCompletion's dwNotification) ------------------------------------------------------
+#define RQ_BEGIN_REQUEST 0x00000001
+#define RQ_AUTHENTICATE_REQUEST 0x00000002
+#define RQ_AUTHORIZE_REQUEST 0x00000004
+#define RQ_RESOLVE_REQUEST_CACHE 0x00000008
+#define RQ_MAP_REQUEST_HANDLER 0x00000010
+#define RQ_ACQUIRE_REQUEST_STATE 0x00000020
+#define RQ_PRE_EXECUTE_REQUEST_HANDLER 0x00000040
+#define RQ_EXECUTE_REQUEST_HANDLER 0x00000080
+#define RQ_RELEASE_REQUEST_STATE 0x00000100
+#define RQ_UPDATE_REQUEST_CACHE 0x00000200
+#define RQ_LOG_REQUEST 0x00000400
+#define RQ_END_REQUEST 0x00000800
+#define RQ_SEND_RESPONSE_STATUS_AND_HEADERS 0x08000000  // undocumented; no CHttpModule method
+#define RQ_CUSTOM_NOTIFICATION 0x10000000
+#define RQ_SEND_RESPONSE 0x20000000
+#define RQ_READ_ENTITY 0x40000000
+#define RQ_MAP_PATH 0x80000000
+
+// ---- global notifications ----------------------------------------------------------------
+#define GL_STOP_LISTENING 0x00000002
+#define GL_CACHE_CLEANUP 0x00000004
+#define GL_CACHE_OPERATION 0x00000010
+#define GL_HEALTH_CHECK 0x00000020
+#define GL_CONFIGURATION_CHANGE 0x00000040
+#define GL_FILE_CHANGE 0x00000080
+#define GL_PRE_BEGIN_REQUEST 0x00000100
+#define GL_APPLICATION_START 0x00000200
+#define GL_APPLICATION_RESOLVE_MODULES 0x00000400
+#define GL_APPLICATION_STOP 0x00000800
+#define GL_RSCA_QUERY 0x00001000
+#define GL_TRACE_EVENT 0x00002000
+#define GL_CUSTOM_NOTIFICATION 0x00004000
+#define GL_THREAD_CLEANUP 0x00008000
+#define GL_APPLICATION_PRELOAD 0x00010000
+#define GL_SUSPEND_PROCESS 0x00020000
+
+// int as the underlying type, as MSVC gives every enumeration: any int is a value of the type.
+enum REQUEST_NOTIFICATION_STATUS : int {
+    RQ_NOTIFICATION_CONTINUE,
+    RQ_NOTIFICATION_PENDING,
+    RQ_NOTIFICATION_FINISH_REQUEST
+};
+
+enum GLOBAL_NOTIFICATION_STATUS : int { GL_NOTIFICATION_CONTINUE, GL_NOTIFICATION_HANDLED };
+
+#define PRIORITY_ALIAS_FIRST L"FIRST"
+#define PRIORITY_ALIAS_HIGH L"HIGH"
+#define PRIORITY_ALIAS_MEDIUM L"MEDIUM"
+#define PRIORITY_ALIAS_LOW L"LOW"
+#define PRIORITY_ALIAS_LAST L"LAST"
+
+enum CACHE_OPERATION : int {
+    CACHE_OPERATION_RETRIEVE,
+    CACHE_OPERATION_ADD,
+    CACHE_OPERATION_DELETE,
+    CACHE_OPERATION_FLUSH_PREFIX,
+    CACHE_OPERATION_ENUM
+};
+
+typedef VOID* HTTP_MODULE_ID;
+
+// IHttpContext::CloneContext
+#define CLONE_FLAG_BASICS 0x01
+#define CLONE_FLAG_HEADERS 0x02
+#define CLONE_FLAG_ENTITY 0x04
+#define CLONE_FLAG_NO_PRECONDITION 0x08
+#define CLONE_FLAG_NO_DAV 0x10
+#define CLONE_FLAG_USER_CACHE_VARY_BY 0x20
+#define CLONE_FLAG_SERVER_VARIABLE 0x40
+
+// IHttpContext::ExecuteRequest
+#define EXECUTE_FLAG_NO_HEADERS 0x01
+#define EXECUTE_FLAG_IGNORE_CURRENT_INTERCEPTOR 0x02
+#define EXECUTE_FLAG_IGNORE_APPPOOL 0x04
+#define EXECUTE_FLAG_DISABLE_CUSTOM_ERROR 0x08
+#define EXECUTE_FLAG_SAME_URL 0x10
+#define EXECUTE_FLAG_BUFFER_RESPONSE 0x20
+#define EXECUTE_FLAG_HTTP_CACHE_ELIGIBLE 0x40
+
+// Deprecated and empty in the SDK; IHttpContext::GetExtendedInterface still takes one.
+enum HTTP_CONTEXT_INTERFACE_VERSION : int {};
+enum HTTP_SERVER_INTERFACE_VERSION : int { HTTP_SERVER_INTERFACE_V2, HTTP_SERVER_INTERFACE_V3 };
+
+#define HTTP_USER_VARIABLE_SID "SID"
+#define HTTP_USER_VARIABLE_CTXT_HANDLE "CtxtHandle"
+#define HTTP_USER_VARIABLE_CRED_HANDLE "CredHandle"
+
+#define MODULE_REGISTERMODULE "RegisterModule"
+
+// ---- every class, by name: those with a GUID are declared in uuid.hpp -----------------------
+class CHttpModule;
+class CGlobalModule;
+// Named by IHttpServer but never defined by the SDK.
+class IWpfSettings;
+class IWorkerProcessFramework;
+
+typedef REQUEST_NOTIFICATION_STATUS(WINAPI* PFN_ASYNC_COMPLETION)(
+    IHttpContext3* pHttpContext, IHttpCompletionInfo2* pCompletionInfo, VOID* pvCompletionContext);
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/forward.hpp -----
 // ----- begin iisfake/sdk/completion_info.hpp -----
 #ifndef IISFAKE_SDK_COMPLETION_INFO_HPP_INCLUDED
 #define IISFAKE_SDK_COMPLETION_INFO_HPP_INCLUDED
@@ -1208,27 +2641,8 @@ IISFAKE_END_NAMESPACE
 // protected destructor keeps the SDK's vtable (no virtual destructor) while forbidding delete
 // through the interface.
 
-// ----- begin iisfake/sdk/forward.hpp -----
-#ifndef IISFAKE_SDK_FORWARD_HPP_INCLUDED
-#define IISFAKE_SDK_FORWARD_HPP_INCLUDED
 
-// The small declarations of httpserv.h that its interfaces refer to before defining them.
-
-
-class IHttpContext3;
-class IHttpCompletionInfo2;
-
-enum REQUEST_NOTIFICATION_STATUS : int {
-    RQ_NOTIFICATION_CONTINUE,
-    RQ_NOTIFICATION_PENDING,
-    RQ_NOTIFICATION_FINISH_REQUEST
-};
-
-typedef REQUEST_NOTIFICATION_STATUS(WINAPI* PFN_ASYNC_COMPLETION)(
-    IHttpContext3* pHttpContext, IHttpCompletionInfo2* pCompletionInfo, VOID* pvCompletionContext);
-
-#endif
-// ----- end iisfake/sdk/forward.hpp -----
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
 
 class IISFAKE_UUID("49dd20e3-d9c0-463c-8821-f3413b55cc00") IHttpCompletionInfo {
 public:
@@ -1250,6 +2664,8 @@ protected:
     ~IHttpCompletionInfo2() = default;
 };
 
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
 #endif
 // ----- end iisfake/sdk/completion_info.hpp -----
 // ----- begin iisfake/sdk/http_request.hpp -----
@@ -1262,6 +2678,8 @@ protected:
 // IHttpRequest3* only the callback form is visible. The protected destructors keep the SDK's
 // vtable while forbidding delete through an interface pointer.
 
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
 
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
@@ -1366,63 +2784,1673 @@ protected:
 #pragma GCC diagnostic pop
 #endif
 
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
 #endif
 // ----- end iisfake/sdk/http_request.hpp -----
+// ----- begin iisfake/sdk/providers.hpp -----
+#ifndef IISFAKE_SDK_PROVIDERS_HPP_INCLUDED
+#define IISFAKE_SDK_PROVIDERS_HPP_INCLUDED
+
+// IHttpEventProvider and the providers IIS hands to each notification: the request-level ones
+// CHttpModule's On* methods receive, and the global ones CGlobalModule's receive. Exactly as
+// httpserv.h declares them (order, const, defaults); the protected destructors keep the SDK's
+// vtables while forbidding delete through an interface.
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("6f3f657d-2fb8-43c6-a096-5064b41f0580") IHttpEventProvider {
+public:
+    virtual VOID SetErrorStatus(HRESULT hrError) = 0;
+
+protected:
+    ~IHttpEventProvider() = default;
+};
+
+class IISFAKE_UUID("671e6d34-9380-4df4-b453-91129df02b24") ICustomNotificationProvider
+    : public IHttpEventProvider {
+public:
+    virtual PCWSTR QueryNotificationType(VOID) = 0;
+
+protected:
+    ~ICustomNotificationProvider() = default;
+};
+
+class IISFAKE_UUID("304d51d0-0307-45ed-83fd-dd3fc032fdfc") IAuthenticationProvider
+    : public IHttpEventProvider {
+public:
+    virtual VOID SetUser(IHttpUser* pUser) = 0;
+
+protected:
+    ~IAuthenticationProvider() = default;
+};
+
+class IISFAKE_UUID("fea3ce6b-e346-47e7-b2a6-ad265baeff2c") IMapHandlerProvider
+    : public IHttpEventProvider {
+public:
+    virtual HRESULT SetScriptName(PCWSTR pszScriptName, DWORD cchScriptName) = 0;
+    virtual VOID SetScriptMap(IScriptMapInfo* pScriptMap) = 0;
+    virtual VOID SetFileInfo(IHttpFileInfo* pFileInfo) = 0;
+
+protected:
+    ~IMapHandlerProvider() = default;
+};
+
+class IISFAKE_UUID("8efdf557-a8f1-4bc9-b462-6df3b038a59a") IMapPathProvider
+    : public IHttpEventProvider {
+public:
+    virtual PCWSTR GetUrl(VOID) const = 0;
+    virtual PCWSTR GetPhysicalPath(VOID) const = 0;
+    virtual HRESULT SetPhysicalPath(PCWSTR pszPhysicalPath, DWORD cchPhysicalPath) = 0;
+
+protected:
+    ~IMapPathProvider() = default;
+};
+
+class IISFAKE_UUID("57f2e7bc-0bcf-4a9f-94a4-10e55c6e5b51") ISendResponseProvider
+    : public IHttpEventProvider {
+public:
+    virtual BOOL GetHeadersBeingSent(VOID) const = 0;
+    virtual DWORD GetFlags(VOID) const = 0;
+    virtual VOID SetFlags(DWORD dwFlags) = 0;
+    virtual HTTP_LOG_DATA* GetLogData(VOID) const = 0;
+    virtual HRESULT SetLogData(HTTP_LOG_DATA* pLogData) = 0;
+    virtual BOOL GetReadyToLogData(VOID) const = 0;
+
+protected:
+    ~ISendResponseProvider() = default;
+};
+
+class IISFAKE_UUID("fe6d905a-99b8-49fd-b389-cfc809562b81") IReadEntityProvider
+    : public IHttpEventProvider {
+public:
+    virtual VOID GetEntity(PVOID* ppBuffer, DWORD* pcbData, DWORD* pcbBuffer) = 0;
+    virtual VOID SetEntity(PVOID pBuffer, DWORD cbData, DWORD cbBuffer) = 0;
+
+protected:
+    ~IReadEntityProvider() = default;
+};
+
+// ---- global providers ----------------------------------------------------------------------
+
+class IISFAKE_UUID("41f9a601-e25d-4ac8-8a1f-635698a30ab9") IGlobalStopListeningProvider
+    : public IHttpEventProvider {
+public:
+    virtual BOOL DrainRequestsGracefully(VOID) const = 0;
+
+protected:
+    ~IGlobalStopListeningProvider() = default;
+};
+
+class IISFAKE_UUID("58925fb9-7c5e-4684-833b-4a04e1286690") ICacheProvider
+    : public IHttpEventProvider {
+public:
+    virtual CACHE_OPERATION GetCacheOperation(VOID) const = 0;
+    virtual IHttpCacheKey* GetCacheKey(VOID) const = 0;
+    virtual IHttpCacheSpecificData* GetCacheRecord(VOID) const = 0;
+    virtual VOID SetCacheRecord(IHttpCacheSpecificData* pCacheRecord) = 0;
+    virtual IHttpTraceContext* GetTraceContext(VOID) const = 0;
+
+protected:
+    ~ICacheProvider() = default;
+};
+
+class IISFAKE_UUID("3405f3b4-b3d6-4b73-b5f5-4d8a3cc642ce") IGlobalConfigurationChangeProvider
+    : public IHttpEventProvider {
+public:
+    virtual PCWSTR GetChangePath(VOID) const = 0;
+
+protected:
+    ~IGlobalConfigurationChangeProvider() = default;
+};
+
+class IISFAKE_UUID("ece31ee5-0486-4fb0-a875-6739a2d7daf5") IGlobalFileChangeProvider
+    : public IHttpEventProvider {
+public:
+    virtual PCWSTR GetFileName(VOID) const = 0;
+    virtual IHttpFileMonitor* GetFileMonitor(VOID) = 0;
+
+protected:
+    ~IGlobalFileChangeProvider() = default;
+};
+
+class IISFAKE_UUID("fb715d26-aff9-476a-8fc0-6b1acb3d1098") IPreBeginRequestProvider
+    : public IHttpEventProvider {
+public:
+    virtual IHttpContext* GetHttpContext(VOID) = 0;
+
+protected:
+    ~IPreBeginRequestProvider() = default;
+};
+
+class IISFAKE_UUID("1de2c71c-c126-4512-aed3-f4f885e14997") IHttpApplicationProvider
+    : public IHttpEventProvider {
+public:
+    virtual IHttpApplication* GetApplication(VOID) = 0;
+
+protected:
+    ~IHttpApplicationProvider() = default;
+};
+
+typedef IHttpApplicationProvider IHttpApplicationStartProvider;
+typedef IHttpApplicationProvider IHttpApplicationStopProvider;
+
+class IISFAKE_UUID("0617d9b9-e20f-4a9f-94f9-35403b3be01e") IHttpApplicationResolveModulesProvider
+    : public IHttpApplicationProvider {
+public:
+    virtual HRESULT RegisterModule(HTTP_MODULE_ID parentModuleId,
+                                   IHttpModuleFactory* pModuleFactory, PCWSTR pszModuleName,
+                                   PCWSTR pszModuleType, PCWSTR pszModulePreCondition,
+                                   DWORD dwRequestNotifications,
+                                   DWORD dwPostRequestNotifications) = 0;
+    virtual HRESULT SetPriorityForRequestNotification(PCWSTR pszModuleName,
+                                                      DWORD dwRequestNotification,
+                                                      PCWSTR pszPriorityAlias) = 0;
+
+protected:
+    ~IHttpApplicationResolveModulesProvider() = default;
+};
+
+class IISFAKE_UUID("63fdc43f-934a-4ee5-bcd8-7e7b50b75605") IGlobalRSCAQueryProvider
+    : public IHttpEventProvider {
+public:
+    virtual PCWSTR GetFunctionName(VOID) const = 0;
+    virtual PCWSTR GetFunctionParameters(VOID) const = 0;
+    virtual HRESULT GetOutputBuffer(DWORD cbBuffer, BYTE** ppbBuffer) = 0;
+    virtual HRESULT ResizeOutputBuffer(DWORD cbNewBuffer, DWORD cbBytesToCopy,
+                                       BYTE** ppbBuffer) = 0;
+    virtual VOID SetResult(DWORD cbData, HRESULT hr) = 0;
+
+protected:
+    ~IGlobalRSCAQueryProvider() = default;
+};
+
+class IISFAKE_UUID("7c6bb150-0310-4718-a01f-6faceb62dc1d") IGlobalTraceEventProvider
+    : public IHttpEventProvider {
+public:
+    virtual HRESULT GetTraceEvent(HTTP_TRACE_EVENT** ppTraceEvent) = 0;
+    virtual BOOL CheckSubscription(HTTP_MODULE_ID ModuleId) = 0;
+    virtual HRESULT GetCurrentHttpRequestContext(IHttpContext** ppHttpContext) = 0;
+
+protected:
+    ~IGlobalTraceEventProvider() = default;
+};
+
+class IISFAKE_UUID("6b36a149-8620-45a0-8197-00814a706e2e") IGlobalThreadCleanupProvider
+    : public IHttpEventProvider {
+public:
+    virtual IHttpApplication* GetApplication(VOID) = 0;
+
+protected:
+    ~IGlobalThreadCleanupProvider() = default;
+};
+
+class IISFAKE_UUID("2111f8d6-0c41-4ff7-bd45-5c04c7e91a73") IGlobalApplicationPreloadProvider
+    : public IHttpEventProvider {
+public:
+    virtual HRESULT CreateContext(IHttpContext** ppHttpContext) = 0;
+    virtual HRESULT ExecuteRequest(IHttpContext* pHttpContext, IHttpUser* pHttpUser) = 0;
+
+protected:
+    ~IGlobalApplicationPreloadProvider() = default;
+};
+
+class IISFAKE_UUID("251db2dd-81e7-44ce-ae02-46529f2d71ea") IGlobalApplicationPreloadProvider2
+    : public IGlobalApplicationPreloadProvider {
+public:
+    virtual BOOL IsProcessRecycled(VOID) const = 0;
+
+protected:
+    ~IGlobalApplicationPreloadProvider2() = default;
+};
+
+class IISFAKE_UUID("7fd8f303-1031-4e50-918a-b7b916fd6c54") IGlobalSuspendProcessCallback
+    : public IHttpEventProvider {
+public:
+    virtual HRESULT Resume(VOID) = 0;
+
+protected:
+    ~IGlobalSuspendProcessCallback() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
 #endif
+// ----- end iisfake/sdk/providers.hpp -----
+// ----- begin iisfake/sdk/module.hpp -----
+#ifndef IISFAKE_SDK_MODULE_HPP_INCLUDED
+#define IISFAKE_SDK_MODULE_HPP_INCLUDED
 
-// ----- begin iisfake/sdk/uuid.hpp -----
-#ifndef IISFAKE_SDK_UUID_HPP_INCLUDED
-#define IISFAKE_SDK_UUID_HPP_INCLUDED
+// CHttpModule and CGlobalModule, the classes a module derives from, as httpserv.h declares them:
+// every handler virtual with an inline default body, in declaration order; CHttpModule's
+// constructor and virtual destructor protected and Dispose deleting it; CGlobalModule's only
+// pure virtual Terminate. Neither declares a class-scope operator new (MOD-4).
+//
+// The SDK's default bodies write "subscribed to the event but did not override the method" to
+// the debugger and call DebugBreak. A default body runs when a module registered for a
+// notification but its handler's signature differs (it overloads instead of overriding, T-9);
+// here it writes the same diagnostic and reports the handler through iisfake::hooks(), for the
+// test to see, and never traps. Either way it returns CONTINUE, as the SDK's does.
 
-// iisfake::uuid_of<T>(): the SDK's interface GUIDs where __uuidof is unavailable (g++, clang
-// without -fms-extensions). With MSVC or clang-cl, __uuidof(T) gives the same values.
+// ----- begin iisfake/hooks.hpp -----
+#ifndef IISFAKE_HOOKS_HPP_INCLUDED
+#define IISFAKE_HOOKS_HPP_INCLUDED
 
+// What module code does that only a test can observe, and that the declarations themselves
+// must carry out: a CHttpModule or CGlobalModule default handler that ran (a module subscribed
+// to a notification and did not override its handler, T-9), OutputDebugString, DebugBreak.
+// The declarations call through these pointers; the test side installs recorders
+// (<iisfake/debug_log.hpp>, part of the umbrella). Without one, nothing is recorded, and
+// DebugBreak never traps. Plain pointers, set once before any module runs.
 
-class IHttpRequest;
-class IHttpRequest2;
-class IHttpRequest3;
-class IHttpRequest4;
-class IHttpCompletionInfo;
-class IHttpCompletionInfo2;
 
 IISFAKE_BEGIN_NAMESPACE
 
-template <class Interface>
-struct interface_id;  // specialised for each re-declared interface
+struct Hooks {
+    void (*unhandled_notification)(const char* method);  // e.g. "CHttpModule::OnBeginRequest"
+    void (*debug_output)(const char* text);               // OutputDebugStringA
+    void (*debug_output_wide)(const WCHAR* text);         // OutputDebugStringW
+    void (*debug_break)();                                 // DebugBreak
+};
 
-#define IISFAKE_DETAIL_INTERFACE_ID(type, d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7) \
-    template <>                                                                    \
-    struct interface_id<type> {                                                    \
-        static constexpr GUID value = {d1, d2, d3, {b0, b1, b2, b3, b4, b5, b6, b7}}; \
-    }
-
-IISFAKE_DETAIL_INTERFACE_ID(IHttpRequest, 0xe8698f7e, 0x576e, 0x4cac, 0xa3, 0x09, 0x67, 0x43, 0x53,
-                            0x55, 0xfa, 0xef);
-IISFAKE_DETAIL_INTERFACE_ID(IHttpRequest2, 0xd9244ae1, 0x51f8, 0x4aa1, 0xa6, 0x6d, 0x19, 0x27, 0x7c,
-                            0x33, 0xe6, 0x10);
-IISFAKE_DETAIL_INTERFACE_ID(IHttpRequest3, 0xb32e4e0f, 0x4057, 0x4feb, 0xae, 0xab, 0x7b, 0x69, 0xc0,
-                            0x3c, 0x63, 0x14);
-IISFAKE_DETAIL_INTERFACE_ID(IHttpRequest4, 0x3816f517, 0xf631, 0x49f0, 0x8b, 0x51, 0x16, 0xd6, 0xf0,
-                            0xc6, 0xff, 0xb2);
-IISFAKE_DETAIL_INTERFACE_ID(IHttpCompletionInfo, 0x49dd20e3, 0xd9c0, 0x463c, 0x88, 0x21, 0xf3, 0x41,
-                            0x3b, 0x55, 0xcc, 0x00);
-IISFAKE_DETAIL_INTERFACE_ID(IHttpCompletionInfo2, 0x53129f70, 0x0196, 0x47ec, 0xb1, 0x6c, 0x12,
-                            0x79, 0x06, 0xe2, 0xaf, 0xeb);
-
-#undef IISFAKE_DETAIL_INTERFACE_ID
-
-template <class Interface>
-constexpr const GUID& uuid_of() noexcept {
-    return interface_id<Interface>::value;
+inline Hooks& hooks() noexcept {
+    static Hooks instance = {nullptr, nullptr, nullptr, nullptr};
+    return instance;
 }
 
 IISFAKE_END_NAMESPACE
 
 #endif
-// ----- end iisfake/sdk/uuid.hpp -----
+// ----- end iisfake/hooks.hpp -----
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+inline void report_unhandled(const char* method) {
+    if (void (*output)(const char*) = hooks().debug_output) {
+        // One OutputDebugString line, as the SDK's; every handler name is under 64 characters.
+        static const char reason[] =
+            ": subscribed to the event but did not override the method; check its signature\n";
+        char line[sizeof reason + 64] = {};
+        unsigned length = 0;
+        for (const char* c = method; *c != '\0' && length < 63; ++c) line[length++] = *c;
+        for (const char* c = reason; *c != '\0'; ++c) line[length++] = *c;
+        output(line);
+    }
+    if (void (*record)(const char*) = hooks().unhandled_notification) record(method);
+}
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+// One default handler of CHttpModule: its name, provider type and the report it makes.
+#define IISFAKE_DETAIL_DEFAULT_HANDLER(name, provider)                                   \
+    virtual REQUEST_NOTIFICATION_STATUS name(IHttpContext* /* pHttpContext */,          \
+                                             provider* /* pProvider */) {              \
+        ::iisfake::detail::report_unhandled("CHttpModule::" #name);                     \
+        return RQ_NOTIFICATION_CONTINUE;                                                \
+    }
+
+class CHttpModule {
+public:
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnBeginRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostBeginRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnAuthenticateRequest, IAuthenticationProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostAuthenticateRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnAuthorizeRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostAuthorizeRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnResolveRequestCache, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostResolveRequestCache, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnMapRequestHandler, IMapHandlerProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostMapRequestHandler, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnAcquireRequestState, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostAcquireRequestState, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPreExecuteRequestHandler, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostPreExecuteRequestHandler, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnExecuteRequestHandler, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostExecuteRequestHandler, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnReleaseRequestState, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostReleaseRequestState, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnUpdateRequestCache, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostUpdateRequestCache, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnLogRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostLogRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnEndRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnPostEndRequest, IHttpEventProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnSendResponse, ISendResponseProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnMapPath, IMapPathProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnReadEntity, IReadEntityProvider)
+    IISFAKE_DETAIL_DEFAULT_HANDLER(OnCustomRequestNotification, ICustomNotificationProvider)
+
+    virtual REQUEST_NOTIFICATION_STATUS OnAsyncCompletion(IHttpContext* /* pHttpContext */,
+                                                          DWORD /* dwNotification */,
+                                                          BOOL /* fPostNotification */,
+                                                          IHttpEventProvider* /* pProvider */,
+                                                          IHttpCompletionInfo* /* pCompletionInfo */) {
+        ::iisfake::detail::report_unhandled("CHttpModule::OnAsyncCompletion");
+        return RQ_NOTIFICATION_CONTINUE;
+    }
+
+    virtual VOID Dispose(VOID) { delete this; }
+
+protected:
+    CHttpModule() {}
+    virtual ~CHttpModule() {}
+};
+
+#undef IISFAKE_DETAIL_DEFAULT_HANDLER
+
+// One default handler of CGlobalModule: its name, parameter list and the report it makes.
+#define IISFAKE_DETAIL_GLOBAL_HANDLER(name, parameters)             \
+    virtual GLOBAL_NOTIFICATION_STATUS name parameters {             \
+        ::iisfake::detail::report_unhandled("CGlobalModule::" #name); \
+        return GL_NOTIFICATION_CONTINUE;                             \
+    }
+
+class CGlobalModule {
+public:
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalStopListening,
+                                  (IGlobalStopListeningProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalCacheCleanup, (VOID))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalCacheOperation, (ICacheProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalHealthCheck, (VOID))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalConfigurationChange,
+                                  (IGlobalConfigurationChangeProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalFileChange, (IGlobalFileChangeProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalPreBeginRequest,
+                                  (IPreBeginRequestProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalApplicationStart,
+                                  (IHttpApplicationStartProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalApplicationResolveModules,
+                                  (IHttpApplicationResolveModulesProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalApplicationStop,
+                                  (IHttpApplicationStopProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalRSCAQuery, (IGlobalRSCAQueryProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalTraceEvent, (IGlobalTraceEventProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalCustomNotification,
+                                  (ICustomNotificationProvider* /* pProvider */))
+
+    virtual VOID Terminate(VOID) = 0;
+
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalThreadCleanup,
+                                  (IGlobalThreadCleanupProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnGlobalApplicationPreload,
+                                  (IGlobalApplicationPreloadProvider* /* pProvider */))
+    IISFAKE_DETAIL_GLOBAL_HANDLER(OnSuspendProcess,
+                                  (IGlobalSuspendProcessCallback** /* pCallback */))
+
+    // Not in the SDK, whose implicit destructor is public and not virtual: every module's
+    // -Wnon-virtual-dtor would warn. Declared last, it moves no handler's vtable slot, and
+    // modules that delete themselves in Terminate behave the same.
+    virtual ~CGlobalModule() {}
+};
+
+#undef IISFAKE_DETAIL_GLOBAL_HANDLER
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/module.hpp -----
+// ----- begin iisfake/sdk/registration.hpp -----
+#ifndef IISFAKE_SDK_REGISTRATION_HPP_INCLUDED
+#define IISFAKE_SDK_REGISTRATION_HPP_INCLUDED
+
+// How a module registers: the factory IIS asks for a module instance per request, the
+// allocator it passes, and the registration info RegisterModule receives. The header declares
+// only the type of RegisterModule (PFN_REGISTERMODULE), never the function: modules define it
+// themselves, with C++ linkage (REG-1).
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("85c1679c-0b21-491c-afb5-c7b5c86464c4") IModuleAllocator {
+public:
+    virtual VOID* AllocateMemory(DWORD cbAllocation) = 0;
+
+protected:
+    ~IModuleAllocator() = default;
+};
+
+class IISFAKE_UUID("ba32d330-9ea8-4b9e-89f1-8c76a323277f") IHttpModuleFactory {
+public:
+    virtual HRESULT GetHttpModule(CHttpModule** ppModule, IModuleAllocator* pAllocator) = 0;
+    virtual VOID Terminate(VOID) = 0;
+
+protected:
+    ~IHttpModuleFactory() = default;
+};
+
+class IISFAKE_UUID("07e5beb3-b798-459d-a98a-e6c485b2b3bc") IHttpModuleRegistrationInfo {
+public:
+    virtual PCWSTR GetName(VOID) const = 0;
+    virtual HTTP_MODULE_ID GetId(VOID) const = 0;
+    virtual HRESULT SetRequestNotifications(IHttpModuleFactory* pModuleFactory,
+                                            DWORD dwRequestNotifications,
+                                            DWORD dwPostRequestNotifications) = 0;
+    virtual HRESULT SetGlobalNotifications(CGlobalModule* pGlobalModule,
+                                           DWORD dwGlobalNotifications) = 0;
+    virtual HRESULT SetPriorityForRequestNotification(DWORD dwRequestNotification,
+                                                      PCWSTR pszPriority) = 0;
+    virtual HRESULT SetPriorityForGlobalNotification(DWORD dwGlobalNotification,
+                                                     PCWSTR pszPriority) = 0;
+
+protected:
+    ~IHttpModuleRegistrationInfo() = default;
+};
+
+class IISFAKE_UUID("4fd11cbf-8cc5-418e-8000-c9e765f88533") IHttpModuleRegistrationInfo2
+    : public IHttpModuleRegistrationInfo {
+public:
+    virtual HRESULT SetPriorityForPostRequestNotification(DWORD dwPostRequestNotification,
+                                                          PCWSTR pszPriority) = 0;
+
+protected:
+    ~IHttpModuleRegistrationInfo2() = default;
+};
+
+typedef HRESULT(WINAPI* PFN_REGISTERMODULE)(DWORD dwServerVersion,
+                                            IHttpModuleRegistrationInfo* pModuleInfo,
+                                            IHttpServer* pGlobalInfo);
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/registration.hpp -----
+// ----- begin iisfake/sdk/containers.hpp -----
+#ifndef IISFAKE_SDK_CONTAINERS_HPP_INCLUDED
+#define IISFAKE_SDK_CONTAINERS_HPP_INCLUDED
+
+// The context containers: where a module keeps its own state on a request, site, application,
+// connection or URL (IHttpStoredContext, cleaned up by the container), as httpserv.h declares
+// them.
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("f1927f76-790e-4ccb-a72e-396bdfdae05d") IHttpStoredContext {
+public:
+    virtual VOID CleanupStoredContext(VOID) = 0;
+
+protected:
+    ~IHttpStoredContext() = default;
+};
+
+class IISFAKE_UUID("d7fad7c9-aa27-4ab9-bd60-e55ccba3f5dc") IHttpModuleContextContainer {
+public:
+    virtual IHttpStoredContext* GetModuleContext(HTTP_MODULE_ID moduleId) = 0;
+    virtual HRESULT SetModuleContext(IHttpStoredContext* ppStoredContext,
+                                     HTTP_MODULE_ID moduleId) = 0;
+
+protected:
+    ~IHttpModuleContextContainer() = default;
+};
+
+class IISFAKE_UUID("2ae49359-95dd-4e48-ae20-c0cb9d0bc03a") IDispensedHttpModuleContextContainer
+    : public IHttpModuleContextContainer {
+public:
+    virtual VOID ReleaseContainer(VOID) = 0;
+
+protected:
+    ~IDispensedHttpModuleContextContainer() = default;
+};
+
+class IISFAKE_UUID("16db6f7c-1a94-47ca-a8e8-fea6005ff3ba") INamedContextContainer {
+public:
+    virtual IHttpStoredContext* GetNamedContext(LPCWSTR szName) = 0;
+    virtual HRESULT SetNamedContext(IHttpStoredContext* ppStoredContext, LPCWSTR szName) = 0;
+
+protected:
+    ~INamedContextContainer() = default;
+};
+
+class IISFAKE_UUID("841d9a71-75f4-4626-8b97-66046ca7e45b") IHttpConnectionStoredContext
+    : public IHttpStoredContext {
+public:
+    virtual VOID NotifyDisconnect(VOID) = 0;
+
+protected:
+    ~IHttpConnectionStoredContext() = default;
+};
+
+class IISFAKE_UUID("f3dd2fb3-4d11-4295-b8ab-4cb667add1fe") IHttpConnectionModuleContextContainer
+    : public IHttpModuleContextContainer {
+public:
+    virtual IHttpConnectionStoredContext* GetConnectionModuleContext(HTTP_MODULE_ID moduleId) = 0;
+    virtual HRESULT SetConnectionModuleContext(IHttpConnectionStoredContext* ppStoredContext,
+                                               HTTP_MODULE_ID moduleId) = 0;
+
+protected:
+    ~IHttpConnectionModuleContextContainer() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/containers.hpp -----
+// ----- begin iisfake/sdk/http_site.hpp -----
+#ifndef IISFAKE_SDK_HTTP_SITE_HPP_INCLUDED
+#define IISFAKE_SDK_HTTP_SITE_HPP_INCLUDED
+
+// IHttpSite and IHttpApplication/2: the site and application a request belongs to, as
+// httpserv.h declares them.
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("eb16a6ec-ba5d-436f-bf24-3ede13906450") IHttpSite {
+public:
+    virtual DWORD GetSiteId(VOID) const = 0;
+    virtual PCWSTR GetSiteName(VOID) const = 0;
+    virtual IHttpModuleContextContainer* GetModuleContextContainer(VOID) = 0;
+    virtual IHttpPerfCounterInfo* GetPerfCounterInfo(VOID) = 0;
+
+protected:
+    ~IHttpSite() = default;
+};
+
+class IISFAKE_UUID("3f75d9e6-1075-422c-ad89-93a85f2d7bdc") IHttpApplication {
+public:
+    virtual PCWSTR GetApplicationPhysicalPath(VOID) const = 0;
+    virtual PCWSTR GetApplicationId(VOID) const = 0;
+    virtual PCWSTR GetAppConfigPath(VOID) const = 0;
+    virtual IHttpModuleContextContainer* GetModuleContextContainer(VOID) = 0;
+
+protected:
+    ~IHttpApplication() = default;
+};
+
+class IISFAKE_UUID("311a3b7a-b673-4a1c-8349-2e98a23cadcb") IHttpApplication2
+    : public IHttpApplication {
+public:
+    virtual VOID BeginApplicationWarmup(VOID) = 0;
+    virtual VOID EndApplicationWarmup(VOID) = 0;
+    virtual BOOL QueryIsWarmingUp(VOID) = 0;
+
+protected:
+    ~IHttpApplication2() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/http_site.hpp -----
+// ----- begin iisfake/sdk/http_connection.hpp -----
+#ifndef IISFAKE_SDK_HTTP_CONNECTION_HPP_INCLUDED
+#define IISFAKE_SDK_HTTP_CONNECTION_HPP_INCLUDED
+
+// IHttpConnection: the client connection a request came on, as httpserv.h declares it.
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("d9a5de00-3346-4599-9826-fe88565e1226") IHttpConnection {
+public:
+    virtual BOOL IsConnected(VOID) const = 0;
+    virtual VOID* AllocateMemory(DWORD cbAllocation) = 0;
+    virtual IHttpConnectionModuleContextContainer* GetModuleContextContainer(VOID) = 0;
+
+protected:
+    ~IHttpConnection() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/http_connection.hpp -----
+// ----- begin iisfake/sdk/http_user.hpp -----
+#ifndef IISFAKE_SDK_HTTP_USER_HPP_INCLUDED
+#define IISFAKE_SDK_HTTP_USER_HPP_INCLUDED
+
+// IHttpUser, as httpserv.h declares it: every method non-const. Under <windows.h> with UNICODE,
+// GetUserName is a macro for GetUserNameW, which renames this method too, as with the SDK.
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("8059e6f8-10ce-4d61-b47e-5a1d8d9a8b67") IHttpUser {
+public:
+    virtual PCWSTR GetRemoteUserName(VOID) = 0;
+    virtual PCWSTR GetUserName(VOID) = 0;
+    virtual PCWSTR GetAuthenticationType(VOID) = 0;
+    virtual PCWSTR GetPassword(VOID) = 0;
+    virtual HANDLE GetImpersonationToken(VOID) = 0;
+    virtual HANDLE GetPrimaryToken(VOID) = 0;
+    virtual VOID ReferenceUser(VOID) = 0;
+    virtual VOID DereferenceUser(VOID) = 0;
+    virtual BOOL SupportsIsInRole(VOID) = 0;
+    virtual HRESULT IsInRole(PCWSTR pszRoleName, BOOL* pfInRole) = 0;
+    virtual PVOID GetUserVariable(PCSTR pszVariableName) = 0;
+
+protected:
+    ~IHttpUser() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/http_user.hpp -----
+// ----- begin iisfake/sdk/cache.hpp -----
+#ifndef IISFAKE_SDK_CACHE_HPP_INCLUDED
+#define IISFAKE_SDK_CACHE_HPP_INCLUDED
+
+// The cache-related interfaces of httpserv.h: cache keys and cached data (files, tokens), the
+// response's cache policy, file monitors and performance counters. GetIsEqual and GetIsPrefix
+// return C++ bool, not BOOL, as in the SDK.
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("cdef2aad-20b3-4512-b1b1-094b3844aeb2") IHttpCacheKey {
+public:
+    virtual DWORD GetHash(VOID) const = 0;
+    virtual PCWSTR GetCacheName(VOID) const = 0;
+    virtual bool GetIsEqual(IHttpCacheKey* pCacheCompareKey) const = 0;
+    virtual bool GetIsPrefix(IHttpCacheKey* pCacheCompareKey) const = 0;
+    virtual VOID Enum(IHttpCacheSpecificData* pCacheData) = 0;
+
+protected:
+    ~IHttpCacheKey() = default;
+};
+
+class IISFAKE_UUID("37776aff-852e-4eec-93a5-b85a285a95b8") IHttpCacheSpecificData {
+public:
+    virtual IHttpCacheKey* GetCacheKey(VOID) const = 0;
+    virtual VOID ReferenceCacheData(VOID) = 0;
+    virtual VOID DereferenceCacheData(VOID) = 0;
+    virtual VOID ResetTTL(VOID) = 0;
+    virtual VOID DecrementTTL(BOOL* pfTTLExpired) = 0;
+    virtual VOID SetFlushed(VOID) = 0;
+    virtual BOOL GetFlushed(VOID) const = 0;
+
+protected:
+    ~IHttpCacheSpecificData() = default;
+};
+
+class IISFAKE_UUID("71e95595-8c74-44d9-88a9-f5112d5f5900") IHttpFileInfo
+    : public IHttpCacheSpecificData {
+public:
+    virtual DWORD GetAttributes(VOID) const = 0;
+    virtual VOID GetSize(ULARGE_INTEGER* pliSize) const = 0;
+    virtual const BYTE* GetFileBuffer(VOID) const = 0;
+    virtual HANDLE GetFileHandle(VOID) const = 0;
+    virtual PCWSTR GetFilePath(VOID) const = 0;
+    virtual PCSTR GetETag(USHORT* pcchETag = NULL) const = 0;
+    virtual VOID GetLastModifiedTime(FILETIME* pFileTime) const = 0;
+    virtual PCSTR GetLastModifiedString(VOID) const = 0;
+    virtual BOOL GetHttpCacheAllowed(DWORD* pSecondsToLive) const = 0;
+    virtual HRESULT AccessCheck(HANDLE hUserToken, PSID pUserSid) = 0;
+    virtual HANDLE GetVrToken(VOID) const = 0;
+    virtual PCWSTR GetVrPath(VOID) const = 0;
+    virtual IHttpModuleContextContainer* GetModuleContextContainer(VOID) = 0;
+    virtual BOOL CheckIfFileHasChanged(HANDLE hUserToken) = 0;
+
+protected:
+    ~IHttpFileInfo() = default;
+};
+
+class IISFAKE_UUID("fd86e6de-fb0e-47dd-820a-e0da12be46e9") IHttpTokenEntry
+    : public IHttpCacheSpecificData {
+public:
+    virtual HANDLE GetImpersonationToken(VOID) = 0;
+    virtual HANDLE GetPrimaryToken(VOID) = 0;
+    virtual PSID GetSid(VOID) = 0;
+
+protected:
+    ~IHttpTokenEntry() = default;
+};
+
+class IISFAKE_UUID("cb1c40ca-70f2-41a0-add2-881f5ef57388") IHttpCachePolicy {
+public:
+    virtual HTTP_CACHE_POLICY* GetKernelCachePolicy(VOID) = 0;
+    virtual VOID SetKernelCacheInvalidatorSet(VOID) = 0;
+    virtual HTTP_CACHE_POLICY* GetUserCachePolicy(VOID) = 0;
+    virtual HRESULT AppendVaryByHeader(PCSTR pszHeader) = 0;
+    virtual PCSTR GetVaryByHeaders(VOID) const = 0;
+    virtual HRESULT AppendVaryByQueryString(PCSTR pszParam) = 0;
+    virtual PCSTR GetVaryByQueryStrings(VOID) const = 0;
+    virtual HRESULT SetVaryByValue(PCSTR pszValue) = 0;
+    virtual PCSTR GetVaryByValue(VOID) const = 0;
+    virtual BOOL IsUserCacheEnabled(VOID) const = 0;
+    virtual VOID DisableUserCache(VOID) = 0;
+    virtual BOOL IsCached(VOID) const = 0;
+    virtual VOID SetIsCached(VOID) = 0;
+    virtual BOOL GetKernelCacheInvalidatorSet(VOID) const = 0;
+
+protected:
+    ~IHttpCachePolicy() = default;
+};
+
+class IISFAKE_UUID("9f4ba807-050e-4495-ae55-8870f7e9194a") IHttpCachePolicy2
+    : public IHttpCachePolicy {
+public:
+    virtual BOOL IsForceUpdateSet(VOID) const = 0;
+    virtual VOID SetForceUpdate(VOID) = 0;
+
+protected:
+    ~IHttpCachePolicy2() = default;
+};
+
+class IISFAKE_UUID("985422da-b0cf-473b-ba9e-8148ceb3e240") IHttpFileMonitor {
+public:
+    virtual IHttpModuleContextContainer* GetModuleContextContainer(VOID) = 0;
+    virtual VOID DereferenceFileMonitor(VOID) = 0;
+
+protected:
+    ~IHttpFileMonitor() = default;
+};
+
+class IISFAKE_UUID("bdfc4c4a-12a4-4744-87d8-765eb320c59f") IHttpPerfCounterInfo {
+public:
+    virtual VOID IncrementCounter(DWORD dwCounterIndex, DWORD dwValue = 1) = 0;
+    virtual VOID DecrementCounter(DWORD dwCounterIndex, DWORD dwValue = 1) = 0;
+
+protected:
+    ~IHttpPerfCounterInfo() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/cache.hpp -----
+// ----- begin iisfake/sdk/metadata.hpp -----
+#ifndef IISFAKE_SDK_METADATA_HPP_INCLUDED
+#define IISFAKE_SDK_METADATA_HPP_INCLUDED
+
+// What IIS knows of a URL's configuration: IMetadataInfo (the configuration path),
+// IScriptMapInfo (the handler mapping) and IHttpUrlInfo, as httpserv.h declares them.
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("48b10633-825d-495e-93b0-225380053e8e") IMetadataInfo {
+public:
+    virtual PCWSTR GetMetaPath(VOID) const = 0;
+    virtual PCWSTR GetVrPath(VOID) const = 0;
+    virtual IHttpTokenEntry* GetVrToken(VOID) = 0;
+    virtual IHttpModuleContextContainer* GetModuleContextContainer(VOID) = 0;
+
+protected:
+    ~IMetadataInfo() = default;
+};
+
+class IISFAKE_UUID("3fc5c336-9ad7-45ea-af2f-31b59302c9fe") IReferencedMetadataInfo
+    : public IMetadataInfo {
+public:
+    virtual VOID ReferenceMetadata(VOID) = 0;
+    virtual VOID DereferenceMetadata(VOID) = 0;
+
+protected:
+    ~IReferencedMetadataInfo() = default;
+};
+
+class IISFAKE_UUID("d7fe3d77-68bc-4d4a-851f-eec9fb68017c") IScriptMapInfo {
+public:
+    virtual PCWSTR GetPath(VOID) const = 0;
+    virtual PCSTR GetAllowedVerbs(VOID) const = 0;
+    virtual PCWSTR GetModules(DWORD* pcchModules = NULL) const = 0;
+    virtual PCWSTR GetScriptProcessor(DWORD* pcchScriptProcessor = NULL) const = 0;
+    virtual PCWSTR GetManagedType(DWORD* pcchManagedType = NULL) const = 0;
+    virtual BOOL GetAllowPathInfoForScriptMappings(VOID) const = 0;
+    virtual DWORD GetRequiredAccess(VOID) const = 0;
+    virtual DWORD GetResourceType(VOID) const = 0;
+    virtual BOOL GetIsStarScriptMap(VOID) const = 0;
+    virtual DWORD GetResponseBufferLimit(VOID) const = 0;
+    virtual PCWSTR GetName(VOID) const = 0;
+
+protected:
+    ~IScriptMapInfo() = default;
+};
+
+class IISFAKE_UUID("7e0e6167-0094-49a1-8287-ecf6dc6e73a6") IHttpUrlInfo {
+public:
+    virtual IHttpModuleContextContainer* GetModuleContextContainer(VOID) = 0;
+    virtual BOOL IsFrequentlyHit(VOID) const = 0;
+
+protected:
+    ~IHttpUrlInfo() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/metadata.hpp -----
+// ----- begin iisfake/sdk/trace.hpp -----
+#ifndef IISFAKE_SDK_TRACE_HPP_INCLUDED
+#define IISFAKE_SDK_TRACE_HPP_INCLUDED
+
+// IHttpTraceContext, as httpserv.h declares it; the structures it takes are httptrace.h's.
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+class IISFAKE_UUID("9f9098d5-915c-4294-a52e-66532a232bc9") IHttpTraceContext {
+public:
+    virtual HRESULT GetTraceConfiguration(HTTP_TRACE_CONFIGURATION* pHttpTraceConfiguration) = 0;
+    virtual HRESULT SetTraceConfiguration(HTTP_MODULE_ID moduleId,
+                                          HTTP_TRACE_CONFIGURATION* pHttpTraceConfiguration,
+                                          DWORD cHttpTraceConfiguration = 1) = 0;
+    virtual HRESULT RaiseTraceEvent(HTTP_TRACE_EVENT* pTraceEvent) = 0;
+    virtual LPCGUID GetTraceActivityId(VOID) = 0;
+    virtual HRESULT QuickTrace(PCWSTR pszData1, PCWSTR pszData2 = 0, HRESULT hrLastError = S_OK,
+                               UCHAR Level = 4) = 0;
+
+protected:
+    ~IHttpTraceContext() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/trace.hpp -----
+// ----- begin iisfake/sdk/http_response.hpp -----
+#ifndef IISFAKE_SDK_HTTP_RESPONSE_HPP_INCLUDED
+#define IISFAKE_SDK_HTTP_RESPONSE_HPP_INCLUDED
+
+// IHttpResponse .. IHttpResponse4, exactly as httpserv.h declares them. IHttpResponse2's
+// WriteEntityChunks and Flush hide the base overloads, as in the SDK: through an IHttpResponse2*
+// only the callback forms are visible (T-17).
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverloaded-virtual"
+#endif
+
+class IISFAKE_UUID("7e1c6b38-628f-4e6c-95dc-41237eb7f95e") IHttpResponse {
+public:
+    virtual HTTP_RESPONSE* GetRawHttpResponse(VOID) = 0;
+    virtual const HTTP_RESPONSE* GetRawHttpResponse(VOID) const = 0;
+    virtual IHttpCachePolicy* GetCachePolicy(VOID) = 0;
+    virtual HRESULT SetStatus(USHORT statusCode, PCSTR pszReason, USHORT uSubStatus = 0,
+                              HRESULT hrErrorToReport = S_OK,
+                              IAppHostConfigException* pException = NULL,
+                              BOOL fTrySkipCustomErrors = FALSE) = 0;
+    virtual HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+                              BOOL fReplace) = 0;
+    virtual HRESULT SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue,
+                              USHORT cchHeaderValue, BOOL fReplace) = 0;
+    virtual HRESULT DeleteHeader(PCSTR pszHeaderName) = 0;
+    virtual HRESULT DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) = 0;
+    virtual PCSTR GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const = 0;
+    virtual PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcchHeaderValue = NULL) const = 0;
+    virtual VOID Clear(VOID) = 0;
+    virtual VOID ClearHeaders(VOID) = 0;
+    virtual VOID SetNeedDisconnect(VOID) = 0;
+    virtual VOID ResetConnection(VOID) = 0;
+    virtual VOID DisableKernelCache(ULONG reason = 9) = 0;
+    virtual BOOL GetKernelCacheEnabled(VOID) const = 0;
+    virtual VOID SuppressHeaders(VOID) = 0;
+    virtual BOOL GetHeadersSuppressed(VOID) const = 0;
+    virtual HRESULT Flush(BOOL fAsync, BOOL fMoreData, DWORD* pcbSent,
+                          BOOL* pfCompletionExpected = NULL) = 0;
+    virtual HRESULT Redirect(PCSTR pszUrl, BOOL fResetStatusCode = TRUE,
+                             BOOL fIncludeParameters = FALSE) = 0;
+    virtual HRESULT WriteEntityChunkByReference(HTTP_DATA_CHUNK* pDataChunk,
+                                                LONG lInsertPosition = -1) = 0;
+    virtual HRESULT WriteEntityChunks(HTTP_DATA_CHUNK* pDataChunks, DWORD nChunks, BOOL fAsync,
+                                      BOOL fMoreData, DWORD* pcbSent,
+                                      BOOL* pfCompletionExpected = NULL) = 0;
+    virtual VOID DisableBuffering(VOID) = 0;
+    virtual VOID GetStatus(USHORT* pStatusCode, USHORT* pSubStatus = NULL, PCSTR* ppszReason = NULL,
+                           USHORT* pcchReason = NULL, HRESULT* phrErrorToReport = NULL,
+                           PCWSTR* ppszModule = NULL, DWORD* pdwNotification = NULL,
+                           IAppHostConfigException** ppException = NULL,
+                           BOOL* pfTrySkipCustomErrors = NULL) = 0;
+    virtual HRESULT SetErrorDescription(PCWSTR pszDescription, DWORD cchDescription,
+                                        BOOL fHtmlEncode = TRUE) = 0;
+    virtual PCWSTR GetErrorDescription(DWORD* pcchDescription = NULL) = 0;
+    virtual HRESULT GetHeaderChanges(DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
+                                     PCSTR knownHeaderSnapshot[HttpHeaderResponseMaximum],
+                                     DWORD* pdwUnknownHeaderSnapshot,
+                                     PCSTR** ppUnknownHeaderNameSnapshot,
+                                     PCSTR** ppUnknownHeaderValueSnapshot,
+                                     DWORD diffedKnownHeaderIndices[HttpHeaderResponseMaximum + 1],
+                                     DWORD* pdwDiffedUnknownHeaders,
+                                     DWORD** ppDiffedUnknownHeaderIndices) = 0;
+    virtual VOID CloseConnection(VOID) = 0;
+
+protected:
+    ~IHttpResponse() = default;
+};
+
+class IISFAKE_UUID("0822c871-f14e-4974-a1e6-5b3c1f09b76a") IHttpResponse2 : public IHttpResponse {
+public:
+    // Both hide the base overloads, as in the SDK (no using-declaration, T-17).
+    virtual HRESULT WriteEntityChunks(HTTP_DATA_CHUNK* pDataChunks, DWORD nChunks, BOOL fAsync,
+                                      BOOL fMoreData, PFN_ASYNC_COMPLETION pfnCompletionCallback,
+                                      VOID* pvCompletionContext, DWORD* pcbSent,
+                                      BOOL* pfCompletionExpected = NULL) = 0;
+    virtual HRESULT Flush(BOOL fAsync, BOOL fMoreData, PFN_ASYNC_COMPLETION pfnCompletionCallback,
+                          VOID* pvCompletionContext, DWORD* pcbSent,
+                          BOOL* pfCompletionExpected = NULL) = 0;
+
+protected:
+    ~IHttpResponse2() = default;
+};
+
+class IISFAKE_UUID("19578e49-d080-45da-b673-96cb475d3c5d") IHttpResponse3 : public IHttpResponse2 {
+public:
+    virtual HRESULT PushPromise(PCSTR pszVerb, PCWSTR pwszPath, PCWSTR pwszQuery, DWORD cHeaders,
+                                PCSTR* rgHeaderNames, PCSTR* rgHeaderValues) = 0;
+
+protected:
+    ~IHttpResponse3() = default;
+};
+
+class IISFAKE_UUID("1a2acc57-cae2-4f28-b4ab-00c8f96b12ec") IHttpResponse4 : public IHttpResponse3 {
+public:
+    virtual HRESULT DeleteTrailer(PCSTR pszHeaderName) = 0;
+    virtual PCSTR GetTrailer(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const = 0;
+    virtual VOID ResetStream(ULONG errorCode) = 0;
+    virtual VOID SetNeedGoAway(VOID) = 0;
+    virtual HRESULT SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+                               BOOL fReplace) = 0;
+
+protected:
+    ~IHttpResponse4() = default;
+};
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/http_response.hpp -----
+// ----- begin iisfake/sdk/http_context.hpp -----
+#ifndef IISFAKE_SDK_HTTP_CONTEXT_HPP_INCLUDED
+#define IISFAKE_SDK_HTTP_CONTEXT_HPP_INCLUDED
+
+// IHttpContext .. IHttpContext4, exactly as httpserv.h declares them: what module code gets in
+// every notification. IHttpContext3::PostCompletion hides the base overload, as in the SDK:
+// through an IHttpContext3* only the three-argument form is visible (T-17).
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverloaded-virtual"
+#endif
+
+class IISFAKE_UUID("424c1b8c-a1ba-44d7-ac98-9f8f457701a5") IHttpContext {
+public:
+    virtual IHttpSite* GetSite(VOID) = 0;
+    virtual IHttpApplication* GetApplication(VOID) = 0;
+    virtual IHttpConnection* GetConnection(VOID) = 0;
+    virtual IHttpRequest* GetRequest(VOID) = 0;
+    virtual IHttpResponse* GetResponse(VOID) = 0;
+    virtual BOOL GetResponseHeadersSent(VOID) const = 0;
+    virtual IHttpUser* GetUser(VOID) const = 0;
+    virtual IHttpModuleContextContainer* GetModuleContextContainer(VOID) = 0;
+    virtual VOID IndicateCompletion(REQUEST_NOTIFICATION_STATUS notificationStatus) = 0;
+    virtual HRESULT PostCompletion(DWORD cbBytes) = 0;
+    virtual VOID DisableNotifications(DWORD dwNotifications, DWORD dwPostNotifications) = 0;
+    virtual BOOL GetNextNotification(REQUEST_NOTIFICATION_STATUS status, DWORD* pdwNotification,
+                                     BOOL* pfIsPostNotification, CHttpModule** ppModuleInfo,
+                                     IHttpEventProvider** ppRequestOutput) = 0;
+    virtual BOOL GetIsLastNotification(REQUEST_NOTIFICATION_STATUS status) = 0;
+    virtual HRESULT ExecuteRequest(BOOL fAsync, IHttpContext* pHttpContext, DWORD dwExecuteFlags,
+                                   IHttpUser* pHttpUser, BOOL* pfCompletionExpected = NULL) = 0;
+    virtual DWORD GetExecuteFlags(VOID) const = 0;
+    virtual HRESULT GetServerVariable(PCSTR pszVariableName, PCWSTR* ppszValue,
+                                      DWORD* pcchValueLength) = 0;
+    virtual HRESULT GetServerVariable(PCSTR pszVariableName, PCSTR* ppszValue,
+                                      DWORD* pcchValueLength) = 0;
+    virtual HRESULT SetServerVariable(PCSTR pszVariableName, PCWSTR pszVariableValue) = 0;
+    virtual VOID* AllocateRequestMemory(DWORD cbAllocation) = 0;
+    virtual IHttpUrlInfo* GetUrlInfo(VOID) = 0;
+    virtual IMetadataInfo* GetMetadata(VOID) = 0;
+    virtual PCWSTR GetPhysicalPath(DWORD* pcchPhysicalPath = NULL) = 0;
+    virtual PCWSTR GetScriptName(DWORD* pcchScriptName = NULL) const = 0;
+    virtual PCWSTR GetScriptTranslated(DWORD* pcchScriptTranslated = NULL) = 0;
+    virtual IScriptMapInfo* GetScriptMap(VOID) const = 0;
+    virtual VOID SetRequestHandled(VOID) = 0;
+    virtual IHttpFileInfo* GetFileInfo(VOID) const = 0;
+    virtual HRESULT MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath, DWORD* pcbPhysicalPath) = 0;
+    virtual HRESULT NotifyCustomNotification(ICustomNotificationProvider* pCustomOutput,
+                                             BOOL* pfCompletionExpected) = 0;
+    virtual IHttpContext* GetParentContext(VOID) const = 0;
+    virtual IHttpContext* GetRootContext(VOID) const = 0;
+    virtual HRESULT CloneContext(DWORD dwCloneFlags, IHttpContext** ppHttpContext) = 0;
+    virtual HRESULT ReleaseClonedContext(VOID) = 0;
+    virtual HRESULT GetCurrentExecutionStats(DWORD* pdwNotification,
+                                             DWORD* pdwNotificationStartTickCount = NULL,
+                                             PCWSTR* ppszModule = NULL,
+                                             DWORD* pdwModuleStartTickCount = NULL,
+                                             DWORD* pdwAsyncNotification = NULL,
+                                             DWORD* pdwAsyncNotificationStartTickCount = NULL) const = 0;
+    virtual IHttpTraceContext* GetTraceContext(VOID) const = 0;
+    virtual HRESULT GetServerVarChanges(DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
+                                        DWORD* pdwVariableSnapshot, PCSTR** ppVariableNameSnapshot,
+                                        PCWSTR** ppVariableValueSnapshot, DWORD* pdwDiffedVariables,
+                                        DWORD** ppDiffedVariableIndices) = 0;
+    virtual HRESULT CancelIo(VOID) = 0;
+    virtual HRESULT MapHandler(DWORD dwSiteId, PCWSTR pszSiteName, PCWSTR pszUrl, PCSTR pszVerb,
+                               IScriptMapInfo** ppScriptMap,
+                               BOOL fIgnoreWildcardMappings = FALSE) = 0;
+    // __declspec(deprecated) in the SDK: HttpGetExtendedInterface replaces it.
+    virtual HRESULT GetExtendedInterface(HTTP_CONTEXT_INTERFACE_VERSION version,
+                                         PVOID* ppInterface) = 0;
+
+protected:
+    ~IHttpContext() = default;
+};
+
+class IISFAKE_UUID("c986182c-cf4a-4482-8205-0dbbc1fd6cee") IHttpContext2 : public IHttpContext {
+public:
+    virtual IHttpUser* GetOriginalUser(VOID) const = 0;
+
+protected:
+    ~IHttpContext2() = default;
+};
+
+class IISFAKE_UUID("bf53c022-ca4b-4349-a38e-a4b78ad897fb") IHttpContext3 : public IHttpContext2 {
+public:
+    virtual INamedContextContainer* GetNamedContextContainer(VOID) = 0;
+    virtual VOID EnableFullDuplex(VOID) = 0;
+    virtual HRESULT InheritServerVariable(PCSTR szName, BOOL fFailIfNotExist = FALSE) = 0;
+    // Hides IHttpContext::PostCompletion(DWORD), as in the SDK (no using-declaration).
+    virtual HRESULT PostCompletion(DWORD cbBytes,
+                                   LPOVERLAPPED_COMPLETION_ROUTINE pfnCompletionRoutine,
+                                   VOID* pvCompletionContext) = 0;
+
+protected:
+    ~IHttpContext3() = default;
+};
+
+class IISFAKE_UUID("2c9463d8-4ec4-4622-8917-d486321a9443") IHttpContext4 : public IHttpContext3 {
+public:
+    virtual ULONGLONG GetRequestStartTime(VOID) = 0;
+    virtual ULONGLONG GetRequestElapsedTime(VOID) = 0;
+
+protected:
+    ~IHttpContext4() = default;
+};
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/http_context.hpp -----
+// ----- begin iisfake/sdk/http_server.hpp -----
+#ifndef IISFAKE_SDK_HTTP_SERVER_HPP_INCLUDED
+#define IISFAKE_SDK_HTTP_SERVER_HPP_INCLUDED
+
+// IHttpServer .. IHttpServer3 (the server a module gets in RegisterModule), exactly as
+// httpserv.h declares them, and HttpGetExtendedInterface, the SDK's inline helper that asks for
+// a newer interface version. IHttpServer2::GetExtendedInterface hides the base overload (T-17).
+
+
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverloaded-virtual"
+#endif
+
+class IISFAKE_UUID("eda2a40f-fb92-4d6d-b52b-c8c207380b4e") IHttpServer {
+public:
+    virtual BOOL IsCommandLineLaunch(VOID) const = 0;
+    virtual PCWSTR GetAppPoolName(VOID) const = 0;
+    virtual HRESULT AssociateWithThreadPool(HANDLE hHandle,
+                                            LPOVERLAPPED_COMPLETION_ROUTINE completionRoutine) = 0;
+    virtual VOID IncrementThreadCount(VOID) = 0;
+    virtual VOID DecrementThreadCount(VOID) = 0;
+    virtual VOID ReportUnhealthy(PCWSTR pszReasonString, HRESULT hrReason) = 0;
+    virtual VOID RecycleProcess(PCWSTR pszReason) = 0;
+    virtual IAppHostAdminManager* GetAdminManager(VOID) const = 0;
+    virtual HRESULT GetFileInfo(PCWSTR pszPhysicalPath, HANDLE hUserToken, PSID pSid,
+                                PCWSTR pszChangeNotificationPath, HANDLE hChangeNotificationToken,
+                                BOOL fCache, IHttpFileInfo** ppFileInfo,
+                                IHttpTraceContext* pHttpTraceContext = NULL) = 0;
+    virtual HRESULT FlushKernelCache(PCWSTR pszUrl) = 0;
+    virtual HRESULT DoCacheOperation(CACHE_OPERATION cacheOperation, IHttpCacheKey* pCacheKey,
+                                     IHttpCacheSpecificData** ppCacheSpecificData,
+                                     IHttpTraceContext* pHttpTraceContext = NULL) = 0;
+    virtual GLOBAL_NOTIFICATION_STATUS NotifyCustomNotification(ICustomNotificationProvider* pCustomOutput) = 0;
+    virtual IHttpPerfCounterInfo* GetPerfCounterInfo(VOID) = 0;
+    virtual VOID RecycleApplication(PCWSTR pszAppConfigPath) = 0;
+    virtual VOID NotifyConfigurationChange(PCWSTR pszPath) = 0;
+    virtual VOID NotifyFileChange(PCWSTR pszFileName) = 0;
+    virtual IDispensedHttpModuleContextContainer* DispenseContainer(VOID) = 0;
+    virtual HRESULT AddFragmentToCache(HTTP_DATA_CHUNK* pDataChunk, PCWSTR pszFragmentName) = 0;
+    virtual HRESULT ReadFragmentFromCache(PCWSTR pszFragmentName, BYTE* pvBuffer, DWORD cbSize,
+                                          DWORD* pcbCopied) = 0;
+    virtual HRESULT RemoveFragmentFromCache(PCWSTR pszFragmentName) = 0;
+    virtual HRESULT GetWorkerProcessSettings(IWpfSettings** ppWorkerProcessSettings) = 0;
+    virtual HRESULT GetProtocolManagerCustomInterface(PCWSTR pProtocolManagerDll,
+                                                      PCWSTR pProtocolManagerDllInitFunction,
+                                                      DWORD dwCustomInterfaceId,
+                                                      PVOID* ppCustomInterface) = 0;
+    virtual BOOL SatisfiesPrecondition(PCWSTR pszPrecondition,
+                                       BOOL* pfUnknownPrecondition = NULL) const = 0;
+    virtual IHttpTraceContext* GetTraceContext(VOID) const = 0;
+    virtual HRESULT RegisterFileChangeMonitor(PCWSTR pszPath, HANDLE hToken,
+                                              IHttpFileMonitor** ppFileMonitor) = 0;
+    virtual HRESULT GetExtendedInterface(HTTP_SERVER_INTERFACE_VERSION version,
+                                         PVOID* ppInterface) = 0;
+
+protected:
+    ~IHttpServer() = default;
+};
+
+class IISFAKE_UUID("34af637e-afe8-4556-bcc1-767f8e0b4a4e") IHttpServer2 : public IHttpServer {
+public:
+    virtual HRESULT GetToken(PCWSTR pszUserName, PCWSTR pszPassword, DWORD dwLogonMethod,
+                             IHttpTokenEntry** ppTokenEntry, PCWSTR pszDefaultDomain = NULL,
+                             PSOCKADDR pSockAddr = NULL,
+                             IHttpTraceContext* pHttpTraceContext = NULL) = 0;
+    virtual PCWSTR GetAppPoolConfigFile(DWORD* pcchConfigFilePath = NULL) const = 0;
+    // Hides IHttpServer::GetExtendedInterface, as in the SDK (T-17).
+    virtual HRESULT GetExtendedInterface(const GUID& Version1, PVOID pInput, const GUID& Version2,
+                                         PVOID* ppOutput) = 0;
+    virtual HRESULT GetMetadata(PCWSTR pszSiteName, PCWSTR pszUrl,
+                                IReferencedMetadataInfo** ppMetadataInfo) = 0;
+    virtual HRESULT GetWorkerProcessFramework(IWorkerProcessFramework** ppWorkerProcessFramework) = 0;
+
+protected:
+    ~IHttpServer2() = default;
+};
+
+class IISFAKE_UUID("f7a66d59-c0a2-48b5-a88f-be5975c960fb") IHttpServer3 : public IHttpServer2 {
+public:
+    virtual HRESULT QueryRequestProperty(HTTP_OPAQUE_ID id, HTTP_REQUEST_PROPERTY propertyId,
+                                         PVOID pQualifier, ULONG qualifierSize, PVOID pOutput,
+                                         ULONG outputBufferSize, PULONG pcbBytesReturned,
+                                         LPOVERLAPPED pOverlapped) = 0;
+
+protected:
+    ~IHttpServer3() = default;
+};
+
+// The SDK's body with __uuidof, which g++ lacks, spelt through iisfake::uuid_of.
+template <class HttpType1, class HttpType2>
+HRESULT HttpGetExtendedInterface(IHttpServer* pHttpServer, HttpType1* pInput,
+                                 HttpType2** ppOutput) {
+    IHttpServer2* pHttpServer2 = NULL;
+    HRESULT hr = pHttpServer->GetExtendedInterface(HTTP_SERVER_INTERFACE_V2,
+                                                   reinterpret_cast<PVOID*>(&pHttpServer2));
+    if (SUCCEEDED(hr))
+        hr = pHttpServer2->GetExtendedInterface(::iisfake::uuid_of<HttpType1>(), pInput,
+                                                ::iisfake::uuid_of<HttpType2>(),
+                                                reinterpret_cast<PVOID*>(ppOutput));
+    return hr;
+}
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/http_server.hpp -----
+// ----- begin iisfake/sdk/httpcach.hpp -----
+#ifndef IISFAKE_SDK_HTTPCACH_HPP_INCLUDED
+#define IISFAKE_SDK_HTTPCACH_HPP_INCLUDED
+
+// The IIS SDK's <httpcach.h>: the keys of IIS's URI, file and token caches, as
+// IHttpServer::DoCacheOperation and ICacheProvider hand them out. GetCacheName has a body here,
+// as in the SDK: it overrides IHttpCacheKey::GetCacheName with the cache's name.
+
+
+#if defined(IISFAKE_HAS_SDK_HTTPSERV)
+#include <httpcach.h>
+#else
+
+#define URI_CACHE_NAME L"URI"
+#define FILE_CACHE_NAME L"FILE"
+#define TOKEN_CACHE_NAME L"TOKEN"
+
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winconsistent-missing-override"
+#pragma clang diagnostic ignored "-Wsuggest-override"
+#endif
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 5
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wsuggest-override"
+#endif
+
+class IISFAKE_UUID("f1bc4f8c-6bf8-42c0-b745-4fbe1a67e5a7") IUriKey : public IHttpCacheKey {
+public:
+    PCWSTR GetCacheName(VOID) const { return URI_CACHE_NAME; }
+    virtual PCWSTR GetUrl(VOID) const = 0;
+    virtual PCWSTR GetSiteName(VOID) const = 0;
+    virtual DWORD GetSiteId(VOID) const = 0;
+    virtual VOID UpdateFrequentlyHitTickCount(DWORD dwTicks) = 0;
+    virtual PCWSTR GetConfigPath(VOID) const = 0;
+
+protected:
+    ~IUriKey() = default;
+};
+
+class IISFAKE_UUID("7377f6a4-266c-4043-b62a-9ea955a5e97a") IFileKey : public IHttpCacheKey {
+public:
+    PCWSTR GetCacheName(VOID) const { return FILE_CACHE_NAME; }
+    virtual PCWSTR GetPath(VOID) const = 0;
+
+protected:
+    ~IFileKey() = default;
+};
+
+class IISFAKE_UUID("1d3dc8cb-fc52-42bc-97e1-1bf02136e8ba") IHttpTokenKey : public IHttpCacheKey {
+public:
+    PCWSTR GetCacheName(VOID) const { return TOKEN_CACHE_NAME; }
+    virtual PCWSTR GetUserName(VOID) const = 0;
+    virtual PCWSTR GetPasswordHash(VOID) const = 0;
+    // The LOGON32_LOGON_* method used to log the user on.
+    virtual DWORD GetLogonMethod(VOID) const = 0;
+
+protected:
+    ~IHttpTokenKey() = default;
+};
+
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 5
+#pragma GCC diagnostic pop
+#endif
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/httpcach.hpp -----
+// ----- begin iisfake/sdk/iiswebsocket.hpp -----
+#ifndef IISFAKE_SDK_IISWEBSOCKET_HPP_INCLUDED
+#define IISFAKE_SDK_IISWEBSOCKET_HPP_INCLUDED
+
+// The IIS SDK's <iiswebsocket.h> (IIS 8 and later): IWebSocketContext, which the WebSocket
+// module stores in a request's module context container under the name IIS_WEBSOCKET, and the
+// completion it calls. The SDK gives this interface no GUID.
+
+
+#if defined(IISFAKE_HAS_SDK_HTTPSERV)
+#include <iiswebsocket.h>
+#else
+
+#define IIS_WEBSOCKET L"websockets"
+#define IIS_WEBSOCKET_SERVER_VARIABLE "IIS_WEBSOCK"
+
+typedef VOID(WINAPI* PFN_WEBSOCKET_COMPLETION)(HRESULT hrError, VOID* pvCompletionContext,
+                                               DWORD cbIO, BOOL fUTF8Encoded,
+                                               BOOL fFinalFragment, BOOL fClose);
+
+class IWebSocketContext : public IHttpStoredContext {
+public:
+    virtual HRESULT WriteFragment(VOID* pData, DWORD* pcbSent, BOOL fAsync, BOOL fUTF8Encoded,
+                                  BOOL fFinalFragment, PFN_WEBSOCKET_COMPLETION pfnCompletion = NULL,
+                                  VOID* pvCompletionContext = NULL,
+                                  BOOL* pfCompletionExpected = NULL) = 0;
+    virtual HRESULT ReadFragment(VOID* pData, DWORD* pcbData, BOOL fAsync, BOOL* pfUTF8Encoded,
+                                 BOOL* pfFinalFragment, BOOL* pfConnectionClose,
+                                 PFN_WEBSOCKET_COMPLETION pfnCompletion = NULL,
+                                 VOID* pvCompletionContext = NULL,
+                                 BOOL* pfCompletionExpected = NULL) = 0;
+    virtual HRESULT SendConnectionClose(BOOL fAsync, USHORT uStatusCode, LPCWSTR pszReason = NULL,
+                                        PFN_WEBSOCKET_COMPLETION pfnCompletion = NULL,
+                                        VOID* pvCompletionContext = NULL,
+                                        BOOL* pfCompletionExpected = NULL) = 0;
+    virtual HRESULT GetCloseStatus(USHORT* pStatusCode, LPCWSTR* ppszReason = NULL,
+                                   USHORT* pcchReason = NULL) = 0;
+    virtual VOID CloseTcpConnection(VOID) = 0;
+    virtual VOID CancelOutstandingIO(VOID) = 0;
+
+protected:
+    ~IWebSocketContext() = default;
+};
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
+
+#endif
+// ----- end iisfake/sdk/iiswebsocket.hpp -----
 
 #endif
 // ----- end iisfake/sdk/httpserv.hpp -----
+// ----- begin iisfake/win32/debug.hpp -----
+#ifndef IISFAKE_WIN32_DEBUG_HPP_INCLUDED
+#define IISFAKE_WIN32_DEBUG_HPP_INCLUDED
+
+// OutputDebugString and DebugBreak for module code off Windows (T-19): recorded through
+// iisfake::hooks() for tests to read (iisfake::debug_log()), and DebugBreak never traps. On
+// Windows the real functions are used.
+
+
+#if !defined(_WIN32)
+
+inline VOID WINAPI OutputDebugStringA(LPCSTR lpOutputString) {
+    if (void (*record)(const char*) = ::iisfake::hooks().debug_output)
+        record(lpOutputString ? lpOutputString : "");
+}
+
+inline VOID WINAPI OutputDebugStringW(LPCWSTR lpOutputString) {
+    if (void (*record)(const WCHAR*) = ::iisfake::hooks().debug_output_wide)
+        record(lpOutputString ? lpOutputString : L"");
+}
+
+inline VOID WINAPI DebugBreak(VOID) {
+    if (void (*record)() = ::iisfake::hooks().debug_break) record();
+}
+
+#if defined(UNICODE)
+#define OutputDebugString OutputDebugStringW
+#else
+#define OutputDebugString OutputDebugStringA
+#endif
+
+#endif  // !_WIN32
+
+#endif
+// ----- end iisfake/win32/debug.hpp -----
+// ----- begin iisfake/debug_log.hpp -----
+#ifndef IISFAKE_DEBUG_LOG_HPP_INCLUDED
+#define IISFAKE_DEBUG_LOG_HPP_INCLUDED
+
+// What module code said to the debugger, for tests to read: OutputDebugString text, DebugBreak
+// calls, and the CHttpModule/CGlobalModule default handlers that ran (a module subscribed to a
+// notification without overriding its handler, T-9). Like the Win32 calls it records, it is
+// one log for the process: tests read it with debug_log() and empty it with
+// clear_debug_log(). A program that calls either has the recorders installed before main.
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+// ----- begin iisfake/detail/text.hpp -----
+#ifndef IISFAKE_DETAIL_TEXT_HPP_INCLUDED
+#define IISFAKE_DETAIL_TEXT_HPP_INCLUDED
+
+// UTF-8 <-> WCHAR (UTF-32 where wchar_t is 4 bytes, UTF-16 on Windows) and percent-decoding,
+// for the narrow raw URL and the wide cooked URL.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+using wide_string = std::basic_string<WCHAR>;
+
+inline void append_code_point(wide_string& out, std::uint32_t cp) {
+    if (sizeof(WCHAR) >= 4 || cp < 0x10000u) {
+        out += static_cast<WCHAR>(cp);
+    } else {
+        cp -= 0x10000u;
+        out += static_cast<WCHAR>(0xD800u + (cp >> 10));
+        out += static_cast<WCHAR>(0xDC00u + (cp & 0x3FFu));
+    }
+}
+
+// The code point of the UTF-8 sequence at text[i] and its length, or 0 for a sequence that is
+// not valid UTF-8: a stray continuation byte, a truncated sequence, an overlong form (C0 80 for
+// NUL, C0 AF for '/'), a surrogate or a value past U+10FFFF.
+inline std::size_t utf8_sequence(const char* text, std::size_t length, std::size_t i,
+                                 std::uint32_t& cp) noexcept {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    std::uint32_t lowest = 0;
+    if (lead < 0x80u) {
+        cp = lead;
+        return 1;
+    } else if (lead >= 0xC2u && lead <= 0xDFu) {
+        cp = lead & 0x1Fu;
+        extra = 1;
+        lowest = 0x80u;
+    } else if ((lead & 0xF0u) == 0xE0u) {
+        cp = lead & 0x0Fu;
+        extra = 2;
+        lowest = 0x800u;
+    } else if (lead >= 0xF0u && lead <= 0xF4u) {
+        cp = lead & 0x07u;
+        extra = 3;
+        lowest = 0x10000u;
+    } else {
+        return 0;
+    }
+    if (length - i <= extra) return 0;
+    for (std::size_t k = 1; k <= extra; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0u) != 0x80u) return 0;
+        cp = (cp << 6) | (next & 0x3Fu);
+    }
+    if (cp < lowest || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
+    return extra + 1;
+}
+
+// Strict: false, with `out` unspecified, when the bytes are not valid UTF-8.
+inline bool utf8_to_wide_strict(const char* text, std::size_t length, wide_string& out) {
+    out.clear();
+    out.reserve(length);
+    for (std::size_t i = 0; i < length;) {
+        std::uint32_t cp = 0;
+        const std::size_t n = utf8_sequence(text, length, i, cp);
+        if (n == 0) return false;
+        append_code_point(out, cp);
+        i += n;
+    }
+    return true;
+}
+
+// Lenient, for text a client may send: each invalid byte becomes U+FFFD, so an overlong form
+// never turns into a NUL or a path character.
+inline wide_string utf8_to_wide(const char* text, std::size_t length) {
+    wide_string out;
+    out.reserve(length);
+    for (std::size_t i = 0; i < length;) {
+        std::uint32_t cp = 0;
+        const std::size_t n = utf8_sequence(text, length, i, cp);
+        append_code_point(out, n ? cp : 0xFFFDu);
+        i += n ? n : 1;
+    }
+    return out;
+}
+
+// Windows-1252, the ANSI code page of an English-language Windows: Latin-1 but for 0x80..0x9F.
+inline wide_string ansi_to_wide(const char* text, std::size_t length) {
+    static const unsigned short high[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    wide_string out;
+    out.reserve(length);
+    for (std::size_t i = 0; i < length; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        out += static_cast<WCHAR>(byte >= 0x80u && byte < 0xA0u ? high[byte - 0x80u] : byte);
+    }
+    return out;
+}
+
+// URL bytes (after percent-decoding) as http.sys reads them with its default settings
+// (FavorUTF8, EnableNonUTF8): UTF-8 when the whole URL is valid UTF-8, else the ANSI code page.
+// Either way an overlong form never becomes a NUL or a '/'.
+inline wide_string url_bytes_to_wide(const char* text, std::size_t length) {
+    wide_string out;
+    if (utf8_to_wide_strict(text, length, out)) return out;
+    return ansi_to_wide(text, length);
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80u) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800u) {
+        out += static_cast<char>(0xC0u | (cp >> 6));
+        out += static_cast<char>(0x80u | (cp & 0x3Fu));
+    } else if (cp < 0x10000u) {
+        out += static_cast<char>(0xE0u | (cp >> 12));
+        out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
+        out += static_cast<char>(0x80u | (cp & 0x3Fu));
+    } else {
+        out += static_cast<char>(0xF0u | (cp >> 18));
+        out += static_cast<char>(0x80u | ((cp >> 12) & 0x3Fu));
+        out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
+        out += static_cast<char>(0x80u | (cp & 0x3Fu));
+    }
+}
+
+// For the test's view of wide text. A value that is no code point (past U+10FFFF, possible in
+// a 32-bit wchar_t) becomes U+FFFD.
+inline std::string wide_to_utf8(const WCHAR* text, std::size_t length) {
+    std::string out;
+    out.reserve(length);
+    for (std::size_t i = 0; i < length; ++i) {
+        auto cp = static_cast<std::uint32_t>(text[i]);
+        if (cp > 0x10FFFFu) cp = 0xFFFDu;
+        if (sizeof(WCHAR) == 2 && cp >= 0xD800u && cp <= 0xDBFFu && i + 1 < length) {
+            const auto low = static_cast<std::uint32_t>(text[i + 1]);
+            if (low >= 0xDC00u && low <= 0xDFFFu) {
+                cp = 0x10000u + ((cp - 0xD800u) << 10) + (low - 0xDC00u);
+                ++i;
+            }
+        }
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+// %XX becomes the byte XX; a '%' not followed by two hex digits stays as it is.
+inline std::string percent_decode(const char* text, std::size_t length) {
+    std::string out;
+    out.reserve(length);
+    for (std::size_t i = 0; i < length; ++i) {
+        if (text[i] == '%' && i + 2 < length && hex_digit(text[i + 1]) >= 0 &&
+            hex_digit(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/text.hpp -----
+
+IISFAKE_BEGIN_NAMESPACE
+
+struct DebugLog {
+    std::vector<std::string> output;     // each OutputDebugString call, UTF-8
+    std::vector<std::string> unhandled;  // e.g. "CHttpModule::OnBeginRequest"
+    unsigned breaks = 0;                 // DebugBreak calls (none traps)
+};
+
+namespace detail {
+
+// A spin lock: module threads may write while a test reads, and <mutex> would reach every test
+// file that includes iisfake.
+class DebugLogState {
+public:
+    template <class Change>
+    void change(Change apply) {
+        Hold hold(busy_);  // released if apply throws (bad_alloc)
+        apply(log_);
+    }
+    DebugLog copy() {
+        DebugLog out;
+        change([&out](DebugLog& log) { out = log; });
+        return out;
+    }
+
+private:
+    class Hold {
+    public:
+        explicit Hold(std::atomic_flag& flag) : flag_(flag) {
+            while (flag_.test_and_set(std::memory_order_acquire)) {
+            }
+        }
+        ~Hold() { flag_.clear(std::memory_order_release); }
+        Hold(const Hold&) = delete;
+        Hold& operator=(const Hold&) = delete;
+
+    private:
+        std::atomic_flag& flag_;
+    };
+
+    std::atomic_flag busy_ = ATOMIC_FLAG_INIT;
+    DebugLog log_;
+};
+
+inline DebugLogState& debug_log_state() {
+    static DebugLogState state;
+    return state;
+}
+
+inline void record_debug_output(const char* text) {
+    const std::string line(text);
+    debug_log_state().change([&line](DebugLog& log) { log.output.push_back(line); });
+}
+
+inline void record_debug_output_wide(const WCHAR* text) {
+    std::size_t length = 0;
+    while (text[length]) ++length;
+    record_debug_output(wide_to_utf8(text, length).c_str());
+}
+
+inline void record_debug_break() {
+    debug_log_state().change([](DebugLog& log) { ++log.breaks; });
+}
+
+inline void record_unhandled(const char* method) {
+    const std::string name(method);
+    debug_log_state().change([&name](DebugLog& log) { log.unhandled.push_back(name); });
+}
+
+template <class Unused>
+bool install_debug_recorders() noexcept {
+    Hooks& installed = hooks();
+    installed.debug_output = &record_debug_output;
+    installed.debug_output_wide = &record_debug_output_wide;
+    installed.debug_break = &record_debug_break;
+    installed.unhandled_notification = &record_unhandled;
+    return true;
+}
+
+// Installed before main, so before any module runs, in every program that reads the log: a
+// template's static member is instantiated (with its recorders and their std::vector code)
+// only in the files that call debug_log() or clear_debug_log(), not in every file that
+// includes iisfake.
+template <class = void>
+struct DebugRecorders {
+    static const bool installed;
+};
+template <class Unused>
+const bool DebugRecorders<Unused>::installed = install_debug_recorders<Unused>();
+
+}  // namespace detail
+
+// Templates only so that their bodies, and the recorders they install, are compiled where they
+// are called: call them as plain functions.
+template <class Unused = void>
+DebugLog debug_log() {
+    static_cast<void>(detail::DebugRecorders<Unused>::installed);
+    return detail::debug_log_state().copy();
+}
+
+template <class Unused = void>
+void clear_debug_log() {
+    static_cast<void>(detail::DebugRecorders<Unused>::installed);
+    detail::debug_log_state().change([](DebugLog& log) { log = DebugLog(); });
+}
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/debug_log.hpp -----
 // ----- begin iisfake/misuse.hpp -----
 #ifndef IISFAKE_MISUSE_HPP_INCLUDED
 #define IISFAKE_MISUSE_HPP_INCLUDED
@@ -2609,181 +5637,6 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/detail/header_table.hpp -----
-// ----- begin iisfake/detail/text.hpp -----
-#ifndef IISFAKE_DETAIL_TEXT_HPP_INCLUDED
-#define IISFAKE_DETAIL_TEXT_HPP_INCLUDED
-
-// UTF-8 <-> WCHAR (UTF-32 where wchar_t is 4 bytes, UTF-16 on Windows) and percent-decoding,
-// for the narrow raw URL and the wide cooked URL.
-
-#include <cstddef>
-#include <cstdint>
-#include <string>
-
-
-IISFAKE_BEGIN_NAMESPACE
-namespace detail {
-
-using wide_string = std::basic_string<WCHAR>;
-
-inline void append_code_point(wide_string& out, std::uint32_t cp) {
-    if (sizeof(WCHAR) >= 4 || cp < 0x10000u) {
-        out += static_cast<WCHAR>(cp);
-    } else {
-        cp -= 0x10000u;
-        out += static_cast<WCHAR>(0xD800u + (cp >> 10));
-        out += static_cast<WCHAR>(0xDC00u + (cp & 0x3FFu));
-    }
-}
-
-// The code point of the UTF-8 sequence at text[i] and its length, or 0 for a sequence that is
-// not valid UTF-8: a stray continuation byte, a truncated sequence, an overlong form (C0 80 for
-// NUL, C0 AF for '/'), a surrogate or a value past U+10FFFF.
-inline std::size_t utf8_sequence(const char* text, std::size_t length, std::size_t i,
-                                 std::uint32_t& cp) noexcept {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    std::uint32_t lowest = 0;
-    if (lead < 0x80u) {
-        cp = lead;
-        return 1;
-    } else if (lead >= 0xC2u && lead <= 0xDFu) {
-        cp = lead & 0x1Fu;
-        extra = 1;
-        lowest = 0x80u;
-    } else if ((lead & 0xF0u) == 0xE0u) {
-        cp = lead & 0x0Fu;
-        extra = 2;
-        lowest = 0x800u;
-    } else if (lead >= 0xF0u && lead <= 0xF4u) {
-        cp = lead & 0x07u;
-        extra = 3;
-        lowest = 0x10000u;
-    } else {
-        return 0;
-    }
-    if (length - i <= extra) return 0;
-    for (std::size_t k = 1; k <= extra; ++k) {
-        const auto next = static_cast<unsigned char>(text[i + k]);
-        if ((next & 0xC0u) != 0x80u) return 0;
-        cp = (cp << 6) | (next & 0x3Fu);
-    }
-    if (cp < lowest || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
-    return extra + 1;
-}
-
-// Strict: false, with `out` unspecified, when the bytes are not valid UTF-8.
-inline bool utf8_to_wide_strict(const char* text, std::size_t length, wide_string& out) {
-    out.clear();
-    out.reserve(length);
-    for (std::size_t i = 0; i < length;) {
-        std::uint32_t cp = 0;
-        const std::size_t n = utf8_sequence(text, length, i, cp);
-        if (n == 0) return false;
-        append_code_point(out, cp);
-        i += n;
-    }
-    return true;
-}
-
-// Lenient, for text a client may send: each invalid byte becomes U+FFFD, so an overlong form
-// never turns into a NUL or a path character.
-inline wide_string utf8_to_wide(const char* text, std::size_t length) {
-    wide_string out;
-    out.reserve(length);
-    for (std::size_t i = 0; i < length;) {
-        std::uint32_t cp = 0;
-        const std::size_t n = utf8_sequence(text, length, i, cp);
-        append_code_point(out, n ? cp : 0xFFFDu);
-        i += n ? n : 1;
-    }
-    return out;
-}
-
-// Windows-1252, the ANSI code page of an English-language Windows: Latin-1 but for 0x80..0x9F.
-inline wide_string ansi_to_wide(const char* text, std::size_t length) {
-    static const unsigned short high[32] = {
-        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-    wide_string out;
-    out.reserve(length);
-    for (std::size_t i = 0; i < length; ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        out += static_cast<WCHAR>(byte >= 0x80u && byte < 0xA0u ? high[byte - 0x80u] : byte);
-    }
-    return out;
-}
-
-// URL bytes (after percent-decoding) as http.sys reads them with its default settings
-// (FavorUTF8, EnableNonUTF8): UTF-8 when the whole URL is valid UTF-8, else the ANSI code page.
-// Either way an overlong form never becomes a NUL or a '/'.
-inline wide_string url_bytes_to_wide(const char* text, std::size_t length) {
-    wide_string out;
-    if (utf8_to_wide_strict(text, length, out)) return out;
-    return ansi_to_wide(text, length);
-}
-
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80u) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800u) {
-        out += static_cast<char>(0xC0u | (cp >> 6));
-        out += static_cast<char>(0x80u | (cp & 0x3Fu));
-    } else if (cp < 0x10000u) {
-        out += static_cast<char>(0xE0u | (cp >> 12));
-        out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
-        out += static_cast<char>(0x80u | (cp & 0x3Fu));
-    } else {
-        out += static_cast<char>(0xF0u | (cp >> 18));
-        out += static_cast<char>(0x80u | ((cp >> 12) & 0x3Fu));
-        out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
-        out += static_cast<char>(0x80u | (cp & 0x3Fu));
-    }
-}
-
-// For the test's view of wide text. A value that is no code point (past U+10FFFF, possible in
-// a 32-bit wchar_t) becomes U+FFFD.
-inline std::string wide_to_utf8(const WCHAR* text, std::size_t length) {
-    std::string out;
-    out.reserve(length);
-    for (std::size_t i = 0; i < length; ++i) {
-        auto cp = static_cast<std::uint32_t>(text[i]);
-        if (cp > 0x10FFFFu) cp = 0xFFFDu;
-        if (sizeof(WCHAR) == 2 && cp >= 0xD800u && cp <= 0xDBFFu && i + 1 < length) {
-            const auto low = static_cast<std::uint32_t>(text[i + 1]);
-            if (low >= 0xDC00u && low <= 0xDFFFu) {
-                cp = 0x10000u + ((cp - 0xD800u) << 10) + (low - 0xDC00u);
-                ++i;
-            }
-        }
-        append_utf8(out, cp);
-    }
-    return out;
-}
-
-// %XX becomes the byte XX; a '%' not followed by two hex digits stays as it is.
-inline std::string percent_decode(const char* text, std::size_t length) {
-    std::string out;
-    out.reserve(length);
-    for (std::size_t i = 0; i < length; ++i) {
-        if (text[i] == '%' && i + 2 < length && hex_digit(text[i + 1]) >= 0 &&
-            hex_digit(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
-}  // namespace detail
-IISFAKE_END_NAMESPACE
-
-#endif
-// ----- end iisfake/detail/text.hpp -----
 // ----- begin iisfake/detail/url.hpp -----
 #ifndef IISFAKE_DETAIL_URL_HPP_INCLUDED
 #define IISFAKE_DETAIL_URL_HPP_INCLUDED

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Compile-time cost of including iisfake, as a ratio to a TU that includes only a few common
-# standard headers. Not a test: a number to watch (users include us in every test file).
+# Compile-time cost of including iisfake (the umbrella, the single header, and a module source's
+# <windows.h> + <httpserv.h> through the drop-ins), as a ratio to a TU that includes only a few
+# common standard headers. Not a test: a number to watch (users include us in every test file).
 #
 #   tests/bench/compile_time.sh [runs]        # default 7 runs; CXX, CXXFLAGS and STD honoured
 #   CXX=clang++ tests/bench/compile_time.sh
@@ -24,8 +25,10 @@ base='#include <cstring>
 #include <string>
 #include <vector>'
 
-compile() {  # compile NAME [FLAG]
-    "$cxx" "-std=$std" -O0 "${extra[@]}" ${2:+"$2"} -c "$work/$1.cpp" -o "$work/$1.o"
+compile() {  # compile NAME [FLAGS], FLAGS split on spaces
+    local -a flag_list=()
+    read -r -a flag_list <<< "${2:-}"
+    "$cxx" "-std=$std" -O0 "${extra[@]}" "${flag_list[@]}" -c "$work/$1.cpp" -o "$work/$1.o"
 }
 
 names=() flags=()
@@ -43,6 +46,11 @@ add() {  # add NAME INCLUDE-LINE [FLAG]; the first compile doubles as the warm-u
 
 add baseline ''
 add modular '#include <iisfake/iisfake.hpp>' "-I$root/include"
+# A module source through the drop-ins: the declarations of <httpserv.h> (with <ahadmin.h>) and
+# the Windows types, none of the fakes.
+dropin=$root/include/iisfake/dropin
+add dropin $'#include <windows.h>\n#include <httpserv.h>' \
+    "-I$root/include -I$dropin -I$dropin/iis -I$dropin/spellings"
 if [[ -f $root/single_include/iisfake/iisfake.hpp ]]; then
     add single '#include <iisfake/iisfake.hpp>' "-I$root/single_include"
 fi

@@ -17,8 +17,10 @@ endif()
 
 set(cmakedir "${PREFIX}/${INSTALL_CMAKEDIR}")
 foreach(file "${PREFIX}/${INSTALL_INCLUDEDIR}/iisfake/iisfake.hpp"
-             "${PREFIX}/${INSTALL_INCLUDEDIR}/iisfake/dropin/httpserv.h"
+             "${PREFIX}/${INSTALL_INCLUDEDIR}/iisfake/dropin/iis/httpserv.h"
              "${PREFIX}/${INSTALL_INCLUDEDIR}/iisfake/dropin/windows.h"
+             "${PREFIX}/${INSTALL_INCLUDEDIR}/iisfake/dropin/iis/iisfake_dropin.h"
+             "${PREFIX}/${INSTALL_INCLUDEDIR}/iisfake/dropin/spellings/Windows.h"
              "${cmakedir}/iisfakeConfig.cmake" "${cmakedir}/iisfakeConfigVersion.cmake"
              "${cmakedir}/iisfakeTargets.cmake" "${PREFIX}/${INSTALL_PKGCONFIGDIR}/iisfake.pc")
   if(NOT EXISTS "${file}")

@@ -10,6 +10,7 @@
 #include <iisfake/iisfake.hpp>
 
 #include "catch.hpp"
+#include "support/guid_text.hpp"
 #include "support/minimal_request.hpp"
 
 namespace {
@@ -114,18 +115,6 @@ REQUEST_NOTIFICATION_STATUS WINAPI on_read_completed(IHttpContext3* pHttpContext
 }
 
 // The canonical lower-case text form of a GUID, independent of how the header spells its bytes.
-std::string guid_text(const GUID& g) {
-    char text[40];
-    std::snprintf(text, sizeof text, "%08lx-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                  static_cast<unsigned long>(g.Data1), static_cast<unsigned>(g.Data2),
-                  static_cast<unsigned>(g.Data3), static_cast<unsigned>(g.Data4[0]),
-                  static_cast<unsigned>(g.Data4[1]), static_cast<unsigned>(g.Data4[2]),
-                  static_cast<unsigned>(g.Data4[3]), static_cast<unsigned>(g.Data4[4]),
-                  static_cast<unsigned>(g.Data4[5]), static_cast<unsigned>(g.Data4[6]),
-                  static_cast<unsigned>(g.Data4[7]));
-    return text;
-}
-
 std::string called(const MinimalRequest& r) { return r.last_call; }
 
 }  // namespace
@@ -713,7 +702,7 @@ TEST_CASE("iisfake::uuid_of<T>() gives the SDK interface GUIDs (§2.12)") {
     };
     for (const Expected& e : expected) {
         INFO(e.name);
-        CHECK(guid_text(e.actual) == e.text);
+        CHECK(iisfake_test::guid_text(e.actual) == e.text);
     }
     // All distinct (operator== is the <guiddef.h> one off Windows too).
     for (const Expected& a : expected)

@@ -291,4 +291,60 @@ TEST_CASE("Windows x64 layout: HTTP_RESPONSE is 568 bytes with the SDK's field o
     CHECK(offset_in(r, r.pResponseInfo) == 560u);
 }
 
+TEST_CASE(
+    "Windows x64 layout: the response side of http.h, the trace structures and VARIANT "
+    "(§2.13, §3.4)") {
+    // Every HTTP_DATA_CHUNK variant starts after the 4-byte type, at 8.
+    static_assert(offsetof(decltype(HTTP_DATA_CHUNK::FromFragmentCache), pFragmentName) == 8, "");
+#if !defined(_WIN32)
+    // mingw-w64's <http.h> has neither of these; the Windows SDK's has both.
+    static_assert(offsetof(decltype(HTTP_DATA_CHUNK::FromFragmentCacheEx), pFragmentName) == 16,
+                  "");
+    static_assert(offsetof(decltype(HTTP_DATA_CHUNK::Trailers), pTrailers) == 8, "");
+    // The SDK's HTTP_LOG_FIELDS_DATA, with ServiceNameLength (mingw-w64's lacks it).
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, UserNameLength) == 4, "");
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, ServiceNameLength) == 12, "");
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, ReferrerLength) == 26, "");
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, UserName) == 32, "");
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, Referrer) == 120, "");
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, ServerPort) == 128, "");
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, Win32Status) == 132, "");
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, MethodNum) == 136, "");
+    static_assert(offsetof(HTTP_LOG_FIELDS_DATA, SubStatus) == 140, "");
+    static_assert(sizeof(HTTP_LOG_FIELDS_DATA) == 144, "");
+#endif
+    static_assert(sizeof(HTTP_LOG_DATA) == 4, "");
+    static_assert(sizeof(HTTP_CACHE_POLICY) == 8, "");
+    static_assert(offsetof(HTTP_CACHE_POLICY, SecondsToLive) == 4, "");
+    static_assert(sizeof(HTTP_RESPONSE_INFO) == 16, "");
+    static_assert(offsetof(HTTP_RESPONSE_INFO, pInfo) == 8, "");
+
+    static_assert(sizeof(HTTP_TRACE_EVENT_ITEM) == 40, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT_ITEM, dwDataType) == 8, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT_ITEM, pbData) == 16, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT_ITEM, cbData) == 24, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT_ITEM, pszDataDescription) == 32, "");
+    static_assert(sizeof(HTTP_TRACE_EVENT) == 88, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT, dwArea) == 8, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT, pszEventName) == 32, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT, dwVerbosity) == 44, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT, dwTimeStamp) == 64, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT, cEventItems) == 72, "");
+    static_assert(offsetof(HTTP_TRACE_EVENT, pEventItems) == 80, "");
+    static_assert(sizeof(HTTP_TRACE_CONFIGURATION) == 24, "");
+    static_assert(offsetof(HTTP_TRACE_CONFIGURATION, dwAreas) == 8, "");
+    static_assert(offsetof(HTTP_TRACE_CONFIGURATION, fProviderEnabled) == 16, "");
+
+    static_assert(sizeof(VARIANT) == 24, "");
+    static_assert(sizeof(DECIMAL) == 16, "");
+    static_assert(sizeof(SAFEARRAY) == 32, "");
+    static_assert(sizeof(VARIANT_BOOL) == 2, "");
+    VARIANT v{};
+    CHECK(offset_in(v, v.vt) == 0u);
+    CHECK(offset_in(v, v.llVal) == 8u);
+    CHECK(offset_in(v, v.bstrVal) == 8u);
+    CHECK(offset_in(v, v.pRecInfo) == 16u);
+    CHECK(offset_in(v, v.decVal) == 0u);
+}
+
 #endif  // x86-64

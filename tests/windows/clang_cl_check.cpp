@@ -40,24 +40,128 @@ constexpr GuidValue sdk_IHttpRequest = {0xe8698f7e, 0x576e, 0x4cac,
 constexpr GuidValue sdk_IHttpCompletionInfo2 = {0x53129f70, 0x0196, 0x47ec,
                                                 {0xb1, 0x6c, 0x12, 0x79, 0x06, 0xe2, 0xaf, 0xeb}};
 
+constexpr GuidValue sdk_IHttpContext = {0x424c1b8c, 0xa1ba, 0x44d7,
+                                        {0xac, 0x98, 0x9f, 0x8f, 0x45, 0x77, 0x01, 0xa5}};
+constexpr GuidValue sdk_IHttpServer = {0xeda2a40f, 0xfb92, 0x4d6d,
+                                       {0xb5, 0x2b, 0xc8, 0xc2, 0x07, 0x38, 0x0b, 0x4e}};
+
+static_assert(same_guid(__uuidof(IHttpContext), sdk_IHttpContext),
+              "__uuidof(IHttpContext) is not the SDK's 424c1b8c-a1ba-44d7-ac98-9f8f457701a5");
+static_assert(same_guid(__uuidof(IHttpServer), sdk_IHttpServer),
+              "__uuidof(IHttpServer) is not the SDK's eda2a40f-fb92-4d6d-b52b-c8c207380b4e");
 static_assert(same_guid(__uuidof(IHttpRequest), sdk_IHttpRequest),
               "__uuidof(IHttpRequest) is not the SDK's e8698f7e-576e-4cac-a309-67435355faef");
 static_assert(same_guid(__uuidof(IHttpCompletionInfo2), sdk_IHttpCompletionInfo2),
               "__uuidof(IHttpCompletionInfo2) is not the SDK's 53129f70-0196-47ec-b16c-127906e2afeb");
 
-// __declspec(uuid) strings and iisfake::uuid_of<T>() tables must agree, interface by interface.
-static_assert(same_guid(__uuidof(IHttpRequest), iisfake::uuid_of<IHttpRequest>()),
-              "IHttpRequest: __declspec(uuid) and iisfake::uuid_of disagree");
-static_assert(same_guid(__uuidof(IHttpRequest2), iisfake::uuid_of<IHttpRequest2>()),
-              "IHttpRequest2: __declspec(uuid) and iisfake::uuid_of disagree");
-static_assert(same_guid(__uuidof(IHttpRequest3), iisfake::uuid_of<IHttpRequest3>()),
-              "IHttpRequest3: __declspec(uuid) and iisfake::uuid_of disagree");
-static_assert(same_guid(__uuidof(IHttpRequest4), iisfake::uuid_of<IHttpRequest4>()),
-              "IHttpRequest4: __declspec(uuid) and iisfake::uuid_of disagree");
-static_assert(same_guid(__uuidof(IHttpCompletionInfo), iisfake::uuid_of<IHttpCompletionInfo>()),
-              "IHttpCompletionInfo: __declspec(uuid) and iisfake::uuid_of disagree");
-static_assert(same_guid(__uuidof(IHttpCompletionInfo2), iisfake::uuid_of<IHttpCompletionInfo2>()),
-              "IHttpCompletionInfo2: __declspec(uuid) and iisfake::uuid_of disagree");
+// __declspec(uuid) strings and iisfake::uuid_of<T>() tables must agree, interface by interface
+// (every interface of <httpserv.h>, <ahadmin.h> and <httpcach.h> that has a GUID).
+#define IISFAKE_CHECK_SAME_UUID(T)                                  \
+    static_assert(same_guid(__uuidof(T), iisfake::uuid_of<T>()), \
+                  #T ": __declspec(uuid) and iisfake::uuid_of disagree")
+IISFAKE_CHECK_SAME_UUID(IAppHostAdminManager);
+IISFAKE_CHECK_SAME_UUID(IAppHostChangeHandler);
+IISFAKE_CHECK_SAME_UUID(IAppHostChildElementCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostCollectionSchema);
+IISFAKE_CHECK_SAME_UUID(IAppHostConfigException);
+IISFAKE_CHECK_SAME_UUID(IAppHostConfigFile);
+IISFAKE_CHECK_SAME_UUID(IAppHostConfigLocation);
+IISFAKE_CHECK_SAME_UUID(IAppHostConfigLocationCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostConfigManager);
+IISFAKE_CHECK_SAME_UUID(IAppHostConstantValue);
+IISFAKE_CHECK_SAME_UUID(IAppHostConstantValueCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostElement);
+IISFAKE_CHECK_SAME_UUID(IAppHostElementCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostElementExtension);
+IISFAKE_CHECK_SAME_UUID(IAppHostElementSchema);
+IISFAKE_CHECK_SAME_UUID(IAppHostElementSchemaCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostMappingExtension);
+IISFAKE_CHECK_SAME_UUID(IAppHostMethod);
+IISFAKE_CHECK_SAME_UUID(IAppHostMethodCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostMethodExtension);
+IISFAKE_CHECK_SAME_UUID(IAppHostMethodInstance);
+IISFAKE_CHECK_SAME_UUID(IAppHostMethodSchema);
+IISFAKE_CHECK_SAME_UUID(IAppHostPathMapper);
+IISFAKE_CHECK_SAME_UUID(IAppHostPathMapper2);
+IISFAKE_CHECK_SAME_UUID(IAppHostProperty);
+IISFAKE_CHECK_SAME_UUID(IAppHostPropertyCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostPropertyException);
+IISFAKE_CHECK_SAME_UUID(IAppHostPropertyExtension);
+IISFAKE_CHECK_SAME_UUID(IAppHostPropertySchema);
+IISFAKE_CHECK_SAME_UUID(IAppHostPropertySchemaCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostSectionDefinition);
+IISFAKE_CHECK_SAME_UUID(IAppHostSectionDefinitionCollection);
+IISFAKE_CHECK_SAME_UUID(IAppHostSectionGroup);
+IISFAKE_CHECK_SAME_UUID(IAppHostWritableAdminManager);
+IISFAKE_CHECK_SAME_UUID(IAuthenticationProvider);
+IISFAKE_CHECK_SAME_UUID(ICacheProvider);
+IISFAKE_CHECK_SAME_UUID(ICustomNotificationProvider);
+IISFAKE_CHECK_SAME_UUID(IDispensedHttpModuleContextContainer);
+IISFAKE_CHECK_SAME_UUID(IGlobalApplicationPreloadProvider);
+IISFAKE_CHECK_SAME_UUID(IGlobalApplicationPreloadProvider2);
+IISFAKE_CHECK_SAME_UUID(IGlobalConfigurationChangeProvider);
+IISFAKE_CHECK_SAME_UUID(IGlobalFileChangeProvider);
+IISFAKE_CHECK_SAME_UUID(IGlobalRSCAQueryProvider);
+IISFAKE_CHECK_SAME_UUID(IGlobalStopListeningProvider);
+IISFAKE_CHECK_SAME_UUID(IGlobalSuspendProcessCallback);
+IISFAKE_CHECK_SAME_UUID(IGlobalThreadCleanupProvider);
+IISFAKE_CHECK_SAME_UUID(IGlobalTraceEventProvider);
+IISFAKE_CHECK_SAME_UUID(IHttpApplication);
+IISFAKE_CHECK_SAME_UUID(IHttpApplication2);
+IISFAKE_CHECK_SAME_UUID(IHttpApplicationProvider);
+IISFAKE_CHECK_SAME_UUID(IHttpApplicationResolveModulesProvider);
+IISFAKE_CHECK_SAME_UUID(IHttpCacheKey);
+IISFAKE_CHECK_SAME_UUID(IHttpCachePolicy);
+IISFAKE_CHECK_SAME_UUID(IHttpCachePolicy2);
+IISFAKE_CHECK_SAME_UUID(IHttpCacheSpecificData);
+IISFAKE_CHECK_SAME_UUID(IHttpCompletionInfo);
+IISFAKE_CHECK_SAME_UUID(IHttpCompletionInfo2);
+IISFAKE_CHECK_SAME_UUID(IHttpConnection);
+IISFAKE_CHECK_SAME_UUID(IHttpConnectionModuleContextContainer);
+IISFAKE_CHECK_SAME_UUID(IHttpConnectionStoredContext);
+IISFAKE_CHECK_SAME_UUID(IHttpContext);
+IISFAKE_CHECK_SAME_UUID(IHttpContext2);
+IISFAKE_CHECK_SAME_UUID(IHttpContext3);
+IISFAKE_CHECK_SAME_UUID(IHttpContext4);
+IISFAKE_CHECK_SAME_UUID(IHttpEventProvider);
+IISFAKE_CHECK_SAME_UUID(IHttpFileInfo);
+IISFAKE_CHECK_SAME_UUID(IHttpFileMonitor);
+IISFAKE_CHECK_SAME_UUID(IHttpModuleContextContainer);
+IISFAKE_CHECK_SAME_UUID(IHttpModuleFactory);
+IISFAKE_CHECK_SAME_UUID(IHttpModuleRegistrationInfo);
+IISFAKE_CHECK_SAME_UUID(IHttpModuleRegistrationInfo2);
+IISFAKE_CHECK_SAME_UUID(IHttpPerfCounterInfo);
+IISFAKE_CHECK_SAME_UUID(IHttpRequest);
+IISFAKE_CHECK_SAME_UUID(IHttpRequest2);
+IISFAKE_CHECK_SAME_UUID(IHttpRequest3);
+IISFAKE_CHECK_SAME_UUID(IHttpRequest4);
+IISFAKE_CHECK_SAME_UUID(IHttpResponse);
+IISFAKE_CHECK_SAME_UUID(IHttpResponse2);
+IISFAKE_CHECK_SAME_UUID(IHttpResponse3);
+IISFAKE_CHECK_SAME_UUID(IHttpResponse4);
+IISFAKE_CHECK_SAME_UUID(IHttpServer);
+IISFAKE_CHECK_SAME_UUID(IHttpServer2);
+IISFAKE_CHECK_SAME_UUID(IHttpServer3);
+IISFAKE_CHECK_SAME_UUID(IHttpSite);
+IISFAKE_CHECK_SAME_UUID(IHttpStoredContext);
+IISFAKE_CHECK_SAME_UUID(IHttpTokenEntry);
+IISFAKE_CHECK_SAME_UUID(IHttpTraceContext);
+IISFAKE_CHECK_SAME_UUID(IHttpUrlInfo);
+IISFAKE_CHECK_SAME_UUID(IHttpUser);
+IISFAKE_CHECK_SAME_UUID(IMapHandlerProvider);
+IISFAKE_CHECK_SAME_UUID(IMapPathProvider);
+IISFAKE_CHECK_SAME_UUID(IMetadataInfo);
+IISFAKE_CHECK_SAME_UUID(IModuleAllocator);
+IISFAKE_CHECK_SAME_UUID(INamedContextContainer);
+IISFAKE_CHECK_SAME_UUID(IPreBeginRequestProvider);
+IISFAKE_CHECK_SAME_UUID(IReadEntityProvider);
+IISFAKE_CHECK_SAME_UUID(IReferencedMetadataInfo);
+IISFAKE_CHECK_SAME_UUID(IScriptMapInfo);
+IISFAKE_CHECK_SAME_UUID(ISendResponseProvider);
+IISFAKE_CHECK_SAME_UUID(IUriKey);
+IISFAKE_CHECK_SAME_UUID(IFileKey);
+IISFAKE_CHECK_SAME_UUID(IHttpTokenKey);
+#undef IISFAKE_CHECK_SAME_UUID
 
 // The real <http.h> types, reached the way module code reaches them.
 static_assert(sizeof(HTTP_REQUEST) == 864, "HTTP_REQUEST is the V2 struct (x64)");

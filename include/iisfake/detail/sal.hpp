@@ -1,8 +1,10 @@
 #ifndef IISFAKE_DETAIL_SAL_HPP_INCLUDED
 #define IISFAKE_DETAIL_SAL_HPP_INCLUDED
 
-// Microsoft's source annotations (SAL) used by httpserv.h and by module code, as empty macros.
-// Each is guarded, so a real <sal.h> (or another shim) that came first wins.
+// Microsoft's source annotations (SAL, and the older __in/__out spellings and __override) used by
+// httpserv.h and by module code, as empty macros. Each is guarded, so a real <sal.h> (or
+// another shim) that came first wins. __in and __out stay undefined: libstdc++ uses them as
+// names, so defining them would break every standard header read afterwards.
 
 #ifndef _In_
 #define _In_
@@ -129,6 +131,88 @@
 #endif
 #ifndef _Check_return_
 #define _Check_return_
+#endif
+
+#ifndef _Out_writes_bytes_to_
+#define _Out_writes_bytes_to_(n, m)
+#endif
+#ifndef _Out_writes_to_
+#define _Out_writes_to_(n, m)
+#endif
+#ifndef _Out_writes_z_
+#define _Out_writes_z_(n)
+#endif
+#ifndef _Inout_updates_bytes_
+#define _Inout_updates_bytes_(n)
+#endif
+#ifndef _Inout_z_
+#define _Inout_z_
+#endif
+#ifndef _In_z_
+#define _In_z_
+#endif
+#ifndef _In_opt_z_
+#define _In_opt_z_
+#endif
+#ifndef _Outptr_result_z_
+#define _Outptr_result_z_
+#endif
+#ifndef _Printf_format_string_
+#define _Printf_format_string_
+#endif
+#ifndef _Use_decl_annotations_
+#define _Use_decl_annotations_
+#endif
+#ifndef _Pre_notnull_
+#define _Pre_notnull_
+#endif
+#ifndef _Post_invalid_
+#define _Post_invalid_
+#endif
+#ifndef __inout
+#define __inout
+#endif
+#ifndef __in_opt
+#define __in_opt
+#endif
+#ifndef __out_opt
+#define __out_opt
+#endif
+#ifndef __inout_opt
+#define __inout_opt
+#endif
+#ifndef __deref_out
+#define __deref_out
+#endif
+#ifndef __deref_out_opt
+#define __deref_out_opt
+#endif
+#ifndef __in_ecount
+#define __in_ecount(n)
+#endif
+#ifndef __out_ecount
+#define __out_ecount(n)
+#endif
+#ifndef __in_bcount
+#define __in_bcount(n)
+#endif
+#ifndef __out_bcount
+#define __out_bcount(n)
+#endif
+#ifndef __inout_ecount
+#define __inout_ecount(n)
+#endif
+#ifndef __field_ecount
+#define __field_ecount(n)
+#endif
+#ifndef __field_bcount
+#define __field_bcount(n)
+#endif
+#ifndef __override
+#define __override
+#endif
+#ifndef __C89_NAMELESS
+#define __C89_NAMELESS
 #endif
 
 #endif

@@ -38,10 +38,22 @@
 #include <windows.h>
 #include <http.h>
 
-// SAL annotations that iisfake's declarations use (see detail/sal.hpp) and mingw-w64's <sal.h>
-// lacks; empty, as off Windows.
+// SAL annotations that iisfake's declarations or module sources use (see detail/sal.hpp) and
+// mingw-w64's <sal.h> lacks; empty, as off Windows and as the SDK's outside code analysis.
 #ifndef _Ret_opt_
 #define _Ret_opt_
+#endif
+#ifndef __override
+#define __override
+#endif
+#ifndef _Post_invalid_
+#define _Post_invalid_
+#endif
+#ifndef __field_ecount
+#define __field_ecount(size)
+#endif
+#ifndef __field_bcount
+#define __field_bcount(size)
 #endif
 
 // Macros the IIS SDK's <http.h> has and mingw-w64's lacks (values from the Windows SDK). What

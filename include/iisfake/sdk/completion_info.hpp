@@ -7,6 +7,8 @@
 
 #include "iisfake/sdk/forward.hpp"
 
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
 class IISFAKE_UUID("49dd20e3-d9c0-463c-8821-f3413b55cc00") IHttpCompletionInfo {
 public:
     virtual DWORD GetCompletionBytes(VOID) const = 0;
@@ -26,5 +28,7 @@ public:
 protected:
     ~IHttpCompletionInfo2() = default;
 };
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
 
 #endif

@@ -9,6 +9,8 @@
 
 #include "iisfake/sdk/forward.hpp"
 
+#if !defined(IISFAKE_HAS_SDK_HTTPSERV)
+
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverloaded-virtual"
@@ -111,5 +113,7 @@ protected:
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
+
+#endif  // !IISFAKE_HAS_SDK_HTTPSERV
 
 #endif

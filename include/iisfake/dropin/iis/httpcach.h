@@ -1,0 +1,15 @@
+// Drop-in <httpcach.h> for building unmodified IIS module sources without the Windows SDK (Linux,
+// mingw-w64, which lacks the IIS headers): put this folder on the include path (CMake: link
+// iisfake::dropin). Never with MSVC, whose Windows SDK has its own.
+// The keys of IIS's URI, file and token caches.
+#ifndef IISFAKE_DROPIN_HTTPCACH_H_INCLUDED
+#define IISFAKE_DROPIN_HTTPCACH_H_INCLUDED
+
+// The declarations, not the fakes: the part, or with the single header alone the umbrella.
+#if __has_include(<iisfake/sdk/httpcach.hpp>)
+#include <iisfake/sdk/httpcach.hpp>
+#else
+#include <iisfake/iisfake.hpp>
+#endif
+
+#endif

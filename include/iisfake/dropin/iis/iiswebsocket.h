@@ -1,0 +1,15 @@
+// Drop-in <iiswebsocket.h> for building unmodified IIS module sources without the Windows SDK (Linux,
+// mingw-w64, which lacks the IIS headers): put this folder on the include path (CMake: link
+// iisfake::dropin). Never with MSVC, whose Windows SDK has its own.
+// IWebSocketContext, the WebSocket module's interface.
+#ifndef IISFAKE_DROPIN_IISWEBSOCKET_H_INCLUDED
+#define IISFAKE_DROPIN_IISWEBSOCKET_H_INCLUDED
+
+// The declarations, not the fakes: the part, or with the single header alone the umbrella.
+#if __has_include(<iisfake/sdk/iiswebsocket.hpp>)
+#include <iisfake/sdk/iiswebsocket.hpp>
+#else
+#include <iisfake/iisfake.hpp>
+#endif
+
+#endif
