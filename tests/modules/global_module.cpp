@@ -32,8 +32,10 @@ public:
     VOID Terminate() override { delete this; }
 };
 
-HRESULT __stdcall RegisterModule(DWORD dwServerVersion, IHttpModuleRegistrationInfo* pModuleInfo,
-                                 IHttpServer* pGlobalInfo) {
+// Exported by attribute rather than a .def file, with C linkage: httpserv.h must declare no
+// RegisterModule of its own for this to compile (REG-1).
+extern "C" __declspec(dllexport) HRESULT __stdcall RegisterModule(
+    DWORD dwServerVersion, IHttpModuleRegistrationInfo* pModuleInfo, IHttpServer* pGlobalInfo) {
     UNREFERENCED_PARAMETER(dwServerVersion);
     g_pHttpServer = pGlobalInfo;
     CPreBeginModule* pGlobalModule = new CPreBeginModule;
