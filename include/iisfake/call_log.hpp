@@ -11,44 +11,138 @@
 
 IISFAKE_BEGIN_NAMESPACE
 
-// The IHttpRequest..IHttpRequest4 methods; overloads share one name.
+// Which fake a call was made on: one request's calls are one log (FakeHttpContext::calls()),
+// and the same method name can belong to the request and the response.
+enum class On { request, response, context };
+
+inline const char* on_name(On on) noexcept {
+    switch (on) {
+        case On::request: return "IHttpRequest";
+        case On::response: return "IHttpResponse";
+        case On::context: return "IHttpContext";
+    }
+    return "<not an On>";
+}
+
+// The methods of IHttpRequest..4, IHttpResponse..4 and IHttpContext..4; overloads and a name
+// two interfaces share (GetHeader, SetHeader, ...) are one Method. Existing values never move.
+#define IISFAKE_METHODS_(X) \
+    X(GetRawHttpRequest) \
+    X(GetHeader) \
+    X(SetHeader) \
+    X(DeleteHeader) \
+    X(GetHttpMethod) \
+    X(SetHttpMethod) \
+    X(SetUrl) \
+    X(GetUrlChanged) \
+    X(GetForwardedUrl) \
+    X(GetLocalAddress) \
+    X(GetRemoteAddress) \
+    X(ReadEntityBody) \
+    X(InsertEntityBody) \
+    X(GetRemainingEntityBytes) \
+    X(GetHttpVersion) \
+    X(GetClientCertificate) \
+    X(NegotiateClientCertificate) \
+    X(GetSiteId) \
+    X(GetHeaderChanges) \
+    X(GetChannelBindingToken) \
+    /* IHttpResponse..IHttpResponse4 */ \
+    X(GetRawHttpResponse) \
+    X(GetCachePolicy) \
+    X(SetStatus) \
+    X(Clear) \
+    X(ClearHeaders) \
+    X(SetNeedDisconnect) \
+    X(ResetConnection) \
+    X(DisableKernelCache) \
+    X(GetKernelCacheEnabled) \
+    X(SuppressHeaders) \
+    X(GetHeadersSuppressed) \
+    X(Flush) \
+    X(Redirect) \
+    X(WriteEntityChunkByReference) \
+    X(WriteEntityChunks) \
+    X(DisableBuffering) \
+    X(GetStatus) \
+    X(SetErrorDescription) \
+    X(GetErrorDescription) \
+    X(CloseConnection) \
+    X(PushPromise) \
+    X(DeleteTrailer) \
+    X(GetTrailer) \
+    X(ResetStream) \
+    X(SetNeedGoAway) \
+    X(SetTrailer) \
+    /* IHttpContext..IHttpContext4 */ \
+    X(GetSite) \
+    X(GetApplication) \
+    X(GetConnection) \
+    X(GetRequest) \
+    X(GetResponse) \
+    X(GetResponseHeadersSent) \
+    X(GetUser) \
+    X(GetModuleContextContainer) \
+    X(IndicateCompletion) \
+    X(PostCompletion) \
+    X(DisableNotifications) \
+    X(GetNextNotification) \
+    X(GetIsLastNotification) \
+    X(ExecuteRequest) \
+    X(GetExecuteFlags) \
+    X(GetServerVariable) \
+    X(SetServerVariable) \
+    X(AllocateRequestMemory) \
+    X(GetUrlInfo) \
+    X(GetMetadata) \
+    X(GetPhysicalPath) \
+    X(GetScriptName) \
+    X(GetScriptTranslated) \
+    X(GetScriptMap) \
+    X(SetRequestHandled) \
+    X(GetFileInfo) \
+    X(MapPath) \
+    X(NotifyCustomNotification) \
+    X(GetParentContext) \
+    X(GetRootContext) \
+    X(CloneContext) \
+    X(ReleaseClonedContext) \
+    X(GetCurrentExecutionStats) \
+    X(GetTraceContext) \
+    X(GetServerVarChanges) \
+    X(CancelIo) \
+    X(MapHandler) \
+    X(GetExtendedInterface) \
+    X(GetOriginalUser) \
+    X(GetNamedContextContainer) \
+    X(EnableFullDuplex) \
+    X(InheritServerVariable) \
+    X(GetRequestStartTime) \
+    X(GetRequestElapsedTime)
+
 enum class Method {
-    GetRawHttpRequest,
-    GetHeader,
-    SetHeader,
-    DeleteHeader,
-    GetHttpMethod,
-    SetHttpMethod,
-    SetUrl,
-    GetUrlChanged,
-    GetForwardedUrl,
-    GetLocalAddress,
-    GetRemoteAddress,
-    ReadEntityBody,
-    InsertEntityBody,
-    GetRemainingEntityBytes,
-    GetHttpVersion,
-    GetClientCertificate,
-    NegotiateClientCertificate,
-    GetSiteId,
-    GetHeaderChanges,
-    GetChannelBindingToken
+#define IISFAKE_METHOD_ENUMERATOR_(name) name,
+    IISFAKE_METHODS_(IISFAKE_METHOD_ENUMERATOR_)
+#undef IISFAKE_METHOD_ENUMERATOR_
 };
 
-constexpr int method_count = 20;
+constexpr int method_count = 0
+#define IISFAKE_METHOD_COUNT_(name) +1
+    IISFAKE_METHODS_(IISFAKE_METHOD_COUNT_)
+#undef IISFAKE_METHOD_COUNT_
+    ;
 
 inline const char* method_name(Method method) noexcept {
     static const char* const names[] = {
-        "GetRawHttpRequest", "GetHeader",        "SetHeader",
-        "DeleteHeader",      "GetHttpMethod",    "SetHttpMethod",
-        "SetUrl",            "GetUrlChanged",    "GetForwardedUrl",
-        "GetLocalAddress",   "GetRemoteAddress", "ReadEntityBody",
-        "InsertEntityBody",  "GetRemainingEntityBytes", "GetHttpVersion",
-        "GetClientCertificate", "NegotiateClientCertificate", "GetSiteId",
-        "GetHeaderChanges",  "GetChannelBindingToken"};
+#define IISFAKE_METHOD_NAME_(name) #name,
+        IISFAKE_METHODS_(IISFAKE_METHOD_NAME_)
+#undef IISFAKE_METHOD_NAME_
+    };
     const int index = static_cast<int>(method);
     return index >= 0 && index < method_count ? names[index] : "<not a Method>";
 }
+
+#undef IISFAKE_METHODS_
 
 // Whether the method returns an HRESULT, and so can be made to fail (fault injection).
 inline bool returns_hresult(Method method) noexcept {
@@ -63,6 +157,29 @@ inline bool returns_hresult(Method method) noexcept {
         case Method::NegotiateClientCertificate:
         case Method::GetHeaderChanges:
         case Method::GetChannelBindingToken:
+        case Method::SetStatus:
+        case Method::Flush:
+        case Method::Redirect:
+        case Method::WriteEntityChunkByReference:
+        case Method::WriteEntityChunks:
+        case Method::SetErrorDescription:
+        case Method::PushPromise:
+        case Method::DeleteTrailer:
+        case Method::SetTrailer:
+        case Method::PostCompletion:
+        case Method::ExecuteRequest:
+        case Method::GetServerVariable:
+        case Method::SetServerVariable:
+        case Method::MapPath:
+        case Method::NotifyCustomNotification:
+        case Method::CloneContext:
+        case Method::ReleaseClonedContext:
+        case Method::GetCurrentExecutionStats:
+        case Method::GetServerVarChanges:
+        case Method::CancelIo:
+        case Method::MapHandler:
+        case Method::GetExtendedInterface:
+        case Method::InheritServerVariable:
             return true;
         default:
             return false;
@@ -90,6 +207,7 @@ struct Call {
     Method method;
     std::string arguments;  // the arguments as text, e.g. "X-Forwarded-For" or "1.2.3.4, TRUE"
     HRESULT result;         // S_OK for methods that return no HRESULT
+    On on = On::request;    // the fake it was made on
 };
 
 IISFAKE_END_NAMESPACE

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "iisfake/detail/callback.hpp"
+#include "iisfake/detail/request_core.hpp"
 #include "iisfake/call_log.hpp"
 #include "iisfake/detail/address.hpp"
 #include "iisfake/detail/ascii.hpp"
@@ -34,50 +35,20 @@
 
 IISFAKE_BEGIN_NAMESPACE
 
-// Receives the completion of a pending IHttpRequest::ReadEntityBody (or of an asynchronous
-// NegotiateClientCertificate) and returns what the module's completion handler returned. With
-// IHttpContext and CHttpModule (next milestone) this becomes CHttpModule::OnAsyncCompletion.
-using CompletionSink = Callback<REQUEST_NOTIFICATION_STATUS(IHttpCompletionInfo* info)>;
-
-// One delivered completion, as recorded by the fake.
-struct Completion {
-    DWORD bytes;
-    HRESULT status;
-    DWORD operation;
-    bool to_callback;  // delivered to a PFN_ASYNC_COMPLETION (IHttpRequest3::ReadEntityBody)
-    bool delivered;    // false when no sink was set for the IHttpRequest form
-    REQUEST_NOTIFICATION_STATUS returned;  // what the sink or callback returned
-};
-
 namespace detail {
-
-// How completions run when a test asks for threads (deliver_on_thread). The implementation,
-// CompletionThreads, is in <iisfake/threaded_delivery.hpp>.
-class Concurrency {
-public:
-    virtual ~Concurrency() = default;
-    virtual void lock() = 0;
-    virtual void unlock() = 0;
-    virtual void run(Callback<void()> task) = 0;  // on a new thread
-    virtual void join_all() = 0;  // until none is left, also those that tasks started
-    virtual std::exception_ptr take_failure() = 0;  // the first exception a task threw
-};
-
-class CompletionThreads;  // include <iisfake/threaded_delivery.hpp> to use deliver_on_thread()
-
-template <class Unused>
-struct completion_threads_for {
-    using type = CompletionThreads;
-};
 
 // The implementation, a template only so that a TU that includes iisfake without constructing a
 // fake request compiles none of it (users include iisfake in every test file). Use
 // iisfake::FakeHttpRequest.
 template <class Unused = void>
-class FakeHttpRequestBase : public IHttpRequest4 {
+class FakeHttpRequestBase : public IHttpRequest4, private OperationOwner {
 public:
+    using Core = RequestCore<Unused>;
     FakeHttpRequestBase() : FakeHttpRequestBase(RequestBuilder()) {}
     explicit FakeHttpRequestBase(const RequestBuilder& spec);
+    // A request that shares `core` (call log, faults, misuse handler, completion queue) with
+    // the response and context of the same request. Used by FakeHttpContext.
+    FakeHttpRequestBase(const RequestBuilder& spec, Core& core);
     FakeHttpRequestBase(const FakeHttpRequestBase&) = delete;
     FakeHttpRequestBase& operator=(const FakeHttpRequestBase&) = delete;
     // Reports a read still pending (through the misuse handler, which by default throws), and
@@ -162,24 +133,25 @@ public:
     }
 
     // ---- test knobs ------------------------------------------------------------------------
+    // Shared with the response and context of the same request (one Options per request).
     Options& options() noexcept { return options_; }
     const Options& options() const noexcept { return options_; }
     // Replaces how misuse is reported (default: throw MisuseError). iisfake::ignore_misuse
     // turns reporting off; the fake then only returns the HRESULT IIS returns.
-    void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
+    void set_misuse_handler(MisuseHandler handler) { core_->misuse_handler_ = std::move(handler); }
     // Every call of `method` from now on returns `result` without effect. Only methods that
     // return an HRESULT can fail, and only with a failure HRESULT (a success that did nothing
     // would hand module code out-parameters never written); anything else throws
     // std::invalid_argument.
     void fail(Method method, HRESULT result) {
-        faults_.push_back(Fault{check_fault(method, result), 0, result});
+        core_->add_fault(On::request, method, 0, result);
     }
     // The nth call of `method` (1-based, counting every call since construction) returns
     // `result` without effect.
     void fail_nth(Method method, unsigned nth, HRESULT result) {
-        faults_.push_back(Fault{check_fault(method, result), nth, result});
+        core_->add_fault(On::request, method, nth, result);
     }
-    void clear_faults() { faults_.clear(); }
+    void clear_faults() { core_->clear_faults(On::request); }
     // The client goes away after `bytes` body bytes: reads past that point fail with `result`
     // (IIS's exact code is undocumented; ASP.NET Core treats any failure as a disconnect).
     void disconnect_after(ULONGLONG bytes,
@@ -196,47 +168,50 @@ public:
     // ---- asynchronous completion -------------------------------------------------------------
     // The completion handler for operations started from now on: each completion goes to the
     // sink in force when its operation started, as IIS resumes the module that issued it.
-    void set_completion_sink(CompletionSink sink) { sink_ = std::move(sink); }
-    // What PFN_ASYNC_COMPLETION callbacks receive as their IHttpContext3*. Until iisfake has
-    // IHttpContext (next milestone) this is whatever the test sets; NULL by default.
-    void set_http_context(IHttpContext3* context) noexcept { http_context_ = context; }
+    void set_completion_sink(CompletionSink sink) {
+        auto guard = core_->lock();
+        core_->sink_ = std::move(sink);
+    }
+    // What PFN_ASYNC_COMPLETION callbacks receive as their IHttpContext3*: the FakeHttpContext
+    // that owns this request, or whatever the test sets (NULL for a request built alone).
+    void set_http_context(IHttpContext3* context) noexcept { core_->http_context_ = context; }
     // Deliver completions on a second thread, as IIS does from its pool; false goes back to the
     // calling thread after waiting. Needs <iisfake/threaded_delivery.hpp> (or
     // IISFAKE_CONFIG_THREADED_DELIVERY defined before <iisfake/iisfake.hpp>), which keeps
     // <thread> and <mutex> out of the test files that do not use threads.
-    void deliver_on_thread(bool on = true) {
-        if (on && !concurrency_) {
-            concurrency_.reset(new typename detail::completion_threads_for<Unused>::type());
-        } else if (!on && concurrency_) {
-            wait_for_completions();
-            concurrency_.reset();
-        }
-    }
+    void deliver_on_thread(bool on = true) { core_->deliver_on_thread(on); }
     // Waits for every completion running on another thread (also those their modules started)
     // and rethrows the first exception one of them threw. Returns at once without threads.
-    void wait_for_completions();
+    void wait_for_completions() { core_->wait_for_completions(); }
 
-    bool has_pending() const;
-    std::size_t pending_count() const;
+    bool has_pending() const { return core_->has_pending(); }
+    std::size_t pending_count() const { return core_->pending_count(); }
     // Completes the oldest pending operation: a read fills the caller's buffer now, from the
     // body as it is now, and its IHttpCompletionInfo2 goes to the callback or the sink.
-    void complete_pending();
+    void complete_pending() { core_->complete_pending("FakeHttpRequest::complete_pending"); }
     // Completes the oldest pending operation with `status` and `bytes`, leaving the buffer
     // untouched (an error injected into a completion).
-    void complete_pending_with(HRESULT status, DWORD bytes = 0);
+    void complete_pending_with(HRESULT status, DWORD bytes = 0) {
+        core_->complete_pending_with("FakeHttpRequest::complete_pending", status, bytes);
+    }
     // Completes every pending operation with HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), as
     // IHttpContext::CancelIo does (REQ-CI-3).
-    void cancel_pending();
+    void cancel_pending() { core_->cancel_pending("FakeHttpRequest::cancel_pending"); }
     // Reports misuse if an operation is still pending (a module that forgot to wait).
-    void expect_nothing_pending();
-    std::vector<Completion> completions() const;
+    void expect_nothing_pending() {
+        core_->expect_nothing_pending("FakeHttpRequest::expect_nothing_pending");
+    }
+    std::vector<Completion> completions() const { return core_->completions(); }
 
     // ---- inspection ---------------------------------------------------------------------------
-    std::vector<Call> calls() const;
-    void clear_calls();
+    // The calls made on this request. FakeHttpContext::calls() has the whole request's, in order.
+    std::vector<Call> calls() const { return core_->calls(On::request); }
+    void clear_calls() { core_->clear_calls(On::request); }
     // Every misuse reported so far, thrown or not. With deliver_on_thread(), read it after
     // wait_for_completions(): completions report on their own thread.
-    const std::vector<Misuse>& misuses() const noexcept { return misuses_; }
+    const std::vector<Misuse>& misuses() const noexcept { return core_->misuses_; }
+    // The raw struct, read without a call in the log (GetRawHttpRequest is logged).
+    const HTTP_REQUEST& raw() const noexcept { return raw_; }
     // Headers as the raw struct holds them: known ones in id order, then unknown in order.
     std::vector<std::pair<std::string, std::string>> headers() const;
     bool has_header(const std::string& name) const;
@@ -255,54 +230,32 @@ public:
     DWORD header_change_number() const noexcept { return headers_.change_number(); }
 
 private:
-    struct Fault {
-        Method method;
-        unsigned nth;  // 0: every call
-        HRESULT result;
-    };
+    using Transfer = detail::Transfer;
     struct Inserted {
         const unsigned char* data;  // the caller's memory, read at read time (T-3)
         DWORD size;
         DWORD offset;
     };
-    struct Pending {
-        unsigned char* buffer;
-        DWORD size;
-        bool has_callback;
-        PFN_ASYNC_COMPLETION callback;
-        void* context;
-        bool negotiate;
-        CompletionSink sink;  // the sink when the operation started: the module that waits
-        bool due;             // complete_before_return, delivered once the nesting unwinds
-    };
-    struct Transfer {
-        DWORD bytes;
-        HRESULT status;
-    };
-    class Lock {
-    public:
-        explicit Lock(Concurrency* threads) : threads_(threads) {
-            if (threads_) threads_->lock();
-        }
-        ~Lock() {
-            if (threads_) threads_->unlock();
-        }
-        Lock(const Lock&) = delete;
-        Lock& operator=(const Lock&) = delete;
 
-    private:
-        Concurrency* threads_;
-    };
-
-    Lock lock() const { return Lock(concurrency_.get()); }
-    void record(Method method, std::string arguments, HRESULT result) const;
+    typename Core::Lock lock() const { return core_->lock(); }
+    void record(Method method, std::string arguments, HRESULT result) const {
+        core_->record(On::request, method, std::move(arguments), result);
+    }
     HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result,
-                   const char* outcome = nullptr) const;
-    HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result);
-    void report_deferred();
-    bool injected(Method method, HRESULT& result);
+                   const char* outcome = nullptr) const {
+        return core_->report(method, rule, std::move(problem), result, outcome);
+    }
+    HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result) {
+        return core_->defer(method, rule, std::move(problem), result);
+    }
+    void report_deferred() { core_->report_deferred(); }
+    bool injected(Method method, HRESULT& result) {
+        return core_->injected(On::request, method, result);
+    }
     // A fault for this call: recorded in the log; the caller returns `result`.
-    bool injected_recorded(Method method, const std::string& arguments, HRESULT& result);
+    bool injected_recorded(Method method, const std::string& arguments, HRESULT& result) {
+        return core_->injected_recorded(On::request, method, arguments, result);
+    }
     HRESULT report_bad_id(const char* method, int id, HRESULT result) const;
     const char* find_header(const char* name, std::size_t length, USHORT* pcch) const;
     HRESULT set_header(const char* method, int id, const char* name, std::size_t name_length,
@@ -319,6 +272,7 @@ private:
     void build_cooked_url(const detail::wide_string& host, const detail::wide_string& path,
                           const detail::wide_string& query);
     bool is_local_host(const detail::wide_string& host) const;
+    void build(const RequestBuilder& spec);
 
     HRESULT read(const char* method, VOID* buffer, DWORD size, BOOL async,
                  PFN_ASYNC_COMPLETION callback, void* context, bool has_callback, DWORD* received,
@@ -326,21 +280,14 @@ private:
     bool at_end() const;
     Transfer transfer(unsigned char* out, DWORD capacity);
     bool goes_pending(BOOL* pending_out);
-    void complete_oldest(bool forced, HRESULT status, DWORD bytes);
-    void deliver_before_return(Pending op);
     bool disconnected() const;
-    void dispatch(Pending op, bool forced, HRESULT status, DWORD bytes);
-    void finish(Pending op, bool forced, HRESULT status, DWORD bytes);
+    bool io_pending() const;
+    Transfer complete_operation(const Operation& op) override;
     std::string method_text() const;
 
-    Options options_;
-    MisuseHandler misuse_handler_ = throw_misuse;
-    mutable std::vector<Misuse> misuses_;
-    mutable std::deque<Call> calls_;  // a deque: no reallocation spikes in long logs
-    mutable unsigned call_counts_[method_count] = {};
-    std::vector<Fault> faults_;
-    Misuse deferred_;
-    bool has_deferred_ = false;
+    std::unique_ptr<Core> own_core_;  // when built alone
+    Core* core_;
+    Options& options_;
 
     HTTP_REQUEST raw_;
     using Headers = detail::HeaderTable<HTTP_REQUEST_HEADERS, HttpHeaderRequestMaximum>;
@@ -380,15 +327,7 @@ private:
     ULONGLONG disconnect_at_ = 0;
     HRESULT disconnect_result_ = S_OK;
 
-    std::vector<Pending> pending_;
-    std::vector<Completion> completions_;
-    CompletionSink sink_;
-    IHttpContext3* http_context_ = nullptr;
     std::size_t async_reads_ = 0;
-    // Completions delivered inside the call that started them, nested on this stack.
-    static constexpr std::size_t max_nested_deliveries = 8;
-    std::size_t delivery_depth_ = 0;
-    std::unique_ptr<Concurrency> concurrency_;  // set while completions run on threads
 };
 
 }  // namespace detail

@@ -19,6 +19,8 @@
 #include "iisfake/fake_completion_info.hpp"
 #include "iisfake/request_builder.hpp"
 #include "iisfake/fake_http_request.hpp"
+#include "iisfake/fake_http_response.hpp"
+#include "iisfake/fake_http_context.hpp"
 
 #endif
 

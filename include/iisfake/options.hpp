@@ -59,6 +59,15 @@ struct Options {
     bool poison_replaced_values = false;
     // The ordered log of SDK calls (calls()); off saves time in benchmarks of module code.
     bool record_calls = true;
+    // RESP-3, T-22: a response header set again with fReplace == FALSE. false (default): each
+    // value is its own header line (the first in the known slot, the rest as entries of the
+    // unknown array under the same name), so Set-Cookie survives; true: joined with
+    // append_separator into one line, as the request does.
+    bool join_response_values = false;
+    // RESP-8, T-3: report a WriteEntityChunkByReference whose memory is neither request memory
+    // (IHttpContext::AllocateRequestMemory) nor declared static (declare_static_memory): such
+    // memory may be gone when IIS sends it.
+    bool strict_request_memory = false;
     // IHttpCompletionInfo2::GetCompletedOperation for a read completion (1, as iisnode relies
     // on) and for any other completion (not published; 0).
     DWORD read_operation_code = 1;

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "iisfake/fake_http_request.hpp"
+#include "iisfake/detail/request_core.hpp"
 
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {

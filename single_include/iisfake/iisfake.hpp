@@ -4644,6 +4644,15 @@ struct Options {
     bool poison_replaced_values = false;
     // The ordered log of SDK calls (calls()); off saves time in benchmarks of module code.
     bool record_calls = true;
+    // RESP-3, T-22: a response header set again with fReplace == FALSE. false (default): each
+    // value is its own header line (the first in the known slot, the rest as entries of the
+    // unknown array under the same name), so Set-Cookie survives; true: joined with
+    // append_separator into one line, as the request does.
+    bool join_response_values = false;
+    // RESP-8, T-3: report a WriteEntityChunkByReference whose memory is neither request memory
+    // (IHttpContext::AllocateRequestMemory) nor declared static (declare_static_memory): such
+    // memory may be gone when IIS sends it.
+    bool strict_request_memory = false;
     // IHttpCompletionInfo2::GetCompletedOperation for a read completion (1, as iisnode relies
     // on) and for any other completion (not published; 0).
     DWORD read_operation_code = 1;
@@ -4667,44 +4676,138 @@ IISFAKE_END_NAMESPACE
 
 IISFAKE_BEGIN_NAMESPACE
 
-// The IHttpRequest..IHttpRequest4 methods; overloads share one name.
+// Which fake a call was made on: one request's calls are one log (FakeHttpContext::calls()),
+// and the same method name can belong to the request and the response.
+enum class On { request, response, context };
+
+inline const char* on_name(On on) noexcept {
+    switch (on) {
+        case On::request: return "IHttpRequest";
+        case On::response: return "IHttpResponse";
+        case On::context: return "IHttpContext";
+    }
+    return "<not an On>";
+}
+
+// The methods of IHttpRequest..4, IHttpResponse..4 and IHttpContext..4; overloads and a name
+// two interfaces share (GetHeader, SetHeader, ...) are one Method. Existing values never move.
+#define IISFAKE_METHODS_(X) \
+    X(GetRawHttpRequest) \
+    X(GetHeader) \
+    X(SetHeader) \
+    X(DeleteHeader) \
+    X(GetHttpMethod) \
+    X(SetHttpMethod) \
+    X(SetUrl) \
+    X(GetUrlChanged) \
+    X(GetForwardedUrl) \
+    X(GetLocalAddress) \
+    X(GetRemoteAddress) \
+    X(ReadEntityBody) \
+    X(InsertEntityBody) \
+    X(GetRemainingEntityBytes) \
+    X(GetHttpVersion) \
+    X(GetClientCertificate) \
+    X(NegotiateClientCertificate) \
+    X(GetSiteId) \
+    X(GetHeaderChanges) \
+    X(GetChannelBindingToken) \
+    /* IHttpResponse..IHttpResponse4 */ \
+    X(GetRawHttpResponse) \
+    X(GetCachePolicy) \
+    X(SetStatus) \
+    X(Clear) \
+    X(ClearHeaders) \
+    X(SetNeedDisconnect) \
+    X(ResetConnection) \
+    X(DisableKernelCache) \
+    X(GetKernelCacheEnabled) \
+    X(SuppressHeaders) \
+    X(GetHeadersSuppressed) \
+    X(Flush) \
+    X(Redirect) \
+    X(WriteEntityChunkByReference) \
+    X(WriteEntityChunks) \
+    X(DisableBuffering) \
+    X(GetStatus) \
+    X(SetErrorDescription) \
+    X(GetErrorDescription) \
+    X(CloseConnection) \
+    X(PushPromise) \
+    X(DeleteTrailer) \
+    X(GetTrailer) \
+    X(ResetStream) \
+    X(SetNeedGoAway) \
+    X(SetTrailer) \
+    /* IHttpContext..IHttpContext4 */ \
+    X(GetSite) \
+    X(GetApplication) \
+    X(GetConnection) \
+    X(GetRequest) \
+    X(GetResponse) \
+    X(GetResponseHeadersSent) \
+    X(GetUser) \
+    X(GetModuleContextContainer) \
+    X(IndicateCompletion) \
+    X(PostCompletion) \
+    X(DisableNotifications) \
+    X(GetNextNotification) \
+    X(GetIsLastNotification) \
+    X(ExecuteRequest) \
+    X(GetExecuteFlags) \
+    X(GetServerVariable) \
+    X(SetServerVariable) \
+    X(AllocateRequestMemory) \
+    X(GetUrlInfo) \
+    X(GetMetadata) \
+    X(GetPhysicalPath) \
+    X(GetScriptName) \
+    X(GetScriptTranslated) \
+    X(GetScriptMap) \
+    X(SetRequestHandled) \
+    X(GetFileInfo) \
+    X(MapPath) \
+    X(NotifyCustomNotification) \
+    X(GetParentContext) \
+    X(GetRootContext) \
+    X(CloneContext) \
+    X(ReleaseClonedContext) \
+    X(GetCurrentExecutionStats) \
+    X(GetTraceContext) \
+    X(GetServerVarChanges) \
+    X(CancelIo) \
+    X(MapHandler) \
+    X(GetExtendedInterface) \
+    X(GetOriginalUser) \
+    X(GetNamedContextContainer) \
+    X(EnableFullDuplex) \
+    X(InheritServerVariable) \
+    X(GetRequestStartTime) \
+    X(GetRequestElapsedTime)
+
 enum class Method {
-    GetRawHttpRequest,
-    GetHeader,
-    SetHeader,
-    DeleteHeader,
-    GetHttpMethod,
-    SetHttpMethod,
-    SetUrl,
-    GetUrlChanged,
-    GetForwardedUrl,
-    GetLocalAddress,
-    GetRemoteAddress,
-    ReadEntityBody,
-    InsertEntityBody,
-    GetRemainingEntityBytes,
-    GetHttpVersion,
-    GetClientCertificate,
-    NegotiateClientCertificate,
-    GetSiteId,
-    GetHeaderChanges,
-    GetChannelBindingToken
+#define IISFAKE_METHOD_ENUMERATOR_(name) name,
+    IISFAKE_METHODS_(IISFAKE_METHOD_ENUMERATOR_)
+#undef IISFAKE_METHOD_ENUMERATOR_
 };
 
-constexpr int method_count = 20;
+constexpr int method_count = 0
+#define IISFAKE_METHOD_COUNT_(name) +1
+    IISFAKE_METHODS_(IISFAKE_METHOD_COUNT_)
+#undef IISFAKE_METHOD_COUNT_
+    ;
 
 inline const char* method_name(Method method) noexcept {
     static const char* const names[] = {
-        "GetRawHttpRequest", "GetHeader",        "SetHeader",
-        "DeleteHeader",      "GetHttpMethod",    "SetHttpMethod",
-        "SetUrl",            "GetUrlChanged",    "GetForwardedUrl",
-        "GetLocalAddress",   "GetRemoteAddress", "ReadEntityBody",
-        "InsertEntityBody",  "GetRemainingEntityBytes", "GetHttpVersion",
-        "GetClientCertificate", "NegotiateClientCertificate", "GetSiteId",
-        "GetHeaderChanges",  "GetChannelBindingToken"};
+#define IISFAKE_METHOD_NAME_(name) #name,
+        IISFAKE_METHODS_(IISFAKE_METHOD_NAME_)
+#undef IISFAKE_METHOD_NAME_
+    };
     const int index = static_cast<int>(method);
     return index >= 0 && index < method_count ? names[index] : "<not a Method>";
 }
+
+#undef IISFAKE_METHODS_
 
 // Whether the method returns an HRESULT, and so can be made to fail (fault injection).
 inline bool returns_hresult(Method method) noexcept {
@@ -4719,6 +4822,29 @@ inline bool returns_hresult(Method method) noexcept {
         case Method::NegotiateClientCertificate:
         case Method::GetHeaderChanges:
         case Method::GetChannelBindingToken:
+        case Method::SetStatus:
+        case Method::Flush:
+        case Method::Redirect:
+        case Method::WriteEntityChunkByReference:
+        case Method::WriteEntityChunks:
+        case Method::SetErrorDescription:
+        case Method::PushPromise:
+        case Method::DeleteTrailer:
+        case Method::SetTrailer:
+        case Method::PostCompletion:
+        case Method::ExecuteRequest:
+        case Method::GetServerVariable:
+        case Method::SetServerVariable:
+        case Method::MapPath:
+        case Method::NotifyCustomNotification:
+        case Method::CloneContext:
+        case Method::ReleaseClonedContext:
+        case Method::GetCurrentExecutionStats:
+        case Method::GetServerVarChanges:
+        case Method::CancelIo:
+        case Method::MapHandler:
+        case Method::GetExtendedInterface:
+        case Method::InheritServerVariable:
             return true;
         default:
             return false;
@@ -4746,6 +4872,7 @@ struct Call {
     Method method;
     std::string arguments;  // the arguments as text, e.g. "X-Forwarded-For" or "1.2.3.4, TRUE"
     HRESULT result;         // S_OK for methods that return no HRESULT
+    On on = On::request;    // the fake it was made on
 };
 
 IISFAKE_END_NAMESPACE
@@ -5073,6 +5200,447 @@ IISFAKE_END_NAMESPACE
 #include <utility>
 #include <vector>
 
+// ----- begin iisfake/detail/request_core.hpp -----
+#ifndef IISFAKE_DETAIL_REQUEST_CORE_HPP_INCLUDED
+#define IISFAKE_DETAIL_REQUEST_CORE_HPP_INCLUDED
+
+// The per-request core the request, response and context fakes share. In IIS a request's body
+// reads, response writes, flushes and PostCompletions are one stream of operations: one ordered
+// call log, one completion queue, one misuse handler, one list of injected faults. A fake built
+// alone owns its core; a FakeHttpContext owns one for all three.
+
+#include <cstring>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+// Receives the completion of a pending operation (a body read, an asynchronous write or flush,
+// NegotiateClientCertificate, PostCompletion) and returns what the module's completion handler
+// returned. The pipeline host sets CHttpModule::OnAsyncCompletion of the running module.
+using CompletionSink = Callback<REQUEST_NOTIFICATION_STATUS(IHttpCompletionInfo* info)>;
+
+// One delivered completion, as recorded by the fake.
+struct Completion {
+    DWORD bytes;
+    HRESULT status;
+    DWORD operation;
+    bool to_callback;  // delivered to a PFN_ASYNC_COMPLETION or completion routine
+    bool delivered;    // false when no sink was set for the sink form
+    REQUEST_NOTIFICATION_STATUS returned;  // what the sink or callback returned
+};
+
+namespace detail {
+
+// How completions run when a test asks for threads (deliver_on_thread). The implementation,
+// CompletionThreads, is in <iisfake/threaded_delivery.hpp>.
+class Concurrency {
+public:
+    virtual ~Concurrency() = default;
+    virtual void lock() = 0;
+    virtual void unlock() = 0;
+    virtual void run(Callback<void()> task) = 0;  // on a new thread
+    virtual void join_all() = 0;  // until none is left, also those that tasks started
+    virtual std::exception_ptr take_failure() = 0;  // the first exception a task threw
+};
+
+class CompletionThreads;  // include <iisfake/threaded_delivery.hpp> to use deliver_on_thread()
+
+template <class Unused>
+struct completion_threads_for {
+    using type = CompletionThreads;
+};
+
+struct Transfer {
+    DWORD bytes;
+    HRESULT status;
+};
+
+enum class OperationKind { read, negotiate, write, post };
+
+struct Operation;
+
+// The fake that started an operation does its part when it completes: a read fills the
+// caller's buffer from the body as it is then, a write sends the chunks it kept.
+class OperationOwner {
+public:
+    virtual Transfer complete_operation(const Operation& op) = 0;
+
+protected:
+    ~OperationOwner() = default;
+};
+
+struct Operation {
+    OperationKind kind;
+    OperationOwner* owner;  // NULL for PostCompletion: nothing to do but deliver
+    unsigned char* buffer;  // a read's destination
+    DWORD size;             // a read's capacity, a write's or PostCompletion's byte count
+    bool has_callback;      // a PFN_ASYNC_COMPLETION form (IHttpRequest3, IHttpResponse2)
+    PFN_ASYNC_COMPLETION callback;
+    void* context;
+    LPOVERLAPPED_COMPLETION_ROUTINE routine;  // IHttpContext3::PostCompletion
+    CompletionSink sink;  // the sink when the operation started: the module that waits
+    bool due;             // complete_before_return, delivered once the nesting unwinds
+    bool more_data;       // a write's fMoreData
+};
+
+template <class Unused = void>
+class RequestCore {
+public:
+    RequestCore() = default;
+    RequestCore(const RequestCore&) = delete;
+    RequestCore& operator=(const RequestCore&) = delete;
+    ~RequestCore() {
+        if (concurrency_) concurrency_->join_all();
+    }
+
+    class Lock {
+    public:
+        explicit Lock(Concurrency* threads) : threads_(threads) {
+            if (threads_) threads_->lock();
+        }
+        ~Lock() {
+            if (threads_) threads_->unlock();
+        }
+        Lock(const Lock&) = delete;
+        Lock& operator=(const Lock&) = delete;
+
+    private:
+        Concurrency* threads_;
+    };
+    Lock lock() const { return Lock(concurrency_.get()); }
+
+    // ---- call log, faults, misuse ------------------------------------------------------------
+    void record(On on, Method method, std::string arguments, HRESULT result) const {
+        Lock guard = lock();
+        ++call_counts_[static_cast<int>(on)][static_cast<std::size_t>(method)];
+        if (options_.record_calls) calls_.push_back(Call{method, std::move(arguments), result, on});
+    }
+    // Counts a call without logging it (the hot path of GetHeader with the log off, no threads).
+    void count(On on, Method method) const {
+        ++call_counts_[static_cast<int>(on)][static_cast<std::size_t>(method)];
+    }
+    std::vector<Call> calls() const {
+        Lock guard = lock();
+        return std::vector<Call>(calls_.begin(), calls_.end());
+    }
+    std::vector<Call> calls(On on) const {
+        Lock guard = lock();
+        std::vector<Call> out;
+        for (const Call& call : calls_)
+            if (call.on == on) out.push_back(call);
+        return out;
+    }
+    void clear_calls() {
+        Lock guard = lock();
+        calls_.clear();
+    }
+    void clear_calls(On on) {
+        Lock guard = lock();
+        std::deque<Call> kept;
+        for (Call& call : calls_)
+            if (call.on != on) kept.push_back(std::move(call));
+        calls_.swap(kept);
+    }
+
+    HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result,
+                   const char* outcome = nullptr) const {
+        Misuse misuse{method, rule, std::move(problem), result,
+                      outcome ? std::string(outcome) : "IIS returns " + hresult_text(result)};
+        {
+            Lock guard = lock();
+            misuses_.push_back(misuse);
+        }
+        if (misuse_handler_) misuse_handler_(misuse);
+        return result;
+    }
+    // Reported once the call is in the log, so a throwing handler does not hide the call.
+    HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result) {
+        deferred_ = Misuse{method, rule, std::move(problem), result, std::string()};
+        has_deferred_ = true;
+        return result;
+    }
+    void report_deferred() {
+        if (!has_deferred_) return;
+        has_deferred_ = false;
+        report(deferred_.method.c_str(), deferred_.rule.c_str(), deferred_.problem,
+               deferred_.result);
+    }
+
+    void add_fault(On on, Method method, unsigned nth, HRESULT result) {
+        faults_.push_back(Fault{on, check_fault(method, result), nth, result});
+    }
+    void clear_faults(On on) {
+        std::vector<Fault> kept;
+        for (const Fault& fault : faults_)
+            if (fault.on != on) kept.push_back(fault);
+        faults_.swap(kept);
+    }
+    // Whether this call is to fail; the count includes this call.
+    bool injected(On on, Method method, HRESULT& result) const {
+        const unsigned count =
+            call_counts_[static_cast<int>(on)][static_cast<std::size_t>(method)] + 1;
+        for (const auto& fault : faults_) {
+            if (fault.on == on && fault.method == method &&
+                (fault.nth == 0 || fault.nth == count)) {
+                result = fault.result;
+                return true;
+            }
+        }
+        return false;
+    }
+    bool injected_recorded(On on, Method method, const std::string& arguments, HRESULT& result) {
+        if (!injected(on, method, result)) return false;
+        record(on, method, arguments, result);
+        return true;
+    }
+
+    // ---- completion queue ----------------------------------------------------------------------
+    void deliver_on_thread(bool on) {
+        if (on && !concurrency_) {
+            concurrency_.reset(new typename completion_threads_for<Unused>::type());
+        } else if (!on && concurrency_) {
+            wait_for_completions();
+            concurrency_.reset();
+        }
+    }
+    bool threaded() const noexcept { return static_cast<bool>(concurrency_); }
+    void wait_for_completions() {
+        if (!concurrency_) return;
+        concurrency_->join_all();
+        const std::exception_ptr failure = concurrency_->take_failure();
+        if (failure) std::rethrow_exception(failure);
+    }
+
+    // Queues an operation that went pending (caller holds no lock). With complete_before_return
+    // the completion arrives before the call that started it returns.
+    void start(Operation op) {
+        bool deliver_now = false;
+        {
+            Lock guard = lock();
+            op.sink = sink_;
+            deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
+            // Delivered before returning, so it never waits in pending_ where it could be
+            // mistaken for an older operation.
+            if (!deliver_now) pending_.push_back(op);
+        }
+        if (deliver_now) deliver_before_return(op);
+    }
+    // The same, for an operation the caller has already recorded and whose completion must
+    // wait for the call to return (PostCompletion is always queued).
+    void queue(Operation op) {
+        Lock guard = lock();
+        op.sink = sink_;
+        pending_.push_back(op);
+    }
+    // Whether an operation of this kind is pending (a second read, a second write).
+    bool pending_of(OperationKind kind) const {
+        Lock guard = lock();
+        for (const Operation& op : pending_)
+            if (op.kind == kind) return true;
+        return false;
+    }
+    bool has_pending() const {
+        Lock guard = lock();
+        return !pending_.empty();
+    }
+    std::size_t pending_count() const {
+        Lock guard = lock();
+        return pending_.size();
+    }
+    std::vector<Completion> completions() const {
+        Lock guard = lock();
+        return completions_;
+    }
+    void complete_pending(const char* who) { complete_oldest(who, false, S_OK, 0); }
+    void complete_pending_with(const char* who, HRESULT status, DWORD bytes) {
+        complete_oldest(who, true, status, bytes);
+    }
+    // Cancels what is pending now, as CancelIo does; an operation the module starts from the
+    // aborted completion is new I/O and stays pending.
+    void cancel_pending(const char* who) {
+        const std::size_t count = pending_count();
+        for (std::size_t i = 0; i < count; ++i)
+            complete_oldest(who, true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
+    }
+    void expect_nothing_pending(const char* who) {
+        const std::size_t count = pending_count();
+        if (count > 0)
+            report(who, "T-10", std::to_string(count) + " asynchronous operation(s) still pending",
+                   S_OK, "the completion never arrives");
+    }
+    // At the request's end: threads joined, an operation still pending reported.
+    void end_of_request(const char* who) {
+        if (concurrency_) concurrency_->join_all();
+        if (!pending_.empty() && std::uncaught_exceptions() == 0)
+            report(who, "T-10",
+                   std::to_string(pending_.size()) +
+                       " asynchronous operation(s) still pending when the request ended; a "
+                       "module must wait for its completion",
+                   S_OK, "the completion never arrives");
+    }
+
+    Options options_;
+    MisuseHandler misuse_handler_ = throw_misuse;
+    mutable std::vector<Misuse> misuses_;
+    CompletionSink sink_;
+    IHttpContext3* http_context_ = nullptr;  // what PFN_ASYNC_COMPLETION callbacks receive
+    std::string name_ = "FakeHttpRequest";   // the fake that owns it, for misuse reports
+
+private:
+    struct Fault {
+        On on;
+        Method method;
+        unsigned nth;  // 0: every call
+        HRESULT result;
+    };
+
+    void complete_oldest(const char* who, bool forced, HRESULT status, DWORD bytes) {
+        Operation op{};
+        {
+            Lock guard = lock();
+            if (pending_.empty()) {
+                report(who, "T-10",
+                       "a completion was requested but no asynchronous operation is pending", S_OK,
+                       "nothing is delivered");
+                return;
+            }
+            const Operation& oldest = pending_.front();
+            if (forced && oldest.kind != OperationKind::write && oldest.kind != OperationKind::post &&
+                bytes > oldest.size)
+                throw std::invalid_argument(
+                    "iisfake: complete_pending_with: " + std::to_string(bytes) +
+                    " bytes do not fit the pending operation's buffer of " +
+                    std::to_string(oldest.size) + " bytes");
+            op = oldest;
+            pending_.pop_front();
+        }
+        dispatch(op, forced, status, bytes);
+    }
+
+    void dispatch(Operation op, bool forced, HRESULT status, DWORD bytes) {
+        if (!concurrency_) {
+            finish(op, forced, status, bytes);
+            return;
+        }
+        concurrency_->run([this, op, forced, status, bytes] { finish(op, forced, status, bytes); });
+    }
+
+    // AsyncPolicy::complete_before_return. A module that reads again from its completion would
+    // nest one delivery per read on this stack, and a large body would overflow it; IIS
+    // delivers on pool threads and never nests without bound. So past a few levels the
+    // completion waits in pending_, marked due, and the outermost delivery runs it once the call
+    // that started it has returned: the stack stays flat whatever the body's size.
+    void deliver_before_return(Operation op) {
+        if (concurrency_) {
+            dispatch(op, false, S_OK, 0);
+            return;
+        }
+        if (delivery_depth_ >= max_nested_deliveries) {
+            op.due = true;
+            pending_.push_back(op);
+            return;
+        }
+        struct Depth {
+            std::size_t& depth;
+            explicit Depth(std::size_t& d) : depth(d) { ++depth; }
+            ~Depth() { --depth; }
+            Depth(const Depth&) = delete;
+            Depth& operator=(const Depth&) = delete;
+        } depth(delivery_depth_);
+        finish(op, false, S_OK, 0);
+        if (delivery_depth_ > 1) return;
+        for (;;) {
+            auto due = pending_.begin();
+            while (due != pending_.end() && !due->due) ++due;
+            if (due == pending_.end()) return;
+            Operation next = *due;
+            pending_.erase(due);
+            finish(next, false, S_OK, 0);
+        }
+    }
+
+    void finish(const Operation& op, bool forced, HRESULT status, DWORD bytes) {
+        Transfer result{bytes, status};
+        if (!forced) {
+            Lock guard = lock();
+            result = op.owner ? op.owner->complete_operation(op) : Transfer{op.size, S_OK};
+        }
+        FakeHttpCompletionInfo info(result.bytes, result.status,
+                                    op.kind == OperationKind::read
+                                        ? options_.read_operation_code
+                                        : options_.other_operation_code);
+        const bool to_callback = op.has_callback || op.routine != nullptr;
+        const bool delivered = to_callback || static_cast<bool>(op.sink);
+        std::size_t slot = 0;
+        {
+            // Recorded before delivery: a completion delivered from inside this one (the module
+            // reads again and complete_before_return completes that read) comes after it.
+            Lock guard = lock();
+            slot = completions_.size();
+            completions_.push_back(Completion{result.bytes, result.status,
+                                              info.GetCompletedOperation(), to_callback,
+                                              delivered, RQ_NOTIFICATION_CONTINUE});
+        }
+        // Without a sink (a test that only looks at the buffer) the completion goes nowhere; it
+        // is still in completions(), with delivered == false. But a sink set after the operation
+        // started means the test expected it to arrive: the module would never resume.
+        if (!delivered) {
+            bool sink_now = false;
+            {
+                Lock guard = lock();
+                sink_now = static_cast<bool>(sink_);
+            }
+            if (sink_now)
+                report((name_ + "::complete_pending").c_str(), "REQ-READ-5",
+                       "the operation started before set_completion_sink(), so its completion "
+                       "has no sink: in IIS it resumes the module that started it; set the sink "
+                       "first",
+                       S_OK, "the completion is dropped and the module never resumes");
+            return;
+        }
+        REQUEST_NOTIFICATION_STATUS returned = RQ_NOTIFICATION_CONTINUE;
+        if (op.routine) {
+            // An OVERLAPPED completion routine gets a Win32 error code, not an HRESULT.
+            const DWORD code = SUCCEEDED(result.status)
+                                   ? 0u
+                                   : static_cast<DWORD>(result.status) & 0xFFFFu;
+            op.routine(code, result.bytes, static_cast<LPOVERLAPPED>(op.context));
+        } else if (op.has_callback) {
+            returned = op.callback(http_context_, &info, op.context);
+        } else {
+            returned = op.sink(&info);
+        }
+        Lock guard = lock();
+        completions_[slot].returned = returned;
+    }
+
+    mutable std::deque<Call> calls_;  // a deque: no reallocation spikes in long logs
+    mutable unsigned call_counts_[3][method_count] = {};
+    std::vector<Fault> faults_;
+    Misuse deferred_;
+    bool has_deferred_ = false;
+
+    std::deque<Operation> pending_;
+    std::vector<Completion> completions_;
+    // Completions delivered inside the call that started them, nested on this stack.
+    static constexpr std::size_t max_nested_deliveries = 8;
+    std::size_t delivery_depth_ = 0;
+    std::unique_ptr<Concurrency> concurrency_;  // set while completions run on threads
+};
+
+}  // namespace detail
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/request_core.hpp -----
 // ----- begin iisfake/detail/address.hpp -----
 #ifndef IISFAKE_DETAIL_ADDRESS_HPP_INCLUDED
 #define IISFAKE_DETAIL_ADDRESS_HPP_INCLUDED
@@ -5306,6 +5874,7 @@ IISFAKE_END_NAMESPACE
 
 #include <cstddef>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -5379,6 +5948,24 @@ IISFAKE_BEGIN_NAMESPACE
 namespace detail {
 
 constexpr std::size_t max_ushort = 0xFFFF;
+
+inline bool bad_value_byte(char c) noexcept { return c == '\r' || c == '\n' || c == '\0'; }
+
+// The separator is the test's choice, and CR or LF in it would inject headers.
+inline void check_separator(const std::string& separator) {
+    for (char c : separator)
+        if (bad_value_byte(c))
+            throw std::invalid_argument("iisfake: Options::append_separator holds CR, LF or NUL");
+}
+
+// Reads at most `count` bytes and stops at a NUL, so a cch that runs past the caller's string is
+// noticed without reading past its terminator.
+template <class Char>
+inline bool has_nul(const Char* text, std::size_t count) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (text[i] == Char()) return true;
+    return false;
+}
 
 template <class Headers, std::size_t KnownCount>
 class HeaderTable {
@@ -5500,6 +6087,26 @@ public:
         remove_from(index, name, length, all);
         ++changes_;
         return true;
+    }
+
+    // Empties every known slot and the unknown array (IHttpResponse::ClearHeaders), in time
+    // proportional to the headers there are.
+    void clear_all() {
+        for (std::size_t id = 0; id < KnownCount; ++id) clear_known(static_cast<int>(id));
+        if (raw_.pUnknownHeaders != array_) {  // module code's own array: never written into
+            if (raw_.pUnknownHeaders) ++changes_;
+            raw_.pUnknownHeaders = nullptr;
+            raw_.UnknownHeaderCount = 0;
+            return;
+        }
+        const std::size_t count = unknown_count();
+        for (std::size_t i = 0; i < count; ++i) {
+            if (values_[i].data == array_[i].pRawValue) retire(values_[i]);
+            values_[i] = Block{nullptr, 0, 0};
+        }
+        if (poison_) poison_entries(array_, 0, count);
+        if (count) ++changes_;
+        raw_.UnknownHeaderCount = 0;
     }
 
 private:
@@ -5754,50 +6361,20 @@ IISFAKE_END_NAMESPACE
 
 IISFAKE_BEGIN_NAMESPACE
 
-// Receives the completion of a pending IHttpRequest::ReadEntityBody (or of an asynchronous
-// NegotiateClientCertificate) and returns what the module's completion handler returned. With
-// IHttpContext and CHttpModule (next milestone) this becomes CHttpModule::OnAsyncCompletion.
-using CompletionSink = Callback<REQUEST_NOTIFICATION_STATUS(IHttpCompletionInfo* info)>;
-
-// One delivered completion, as recorded by the fake.
-struct Completion {
-    DWORD bytes;
-    HRESULT status;
-    DWORD operation;
-    bool to_callback;  // delivered to a PFN_ASYNC_COMPLETION (IHttpRequest3::ReadEntityBody)
-    bool delivered;    // false when no sink was set for the IHttpRequest form
-    REQUEST_NOTIFICATION_STATUS returned;  // what the sink or callback returned
-};
-
 namespace detail {
-
-// How completions run when a test asks for threads (deliver_on_thread). The implementation,
-// CompletionThreads, is in <iisfake/threaded_delivery.hpp>.
-class Concurrency {
-public:
-    virtual ~Concurrency() = default;
-    virtual void lock() = 0;
-    virtual void unlock() = 0;
-    virtual void run(Callback<void()> task) = 0;  // on a new thread
-    virtual void join_all() = 0;  // until none is left, also those that tasks started
-    virtual std::exception_ptr take_failure() = 0;  // the first exception a task threw
-};
-
-class CompletionThreads;  // include <iisfake/threaded_delivery.hpp> to use deliver_on_thread()
-
-template <class Unused>
-struct completion_threads_for {
-    using type = CompletionThreads;
-};
 
 // The implementation, a template only so that a TU that includes iisfake without constructing a
 // fake request compiles none of it (users include iisfake in every test file). Use
 // iisfake::FakeHttpRequest.
 template <class Unused = void>
-class FakeHttpRequestBase : public IHttpRequest4 {
+class FakeHttpRequestBase : public IHttpRequest4, private OperationOwner {
 public:
+    using Core = RequestCore<Unused>;
     FakeHttpRequestBase() : FakeHttpRequestBase(RequestBuilder()) {}
     explicit FakeHttpRequestBase(const RequestBuilder& spec);
+    // A request that shares `core` (call log, faults, misuse handler, completion queue) with
+    // the response and context of the same request. Used by FakeHttpContext.
+    FakeHttpRequestBase(const RequestBuilder& spec, Core& core);
     FakeHttpRequestBase(const FakeHttpRequestBase&) = delete;
     FakeHttpRequestBase& operator=(const FakeHttpRequestBase&) = delete;
     // Reports a read still pending (through the misuse handler, which by default throws), and
@@ -5882,24 +6459,25 @@ public:
     }
 
     // ---- test knobs ------------------------------------------------------------------------
+    // Shared with the response and context of the same request (one Options per request).
     Options& options() noexcept { return options_; }
     const Options& options() const noexcept { return options_; }
     // Replaces how misuse is reported (default: throw MisuseError). iisfake::ignore_misuse
     // turns reporting off; the fake then only returns the HRESULT IIS returns.
-    void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
+    void set_misuse_handler(MisuseHandler handler) { core_->misuse_handler_ = std::move(handler); }
     // Every call of `method` from now on returns `result` without effect. Only methods that
     // return an HRESULT can fail, and only with a failure HRESULT (a success that did nothing
     // would hand module code out-parameters never written); anything else throws
     // std::invalid_argument.
     void fail(Method method, HRESULT result) {
-        faults_.push_back(Fault{check_fault(method, result), 0, result});
+        core_->add_fault(On::request, method, 0, result);
     }
     // The nth call of `method` (1-based, counting every call since construction) returns
     // `result` without effect.
     void fail_nth(Method method, unsigned nth, HRESULT result) {
-        faults_.push_back(Fault{check_fault(method, result), nth, result});
+        core_->add_fault(On::request, method, nth, result);
     }
-    void clear_faults() { faults_.clear(); }
+    void clear_faults() { core_->clear_faults(On::request); }
     // The client goes away after `bytes` body bytes: reads past that point fail with `result`
     // (IIS's exact code is undocumented; ASP.NET Core treats any failure as a disconnect).
     void disconnect_after(ULONGLONG bytes,
@@ -5916,47 +6494,50 @@ public:
     // ---- asynchronous completion -------------------------------------------------------------
     // The completion handler for operations started from now on: each completion goes to the
     // sink in force when its operation started, as IIS resumes the module that issued it.
-    void set_completion_sink(CompletionSink sink) { sink_ = std::move(sink); }
-    // What PFN_ASYNC_COMPLETION callbacks receive as their IHttpContext3*. Until iisfake has
-    // IHttpContext (next milestone) this is whatever the test sets; NULL by default.
-    void set_http_context(IHttpContext3* context) noexcept { http_context_ = context; }
+    void set_completion_sink(CompletionSink sink) {
+        auto guard = core_->lock();
+        core_->sink_ = std::move(sink);
+    }
+    // What PFN_ASYNC_COMPLETION callbacks receive as their IHttpContext3*: the FakeHttpContext
+    // that owns this request, or whatever the test sets (NULL for a request built alone).
+    void set_http_context(IHttpContext3* context) noexcept { core_->http_context_ = context; }
     // Deliver completions on a second thread, as IIS does from its pool; false goes back to the
     // calling thread after waiting. Needs <iisfake/threaded_delivery.hpp> (or
     // IISFAKE_CONFIG_THREADED_DELIVERY defined before <iisfake/iisfake.hpp>), which keeps
     // <thread> and <mutex> out of the test files that do not use threads.
-    void deliver_on_thread(bool on = true) {
-        if (on && !concurrency_) {
-            concurrency_.reset(new typename detail::completion_threads_for<Unused>::type());
-        } else if (!on && concurrency_) {
-            wait_for_completions();
-            concurrency_.reset();
-        }
-    }
+    void deliver_on_thread(bool on = true) { core_->deliver_on_thread(on); }
     // Waits for every completion running on another thread (also those their modules started)
     // and rethrows the first exception one of them threw. Returns at once without threads.
-    void wait_for_completions();
+    void wait_for_completions() { core_->wait_for_completions(); }
 
-    bool has_pending() const;
-    std::size_t pending_count() const;
+    bool has_pending() const { return core_->has_pending(); }
+    std::size_t pending_count() const { return core_->pending_count(); }
     // Completes the oldest pending operation: a read fills the caller's buffer now, from the
     // body as it is now, and its IHttpCompletionInfo2 goes to the callback or the sink.
-    void complete_pending();
+    void complete_pending() { core_->complete_pending("FakeHttpRequest::complete_pending"); }
     // Completes the oldest pending operation with `status` and `bytes`, leaving the buffer
     // untouched (an error injected into a completion).
-    void complete_pending_with(HRESULT status, DWORD bytes = 0);
+    void complete_pending_with(HRESULT status, DWORD bytes = 0) {
+        core_->complete_pending_with("FakeHttpRequest::complete_pending", status, bytes);
+    }
     // Completes every pending operation with HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), as
     // IHttpContext::CancelIo does (REQ-CI-3).
-    void cancel_pending();
+    void cancel_pending() { core_->cancel_pending("FakeHttpRequest::cancel_pending"); }
     // Reports misuse if an operation is still pending (a module that forgot to wait).
-    void expect_nothing_pending();
-    std::vector<Completion> completions() const;
+    void expect_nothing_pending() {
+        core_->expect_nothing_pending("FakeHttpRequest::expect_nothing_pending");
+    }
+    std::vector<Completion> completions() const { return core_->completions(); }
 
     // ---- inspection ---------------------------------------------------------------------------
-    std::vector<Call> calls() const;
-    void clear_calls();
+    // The calls made on this request. FakeHttpContext::calls() has the whole request's, in order.
+    std::vector<Call> calls() const { return core_->calls(On::request); }
+    void clear_calls() { core_->clear_calls(On::request); }
     // Every misuse reported so far, thrown or not. With deliver_on_thread(), read it after
     // wait_for_completions(): completions report on their own thread.
-    const std::vector<Misuse>& misuses() const noexcept { return misuses_; }
+    const std::vector<Misuse>& misuses() const noexcept { return core_->misuses_; }
+    // The raw struct, read without a call in the log (GetRawHttpRequest is logged).
+    const HTTP_REQUEST& raw() const noexcept { return raw_; }
     // Headers as the raw struct holds them: known ones in id order, then unknown in order.
     std::vector<std::pair<std::string, std::string>> headers() const;
     bool has_header(const std::string& name) const;
@@ -5975,54 +6556,32 @@ public:
     DWORD header_change_number() const noexcept { return headers_.change_number(); }
 
 private:
-    struct Fault {
-        Method method;
-        unsigned nth;  // 0: every call
-        HRESULT result;
-    };
+    using Transfer = detail::Transfer;
     struct Inserted {
         const unsigned char* data;  // the caller's memory, read at read time (T-3)
         DWORD size;
         DWORD offset;
     };
-    struct Pending {
-        unsigned char* buffer;
-        DWORD size;
-        bool has_callback;
-        PFN_ASYNC_COMPLETION callback;
-        void* context;
-        bool negotiate;
-        CompletionSink sink;  // the sink when the operation started: the module that waits
-        bool due;             // complete_before_return, delivered once the nesting unwinds
-    };
-    struct Transfer {
-        DWORD bytes;
-        HRESULT status;
-    };
-    class Lock {
-    public:
-        explicit Lock(Concurrency* threads) : threads_(threads) {
-            if (threads_) threads_->lock();
-        }
-        ~Lock() {
-            if (threads_) threads_->unlock();
-        }
-        Lock(const Lock&) = delete;
-        Lock& operator=(const Lock&) = delete;
 
-    private:
-        Concurrency* threads_;
-    };
-
-    Lock lock() const { return Lock(concurrency_.get()); }
-    void record(Method method, std::string arguments, HRESULT result) const;
+    typename Core::Lock lock() const { return core_->lock(); }
+    void record(Method method, std::string arguments, HRESULT result) const {
+        core_->record(On::request, method, std::move(arguments), result);
+    }
     HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result,
-                   const char* outcome = nullptr) const;
-    HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result);
-    void report_deferred();
-    bool injected(Method method, HRESULT& result);
+                   const char* outcome = nullptr) const {
+        return core_->report(method, rule, std::move(problem), result, outcome);
+    }
+    HRESULT defer(const char* method, const char* rule, std::string problem, HRESULT result) {
+        return core_->defer(method, rule, std::move(problem), result);
+    }
+    void report_deferred() { core_->report_deferred(); }
+    bool injected(Method method, HRESULT& result) {
+        return core_->injected(On::request, method, result);
+    }
     // A fault for this call: recorded in the log; the caller returns `result`.
-    bool injected_recorded(Method method, const std::string& arguments, HRESULT& result);
+    bool injected_recorded(Method method, const std::string& arguments, HRESULT& result) {
+        return core_->injected_recorded(On::request, method, arguments, result);
+    }
     HRESULT report_bad_id(const char* method, int id, HRESULT result) const;
     const char* find_header(const char* name, std::size_t length, USHORT* pcch) const;
     HRESULT set_header(const char* method, int id, const char* name, std::size_t name_length,
@@ -6039,6 +6598,7 @@ private:
     void build_cooked_url(const detail::wide_string& host, const detail::wide_string& path,
                           const detail::wide_string& query);
     bool is_local_host(const detail::wide_string& host) const;
+    void build(const RequestBuilder& spec);
 
     HRESULT read(const char* method, VOID* buffer, DWORD size, BOOL async,
                  PFN_ASYNC_COMPLETION callback, void* context, bool has_callback, DWORD* received,
@@ -6046,21 +6606,14 @@ private:
     bool at_end() const;
     Transfer transfer(unsigned char* out, DWORD capacity);
     bool goes_pending(BOOL* pending_out);
-    void complete_oldest(bool forced, HRESULT status, DWORD bytes);
-    void deliver_before_return(Pending op);
     bool disconnected() const;
-    void dispatch(Pending op, bool forced, HRESULT status, DWORD bytes);
-    void finish(Pending op, bool forced, HRESULT status, DWORD bytes);
+    bool io_pending() const;
+    Transfer complete_operation(const Operation& op) override;
     std::string method_text() const;
 
-    Options options_;
-    MisuseHandler misuse_handler_ = throw_misuse;
-    mutable std::vector<Misuse> misuses_;
-    mutable std::deque<Call> calls_;  // a deque: no reallocation spikes in long logs
-    mutable unsigned call_counts_[method_count] = {};
-    std::vector<Fault> faults_;
-    Misuse deferred_;
-    bool has_deferred_ = false;
+    std::unique_ptr<Core> own_core_;  // when built alone
+    Core* core_;
+    Options& options_;
 
     HTTP_REQUEST raw_;
     using Headers = detail::HeaderTable<HTTP_REQUEST_HEADERS, HttpHeaderRequestMaximum>;
@@ -6100,15 +6653,7 @@ private:
     ULONGLONG disconnect_at_ = 0;
     HRESULT disconnect_result_ = S_OK;
 
-    std::vector<Pending> pending_;
-    std::vector<Completion> completions_;
-    CompletionSink sink_;
-    IHttpContext3* http_context_ = nullptr;
     std::size_t async_reads_ = 0;
-    // Completions delivered inside the call that started them, nested on this stack.
-    static constexpr std::size_t max_nested_deliveries = 8;
-    std::size_t delivery_depth_ = 0;
-    std::unique_ptr<Concurrency> concurrency_;  // set while completions run on threads
 };
 
 }  // namespace detail
@@ -6150,24 +6695,6 @@ inline HTTP_VERB verb_of(const std::string& method) noexcept {
     for (int v = HttpVerbOPTIONS; v < static_cast<int>(HttpVerbMaximum); ++v)
         if (method == verb_text(static_cast<HTTP_VERB>(v))) return static_cast<HTTP_VERB>(v);
     return HttpVerbUnknown;
-}
-
-inline bool bad_value_byte(char c) noexcept { return c == '\r' || c == '\n' || c == '\0'; }
-
-// The separator is the test's choice, and CR or LF in it would inject headers.
-inline void check_separator(const std::string& separator) {
-    for (char c : separator)
-        if (bad_value_byte(c))
-            throw std::invalid_argument("iisfake: Options::append_separator holds CR, LF or NUL");
-}
-
-// Reads at most `count` bytes and stops at a NUL, so a cch that runs past the caller's string is
-// noticed without reading past its terminator.
-template <class Char>
-inline bool has_nul(const Char* text, std::size_t count) noexcept {
-    for (std::size_t i = 0; i < count; ++i)
-        if (text[i] == Char()) return true;
-    return false;
 }
 
 inline wide_string widen_ascii(const std::string& text) {
@@ -6242,12 +6769,21 @@ private:
 
 template <class Unused>
 inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec)
-    : options_(spec.options_),
-      raw_(),
-      local_(),
-      remote_(),
-      ssl_(),
-      site_id_(spec.site_id_) {
+    : own_core_(new Core), core_(own_core_.get()), options_(core_->options_), raw_(), local_(),
+      remote_(), ssl_() {
+    build(spec);
+}
+
+template <class Unused>
+inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec, Core& core)
+    : core_(&core), options_(core.options_), raw_(), local_(), remote_(), ssl_() {
+    build(spec);
+}
+
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::build(const RequestBuilder& spec) {
+    options_ = spec.options_;
+    site_id_ = spec.site_id_;
     raw_.ConnectionId = spec.connection_id_;
     raw_.RawConnectionId = spec.connection_id_;
     raw_.RequestId = spec.request_id_;
@@ -6392,85 +6928,7 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
 
 template <class Unused>
 inline FakeHttpRequestBase<Unused>::~FakeHttpRequestBase() noexcept(false) {
-    if (concurrency_) concurrency_->join_all();
-    if (!pending_.empty() && std::uncaught_exceptions() == 0)
-        report("FakeHttpRequest::~FakeHttpRequest", "T-10",
-               std::to_string(pending_.size()) +
-                   " asynchronous operation(s) still pending when the request ended; a module "
-                   "must wait for its completion",
-               S_OK, "the completion never arrives");
-}
-
-// ---- bookkeeping ----------------------------------------------------------------------------
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::record(Method method, std::string arguments, HRESULT result) const {
-    const auto index = static_cast<std::size_t>(method);
-    Lock guard = lock();
-    ++call_counts_[index];
-    if (options_.record_calls) calls_.push_back(Call{method, std::move(arguments), result});
-}
-
-template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::report(const char* method, const char* rule, std::string problem,
-                                       HRESULT result, const char* outcome) const {
-    Misuse misuse{method, rule, std::move(problem), result,
-                  outcome ? std::string(outcome) : "IIS returns " + hresult_text(result)};
-    {
-        Lock guard = lock();
-        misuses_.push_back(misuse);
-    }
-    if (misuse_handler_) misuse_handler_(misuse);
-    return result;
-}
-
-template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::defer(const char* method, const char* rule,
-                                                  std::string problem, HRESULT result) {
-    // Reported once the call is in the log, so a throwing handler does not hide the call.
-    deferred_ = Misuse{method, rule, std::move(problem), result, std::string()};
-    has_deferred_ = true;
-    return result;
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::report_deferred() {
-    if (!has_deferred_) return;
-    has_deferred_ = false;
-    report(deferred_.method.c_str(), deferred_.rule.c_str(), deferred_.problem, deferred_.result);
-}
-
-template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::injected_recorded(Method method,
-                                                           const std::string& arguments,
-                                                           HRESULT& result) {
-    if (!injected(method, result)) return false;
-    record(method, arguments, result);
-    return true;
-}
-
-template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::injected(Method method, HRESULT& result) {
-    const unsigned count = call_counts_[static_cast<std::size_t>(method)] + 1;
-    for (const auto& fault : faults_) {
-        if (fault.method == method && (fault.nth == 0 || fault.nth == count)) {
-            result = fault.result;
-            return true;
-        }
-    }
-    return false;
-}
-
-template <class Unused>
-inline std::vector<Call> FakeHttpRequestBase<Unused>::calls() const {
-    Lock guard = lock();
-    return std::vector<Call>(calls_.begin(), calls_.end());
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::clear_calls() {
-    Lock guard = lock();
-    calls_.clear();
+    if (own_core_) own_core_->end_of_request("FakeHttpRequest::~FakeHttpRequest");
 }
 
 // ---- headers --------------------------------------------------------------------------------
@@ -6500,8 +6958,8 @@ inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
         return nullptr;
     }
     const std::size_t length = std::strlen(pszHeaderName);
-    if (options_.record_calls || concurrency_) record(Method::GetHeader, pszHeaderName, S_OK);
-    else ++call_counts_[static_cast<std::size_t>(Method::GetHeader)];
+    if (options_.record_calls || core_->threaded()) record(Method::GetHeader, pszHeaderName, S_OK);
+    else core_->count(On::request, Method::GetHeader);
     return find_header(pszHeaderName, length, pcchHeaderValue);
 }
 
@@ -6925,10 +7383,9 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
         return result;
     };
     HRESULT result = S_OK;
-    bool deliver_now = false;
-    Pending op{};
+    Operation op{};
     {
-        Lock guard = lock();
+        auto guard = lock();
         if (injected(Method::ReadEntityBody, result)) return finish_now(0, result);
         if (!buffer || size == 0) {
             finish_now(0, E_INVALIDARG);
@@ -6940,7 +7397,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
             return report(method, "REQ-R3-1",
                           "an asynchronous read without pfnCompletionCallback", E_INVALIDARG);
         }
-        if (!pending_.empty() && !options_.full_duplex) {
+        if (io_pending()) {
             finish_now(0, HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
             return report(method, "REQ-READ-8",
                           "a second read while one is still pending (only one outstanding read "
@@ -6962,18 +7419,14 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
             const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
             return finish_now(t.bytes, t.status);
         }
-        op = Pending{static_cast<unsigned char*>(buffer), size, has_callback, callback, context,
-                     false, sink_, false};
-        // complete_before_return delivers this very read before returning, so it never waits in
-        // pending_ (where it could be mistaken for an older operation).
-        deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
-        if (!deliver_now) pending_.push_back(op);
+        op = Operation{OperationKind::read, this, static_cast<unsigned char*>(buffer), size,
+                       has_callback, callback, context, nullptr, CompletionSink(), false, false};
         if (received) *received = 0;
         if (pending) *pending = TRUE;
     }
     record(Method::ReadEntityBody, options_.record_calls ? arguments + ", pending" : arguments,
            S_OK);
-    if (deliver_now) deliver_before_return(op);
+    core_->start(op);
     return S_OK;
 }
 
@@ -6988,7 +7441,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWO
                       "pvBuffer is NULL with a non-zero cbBuffer", E_INVALIDARG);
     }
     if (cbBuffer > 0) {
-        Lock guard = lock();
+        auto guard = lock();
         // Kept by pointer and read when the module reads, as IIS does (REQ-INS-2, T-3).
         inserted_.push_back(Inserted{static_cast<const unsigned char*>(pvBuffer), cbBuffer, 0});
     }
@@ -7000,7 +7453,7 @@ template <class Unused>
 inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
     ULONGLONG remaining = 0;
     {
-        Lock guard = lock();
+        auto guard = lock();
         ULONGLONG inserted = 0;
         for (const auto& chunk : inserted_) inserted += chunk.size - chunk.offset;
         if (chunked_) {
@@ -7017,183 +7470,34 @@ inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
 
 template <class Unused>
 inline ULONGLONG FakeHttpRequestBase<Unused>::body_consumed() const {
-    Lock guard = lock();
+    auto guard = lock();
     return body_offset_;
 }
 
 template <class Unused>
 inline ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
-    Lock guard = lock();
+    auto guard = lock();
     return inserted_consumed_;
 }
 
 // ---- asynchronous completion ----------------------------------------------------------------
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::has_pending() const {
-    Lock guard = lock();
-    return !pending_.empty();
-}
-
-template <class Unused>
-inline std::size_t FakeHttpRequestBase<Unused>::pending_count() const {
-    Lock guard = lock();
-    return pending_.size();
-}
-
-template <class Unused>
-inline std::vector<Completion> FakeHttpRequestBase<Unused>::completions() const {
-    Lock guard = lock();
-    return completions_;
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT status, DWORD bytes) {
-    Transfer result{bytes, status};
-    if (!forced) {
-        Lock guard = lock();
-        if (op.negotiate) {
-            result = Transfer{0, S_OK};
-            install_negotiated_certificate();
-        } else {
-            result = transfer(op.buffer, op.size);
-        }
+inline detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Operation& op) {
+    if (op.kind == OperationKind::negotiate) {
+        install_negotiated_certificate();
+        return Transfer{0, S_OK};
     }
-    FakeHttpCompletionInfo info(result.bytes, result.status,
-                                op.negotiate ? options_.other_operation_code
-                                             : options_.read_operation_code);
-    const bool delivered = op.has_callback || static_cast<bool>(op.sink);
-    std::size_t slot = 0;
-    {
-        // Recorded before delivery: a completion delivered from inside this one (the module
-        // reads again and complete_before_return completes that read) comes after it.
-        Lock guard = lock();
-        slot = completions_.size();
-        completions_.push_back(Completion{result.bytes, result.status,
-                                          info.GetCompletedOperation(), op.has_callback,
-                                          delivered, RQ_NOTIFICATION_CONTINUE});
-    }
-    // Without a sink (a test that only looks at the buffer) the completion goes nowhere; it is
-    // still in completions(), with delivered == false. But a sink set after the read started
-    // means the test expected it to arrive: the module would never resume.
-    if (!delivered) {
-        bool sink_now = false;
-        {
-            Lock guard = lock();
-            sink_now = static_cast<bool>(sink_);
-        }
-        if (sink_now)
-            report("FakeHttpRequest::complete_pending", "REQ-READ-5",
-                   "the operation started before set_completion_sink(), so its completion has no "
-                   "sink: in IIS it resumes the module that started it; set the sink first",
-                   S_OK, "the completion is dropped and the module never resumes");
-        return;
-    }
-    const REQUEST_NOTIFICATION_STATUS returned =
-        op.has_callback ? op.callback(http_context_, &info, op.context) : op.sink(&info);
-    Lock guard = lock();
-    completions_[slot].returned = returned;
+    return transfer(op.buffer, op.size);
 }
 
+// Without full duplex a request has one outstanding I/O operation: a read, a certificate
+// negotiation or a response write (REQ-READ-8, §1.7).
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::complete_oldest(bool forced, HRESULT status, DWORD bytes) {
-    Pending op{};
-    {
-        Lock guard = lock();
-        if (pending_.empty()) {
-            report("FakeHttpRequest::complete_pending", "T-10",
-                   "a completion was requested but no asynchronous operation is pending", S_OK,
-                   "nothing is delivered");
-            return;
-        }
-        if (forced && bytes > pending_.front().size)
-            throw std::invalid_argument(
-                "iisfake: complete_pending_with: " + std::to_string(bytes) +
-                " bytes do not fit the pending operation's buffer of " +
-                std::to_string(pending_.front().size) + " bytes");
-        op = pending_.front();
-        pending_.erase(pending_.begin());
-    }
-    dispatch(op, forced, status, bytes);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::dispatch(Pending op, bool forced, HRESULT status,
-                                                          DWORD bytes) {
-    if (!concurrency_) {
-        finish(op, forced, status, bytes);
-        return;
-    }
-    concurrency_->run([this, op, forced, status, bytes] { finish(op, forced, status, bytes); });
-}
-
-// AsyncPolicy::complete_before_return. A module that reads again from its completion would
-// nest one delivery per read on this stack, and a large body would overflow it; IIS delivers
-// on pool threads and never nests without bound. So past a few levels the completion waits in
-// pending_, marked due, and the outermost delivery runs it once the call that started it has
-// returned: the stack stays flat whatever the body's size.
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::deliver_before_return(Pending op) {
-    if (concurrency_) {
-        dispatch(op, false, S_OK, 0);
-        return;
-    }
-    if (delivery_depth_ >= max_nested_deliveries) {
-        op.due = true;
-        pending_.push_back(op);
-        return;
-    }
-    struct Depth {
-        std::size_t& depth;
-        explicit Depth(std::size_t& d) : depth(d) { ++depth; }
-        ~Depth() { --depth; }
-        Depth(const Depth&) = delete;
-        Depth& operator=(const Depth&) = delete;
-    } depth(delivery_depth_);
-    finish(op, false, S_OK, 0);
-    if (delivery_depth_ > 1) return;
-    for (;;) {
-        auto due = pending_.begin();
-        while (due != pending_.end() && !due->due) ++due;
-        if (due == pending_.end()) return;
-        Pending next = *due;
-        pending_.erase(due);
-        finish(next, false, S_OK, 0);
-    }
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::complete_pending() { complete_oldest(false, S_OK, 0); }
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::complete_pending_with(HRESULT status, DWORD bytes) {
-    complete_oldest(true, status, bytes);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::cancel_pending() {
-    // Cancels what is pending now, as CancelIo does; a read the module starts from the aborted
-    // completion is new I/O and stays pending. New operations queue behind the cancelled ones.
-    const std::size_t count = pending_count();
-    for (std::size_t i = 0; i < count; ++i)
-        complete_oldest(true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::wait_for_completions() {
-    if (!concurrency_) return;
-    concurrency_->join_all();
-    const std::exception_ptr failure = concurrency_->take_failure();
-    if (failure) std::rethrow_exception(failure);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::expect_nothing_pending() {
-    const std::size_t count = pending_count();
-    if (count > 0)
-        report("FakeHttpRequest::expect_nothing_pending", "T-10",
-               std::to_string(count) + " asynchronous operation(s) still pending", S_OK,
-               "the completion never arrives");
+inline bool FakeHttpRequestBase<Unused>::io_pending() const {
+    return !options_.full_duplex && (core_->pending_of(OperationKind::read) ||
+                                     core_->pending_of(OperationKind::negotiate) ||
+                                     core_->pending_of(OperationKind::write));
 }
 
 // ---- version, certificates, site, channel binding -------------------------------------------
@@ -7241,34 +7545,31 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
     };
     if (injected(Method::NegotiateClientCertificate, result)) return finish_now(result);
     if (!raw_.pSslInfo) return finish_now(E_FAIL);  // no TLS, nothing to renegotiate
-    Pending op{nullptr, 0, false, nullptr, nullptr, true, sink_, false};
+    const Operation op{OperationKind::negotiate, this, nullptr, 0, false, nullptr, nullptr,
+                       nullptr, CompletionSink(), false, false};
     if (fAsync) {
         bool later = false;
-        bool deliver_now = false;
         {
-            Lock guard = lock();
+            auto guard = lock();
             later = goes_pending(pfCompletionPending);
             if (later) {
-                if (!pending_.empty() && !options_.full_duplex) {
+                if (io_pending()) {
                     finish_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
                     return report("IHttpRequest::NegotiateClientCertificate", "REQ-READ-8",
                                   "an asynchronous operation is already pending",
                                   HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
                 }
-                // As in read(): complete_before_return delivers this operation, not the oldest.
-                deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
-                if (!deliver_now) pending_.push_back(op);
             }
         }
         if (later) {
             if (pfCompletionPending) *pfCompletionPending = TRUE;
             record(Method::NegotiateClientCertificate, arguments + ", pending", S_OK);
-            if (deliver_now) deliver_before_return(op);
+            core_->start(op);
             return S_OK;
         }
     }
     {
-        Lock guard = lock();
+        auto guard = lock();
         install_negotiated_certificate();
     }
     return finish_now(S_OK);
@@ -7455,6 +7756,2728 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/fake_http_request.hpp -----
+// ----- begin iisfake/fake_http_response.hpp -----
+#ifndef IISFAKE_FAKE_HTTP_RESPONSE_HPP_INCLUDED
+#define IISFAKE_FAKE_HTTP_RESPONSE_HPP_INCLUDED
+
+// FakeHttpResponse: an IHttpResponse4 (so also 3, 2 and IHttpResponse) that behaves as IIS
+// does. Its HTTP_RESPONSE is live and is the only copy of the response's state: SetStatus and
+// SetHeader write into it, and what module code writes into it directly is honoured (RESP-4).
+// What the client received is recorded, as Go's httptest.ResponseRecorder does: each send
+// (status and headers once, then body bytes per flush), read from the module's memory at the
+// moment IIS would read it — so a buffer passed by reference and freed too early shows.
+//
+// SDK methods (PascalCase) are what module code calls; lower_snake_case members are test knobs
+// and inspectors.
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+// ----- begin iisfake/fake_http_cache_policy.hpp -----
+#ifndef IISFAKE_FAKE_HTTP_CACHE_POLICY_HPP_INCLUDED
+#define IISFAKE_FAKE_HTTP_CACHE_POLICY_HPP_INCLUDED
+
+// FakeHttpCachePolicy: the IHttpCachePolicy2 behind IHttpResponse::GetCachePolicy, a plain
+// holder of what module code set (§2.8), which a test reads back.
+
+#include <string>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+class FakeHttpCachePolicy : public IHttpCachePolicy2 {
+public:
+    FakeHttpCachePolicy() = default;
+    FakeHttpCachePolicy(const FakeHttpCachePolicy&) = delete;
+    FakeHttpCachePolicy& operator=(const FakeHttpCachePolicy&) = delete;
+    virtual ~FakeHttpCachePolicy() = default;
+
+    HTTP_CACHE_POLICY* GetKernelCachePolicy(VOID) override { return &kernel_; }
+    VOID SetKernelCacheInvalidatorSet(VOID) override { invalidator_set_ = true; }
+    HTTP_CACHE_POLICY* GetUserCachePolicy(VOID) override { return &user_; }
+    // The lists are comma-separated, as the vary-by attributes of <caching> are.
+    HRESULT AppendVaryByHeader(PCSTR pszHeader) override { return append(headers_, pszHeader); }
+    PCSTR GetVaryByHeaders(VOID) const override { return text(headers_); }
+    HRESULT AppendVaryByQueryString(PCSTR pszParam) override {
+        return append(query_strings_, pszParam);
+    }
+    PCSTR GetVaryByQueryStrings(VOID) const override { return text(query_strings_); }
+    HRESULT SetVaryByValue(PCSTR pszValue) override {
+        if (!pszValue) return E_INVALIDARG;
+        value_ = pszValue;
+        has_value_ = true;
+        return S_OK;
+    }
+    PCSTR GetVaryByValue(VOID) const override { return has_value_ ? value_.c_str() : nullptr; }
+    BOOL IsUserCacheEnabled(VOID) const override { return user_cache_ ? TRUE : FALSE; }
+    VOID DisableUserCache(VOID) override { user_cache_ = false; }
+    BOOL IsCached(VOID) const override { return cached_ ? TRUE : FALSE; }
+    VOID SetIsCached(VOID) override { cached_ = true; }
+    BOOL GetKernelCacheInvalidatorSet(VOID) const override {
+        return invalidator_set_ ? TRUE : FALSE;
+    }
+    BOOL IsForceUpdateSet(VOID) const override { return force_update_ ? TRUE : FALSE; }
+    VOID SetForceUpdate(VOID) override { force_update_ = true; }
+
+    // ---- inspection ---------------------------------------------------------------------------
+    const std::string& vary_by_headers() const noexcept { return headers_; }
+    const std::string& vary_by_query_strings() const noexcept { return query_strings_; }
+
+private:
+    static HRESULT append(std::string& list, PCSTR item) {
+        if (!item) return E_INVALIDARG;
+        if (!list.empty()) list += ',';
+        list += item;
+        return S_OK;
+    }
+    static PCSTR text(const std::string& list) { return list.empty() ? nullptr : list.c_str(); }
+
+    HTTP_CACHE_POLICY kernel_ = {};
+    HTTP_CACHE_POLICY user_ = {};
+    std::string headers_;
+    std::string query_strings_;
+    std::string value_;
+    bool has_value_ = false;
+    bool user_cache_ = true;
+    bool cached_ = false;
+    bool invalidator_set_ = false;
+    bool force_update_ = false;
+};
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/fake_http_cache_policy.hpp -----
+
+IISFAKE_BEGIN_NAMESPACE
+
+// One send to the client: a Flush, an unbuffered write, or the final send at the request's
+// end.
+struct Send {
+    bool headers;    // status line and headers went out in this send
+    std::string body;  // the body bytes of this send
+    bool more_data;  // the module said more would follow (fMoreData)
+    bool final;      // the send at the end of the request
+};
+
+namespace detail {
+
+template <class Unused = void>
+class FakeHttpResponseBase : public IHttpResponse4, private OperationOwner {
+public:
+    using Core = RequestCore<Unused>;
+    FakeHttpResponseBase() : own_core_(new Core), core_(own_core_.get()) { init(); }
+    // A response that shares `core` with the request and context of the same request.
+    explicit FakeHttpResponseBase(Core& core) : core_(&core) { init(); }
+    FakeHttpResponseBase(const FakeHttpResponseBase&) = delete;
+    FakeHttpResponseBase& operator=(const FakeHttpResponseBase&) = delete;
+    // Reports an operation still pending (through the misuse handler, which by default throws).
+    virtual ~FakeHttpResponseBase() noexcept(false) {
+        if (own_core_) own_core_->end_of_request("FakeHttpResponse::~FakeHttpResponse");
+    }
+
+    // ---- IHttpResponse -----------------------------------------------------------------------
+    HTTP_RESPONSE* GetRawHttpResponse(VOID) override {
+        record(Method::GetRawHttpResponse, std::string(), S_OK);
+        return &raw_;
+    }
+    const HTTP_RESPONSE* GetRawHttpResponse(VOID) const override {
+        record(Method::GetRawHttpResponse, "const", S_OK);
+        return &raw_;
+    }
+    IHttpCachePolicy* GetCachePolicy(VOID) override {
+        record(Method::GetCachePolicy, std::string(), S_OK);
+        return &cache_policy_;
+    }
+    HRESULT SetStatus(USHORT statusCode, PCSTR pszReason, USHORT uSubStatus = 0,
+                      HRESULT hrErrorToReport = S_OK,
+                      IAppHostConfigException* pException = NULL,
+                      BOOL fTrySkipCustomErrors = FALSE) override;
+    HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+                      BOOL fReplace) override;
+    HRESULT SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+                      BOOL fReplace) override;
+    HRESULT DeleteHeader(PCSTR pszHeaderName) override;
+    HRESULT DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) override;
+    PCSTR GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const override;
+    PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcchHeaderValue = NULL) const override;
+    VOID Clear(VOID) override;
+    VOID ClearHeaders(VOID) override;
+    VOID SetNeedDisconnect(VOID) override {
+        need_disconnect_ = true;
+        record(Method::SetNeedDisconnect, std::string(), S_OK);
+    }
+    VOID ResetConnection(VOID) override {
+        connection_reset_ = true;
+        record(Method::ResetConnection, std::string(), S_OK);
+    }
+    VOID DisableKernelCache(ULONG reason = 9) override {
+        kernel_cache_disabled_ = true;
+        kernel_cache_reason_ = reason;
+        record(Method::DisableKernelCache, std::to_string(reason), S_OK);
+    }
+    BOOL GetKernelCacheEnabled(VOID) const override {
+        record(Method::GetKernelCacheEnabled, std::string(), S_OK);
+        return kernel_cache_disabled_ ? FALSE : TRUE;
+    }
+    VOID SuppressHeaders(VOID) override {
+        headers_suppressed_ = true;
+        record(Method::SuppressHeaders, std::string(), S_OK);
+    }
+    BOOL GetHeadersSuppressed(VOID) const override {
+        record(Method::GetHeadersSuppressed, std::string(), S_OK);
+        return headers_suppressed_ ? TRUE : FALSE;
+    }
+    HRESULT Flush(BOOL fAsync, BOOL fMoreData, DWORD* pcbSent,
+                  BOOL* pfCompletionExpected = NULL) override {
+        return flush("IHttpResponse::Flush", fAsync, fMoreData, nullptr, nullptr, false, pcbSent,
+                     pfCompletionExpected);
+    }
+    HRESULT Redirect(PCSTR pszUrl, BOOL fResetStatusCode = TRUE,
+                     BOOL fIncludeParameters = FALSE) override;
+    HRESULT WriteEntityChunkByReference(HTTP_DATA_CHUNK* pDataChunk,
+                                        LONG lInsertPosition = -1) override;
+    HRESULT WriteEntityChunks(HTTP_DATA_CHUNK* pDataChunks, DWORD nChunks, BOOL fAsync,
+                              BOOL fMoreData, DWORD* pcbSent,
+                              BOOL* pfCompletionExpected = NULL) override {
+        return write("IHttpResponse::WriteEntityChunks", pDataChunks, nChunks, fAsync, fMoreData,
+                     nullptr, nullptr, false, pcbSent, pfCompletionExpected);
+    }
+    VOID DisableBuffering(VOID) override {
+        buffering_ = false;
+        record(Method::DisableBuffering, std::string(), S_OK);
+    }
+    VOID GetStatus(USHORT* pStatusCode, USHORT* pSubStatus = NULL, PCSTR* ppszReason = NULL,
+                   USHORT* pcchReason = NULL, HRESULT* phrErrorToReport = NULL,
+                   PCWSTR* ppszModule = NULL, DWORD* pdwNotification = NULL,
+                   IAppHostConfigException** ppException = NULL,
+                   BOOL* pfTrySkipCustomErrors = NULL) override;
+    HRESULT SetErrorDescription(PCWSTR pszDescription, DWORD cchDescription,
+                                BOOL fHtmlEncode = TRUE) override;
+    PCWSTR GetErrorDescription(DWORD* pcchDescription = NULL) override;
+    // IIS-internal (RESP-16), used by no public module: not supported by the fake.
+    HRESULT GetHeaderChanges(DWORD, DWORD*, PCSTR[HttpHeaderResponseMaximum], DWORD*, PCSTR**,
+                             PCSTR**, DWORD[HttpHeaderResponseMaximum + 1], DWORD*,
+                             DWORD**) override {
+        record(Method::GetHeaderChanges, std::string(), HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));
+        return HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);
+    }
+    VOID CloseConnection(VOID) override {
+        connection_closed_ = true;
+        connection_reset_ = true;
+        record(Method::CloseConnection, std::string(), S_OK);
+    }
+
+    // ---- IHttpResponse2 / 3 / 4 --------------------------------------------------------------
+    HRESULT WriteEntityChunks(HTTP_DATA_CHUNK* pDataChunks, DWORD nChunks, BOOL fAsync,
+                              BOOL fMoreData, PFN_ASYNC_COMPLETION pfnCompletionCallback,
+                              VOID* pvCompletionContext, DWORD* pcbSent,
+                              BOOL* pfCompletionExpected = NULL) override {
+        return write("IHttpResponse2::WriteEntityChunks", pDataChunks, nChunks, fAsync, fMoreData,
+                     pfnCompletionCallback, pvCompletionContext, true, pcbSent,
+                     pfCompletionExpected);
+    }
+    HRESULT Flush(BOOL fAsync, BOOL fMoreData, PFN_ASYNC_COMPLETION pfnCompletionCallback,
+                  VOID* pvCompletionContext, DWORD* pcbSent,
+                  BOOL* pfCompletionExpected = NULL) override {
+        return flush("IHttpResponse2::Flush", fAsync, fMoreData, pfnCompletionCallback,
+                     pvCompletionContext, true, pcbSent, pfCompletionExpected);
+    }
+    HRESULT PushPromise(PCSTR pszVerb, PCWSTR pwszPath, PCWSTR pwszQuery, DWORD cHeaders,
+                        PCSTR* rgHeaderNames, PCSTR* rgHeaderValues) override;
+    HRESULT DeleteTrailer(PCSTR pszHeaderName) override;
+    PCSTR GetTrailer(PCSTR pszHeaderName, USHORT* pcchHeaderValue = NULL) const override;
+    VOID ResetStream(ULONG errorCode) override {
+        stream_reset_ = true;
+        stream_error_ = errorCode;
+        record(Method::ResetStream, std::to_string(errorCode), S_OK);
+    }
+    VOID SetNeedGoAway(VOID) override {
+        need_go_away_ = true;
+        record(Method::SetNeedGoAway, std::string(), S_OK);
+    }
+    HRESULT SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
+                       BOOL fReplace) override;
+
+    // ---- test knobs ---------------------------------------------------------------------------
+    // Shared with the request and context of the same request.
+    Options& options() noexcept { return core_->options_; }
+    const Options& options() const noexcept { return core_->options_; }
+    void set_misuse_handler(MisuseHandler handler) { core_->misuse_handler_ = std::move(handler); }
+    // Every call of `method` on the response from now on (or only its nth call) returns
+    // `result` without effect; see FakeHttpRequest::fail.
+    void fail(Method method, HRESULT result) { core_->add_fault(On::response, method, 0, result); }
+    void fail_nth(Method method, unsigned nth, HRESULT result) {
+        core_->add_fault(On::response, method, nth, result);
+    }
+    void clear_faults() { core_->clear_faults(On::response); }
+    // Memory a by-reference chunk may point to without being request memory (string literals,
+    // static tables), for Options::strict_request_memory.
+    void declare_static_memory(const void* data, std::size_t size) {
+        static_memory_.push_back(Range{static_cast<const unsigned char*>(data), size});
+    }
+    // How the response learns what is request memory and the URL redirects are relative to;
+    // FakeHttpContext sets both.
+    void set_request_memory_check(Callback<bool(const void*, std::size_t)> check) {
+        is_request_memory_ = std::move(check);
+    }
+    void set_request_url(Callback<std::string()> full_url) { request_url_ = std::move(full_url); }
+    // The request ends: what is still buffered is sent, as IIS does after the last
+    // notification (with the status and headers if they have not gone yet). Once only.
+    void end_request();
+
+    // ---- asynchronous completion (see FakeHttpRequest) ----------------------------------------
+    void set_completion_sink(CompletionSink sink) {
+        auto guard = core_->lock();
+        core_->sink_ = std::move(sink);
+    }
+    bool has_pending() const { return core_->has_pending(); }
+    std::size_t pending_count() const { return core_->pending_count(); }
+    void complete_pending() { core_->complete_pending("FakeHttpResponse::complete_pending"); }
+    void complete_pending_with(HRESULT status, DWORD bytes = 0) {
+        core_->complete_pending_with("FakeHttpResponse::complete_pending", status, bytes);
+    }
+    std::vector<Completion> completions() const { return core_->completions(); }
+
+    // ---- inspection ---------------------------------------------------------------------------
+    std::vector<Call> calls() const { return core_->calls(On::response); }
+    void clear_calls() { core_->clear_calls(On::response); }
+    const std::vector<Misuse>& misuses() const noexcept { return core_->misuses_; }
+
+    // The response as it stands now (the raw struct).
+    USHORT status() const noexcept { return raw_.StatusCode; }
+    USHORT substatus() const noexcept { return substatus_; }
+    std::string reason() const {
+        return raw_.pReason ? std::string(raw_.pReason, raw_.ReasonLength) : std::string();
+    }
+    HRESULT error_to_report() const noexcept { return error_to_report_; }
+    bool try_skip_custom_errors() const noexcept { return try_skip_custom_errors_; }
+    // Every header line, known ones in id order, then the unknown array in order.
+    std::vector<std::pair<std::string, std::string>> headers() const;
+    bool has_header(const std::string& name) const { return !header_values(name).empty(); }
+    // The first value ("" when absent); header_values() has every line of that name.
+    std::string header(const std::string& name) const;
+    std::vector<std::string> header_values(const std::string& name) const;
+    std::vector<std::pair<std::string, std::string>> trailers() const { return trailers_; }
+    std::string error_description() const { return wide_to_utf8(error_description_); }
+
+    // What the client received.
+    const std::vector<Send>& sends() const noexcept { return sends_; }
+    bool headers_sent() const noexcept { return headers_sent_; }
+    // The status and headers as they went out (empty before the first send).
+    USHORT sent_status() const noexcept { return sent_status_; }
+    const std::vector<std::pair<std::string, std::string>>& sent_headers() const noexcept {
+        return sent_headers_;
+    }
+    std::string body() const;  // every body byte sent so far
+    // Body bytes written but not sent yet, read from the module's memory now.
+    std::string buffered_body() const;
+    bool ended() const noexcept { return ended_; }
+    bool buffering() const noexcept { return buffering_; }
+    bool need_disconnect() const noexcept { return need_disconnect_; }
+    bool connection_reset() const noexcept { return connection_reset_; }
+    bool connection_closed() const noexcept { return connection_closed_; }
+    bool kernel_cache_disabled() const noexcept { return kernel_cache_disabled_; }
+    ULONG kernel_cache_reason() const noexcept { return kernel_cache_reason_; }
+    bool stream_reset() const noexcept { return stream_reset_; }
+    ULONG stream_error() const noexcept { return stream_error_; }
+    bool need_go_away() const noexcept { return need_go_away_; }
+    // PushPromise calls: "VERB path?query".
+    const std::vector<std::string>& push_promises() const noexcept { return push_promises_; }
+    FakeHttpCachePolicy& cache_policy() noexcept { return cache_policy_; }
+
+private:
+    struct Range {
+        const unsigned char* data;
+        std::size_t size;
+    };
+    using Headers = HeaderTable<HTTP_RESPONSE_HEADERS, HttpHeaderResponseMaximum>;
+
+    void init();
+    typename Core::Lock lock() const { return core_->lock(); }
+    void record(Method method, std::string arguments, HRESULT result) const {
+        core_->record(On::response, method, std::move(arguments), result);
+    }
+    HRESULT report(const char* method, const char* rule, std::string problem,
+                   HRESULT result) const {
+        return core_->report(method, rule, std::move(problem), result);
+    }
+    bool injected_recorded(Method method, const std::string& arguments, HRESULT& result) {
+        return core_->injected_recorded(On::response, method, arguments, result);
+    }
+    static std::string wide_to_utf8(const wide_string& text) {
+        return detail::wide_to_utf8(text.data(), text.size());
+    }
+    HRESULT set_header(const char* method, int id, const char* name, std::size_t name_length,
+                       PCSTR value, USHORT cch, BOOL replace);
+    const char* find_header(const char* name, std::size_t length, USHORT* pcch) const;
+    void remove_header(int id, const char* name, std::size_t length);
+    bool static_or_request_memory(const void* data, std::size_t size) const;
+    HRESULT add_chunks(const char* method, const HTTP_DATA_CHUNK* chunks, DWORD count,
+                       LONG position, bool by_reference);
+    bool goes_pending(BOOL* expected);
+    HRESULT write(const char* method, HTTP_DATA_CHUNK* chunks, DWORD count, BOOL async,
+                  BOOL more, PFN_ASYNC_COMPLETION callback, void* context, bool has_callback,
+                  DWORD* sent, BOOL* expected);
+    HRESULT flush(const char* method, BOOL async, BOOL more, PFN_ASYNC_COMPLETION callback,
+                  void* context, bool has_callback, DWORD* sent, BOOL* expected);
+    HRESULT finish_async(Method method, const std::string& arguments, DWORD bytes, BOOL more,
+                         PFN_ASYNC_COMPLETION callback, void* context, bool has_callback,
+                         DWORD* sent, BOOL* expected);
+    DWORD pending_bytes() const;
+    DWORD send(bool more, bool final);
+    Transfer complete_operation(const Operation& op) override;
+
+    std::unique_ptr<Core> own_core_;  // when built alone
+    Core* core_;
+
+    HTTP_RESPONSE raw_;
+    Headers headers_{raw_.Headers, core_->options_.poison_replaced_values};
+    Pool<char> strings_;
+    Pool<WCHAR> wide_strings_;
+    std::vector<HTTP_DATA_CHUNK> chunks_;  // the array raw_.pEntityChunks points to
+    std::vector<std::unique_ptr<unsigned char[]>> copies_;  // buffered copies of memory chunks
+    FakeHttpCachePolicy cache_policy_;
+
+    USHORT substatus_ = 0;
+    HRESULT error_to_report_ = S_OK;
+    bool try_skip_custom_errors_ = false;
+    wide_string error_description_;
+    bool error_description_encode_ = true;
+    std::vector<std::pair<std::string, std::string>> trailers_;
+    std::vector<std::string> push_promises_;
+
+    bool buffering_ = true;
+    bool headers_suppressed_ = false;
+    bool headers_sent_ = false;
+    bool ended_ = false;
+    bool need_disconnect_ = false;
+    bool connection_reset_ = false;
+    bool connection_closed_ = false;
+    bool kernel_cache_disabled_ = false;
+    ULONG kernel_cache_reason_ = 0;
+    bool stream_reset_ = false;
+    ULONG stream_error_ = 0;
+    bool need_go_away_ = false;
+    std::size_t async_writes_ = 0;
+
+    std::vector<Send> sends_;
+    USHORT sent_status_ = 0;
+    std::vector<std::pair<std::string, std::string>> sent_headers_;
+    std::vector<Range> static_memory_;
+    Callback<bool(const void*, std::size_t)> is_request_memory_;
+    Callback<std::string()> request_url_;
+};
+
+}  // namespace detail
+
+// An IHttpResponse4 (and so IHttpResponse3, 2 and IHttpResponse) that behaves as IIS does; see
+// FakeHttpResponseBase for its members. Most tests get one from FakeHttpContext.
+class FakeHttpResponse : public detail::FakeHttpResponseBase<> {
+public:
+    using FakeHttpResponseBase::FakeHttpResponseBase;
+    FakeHttpResponse() = default;
+};
+
+IISFAKE_END_NAMESPACE
+
+// ----- begin iisfake/detail/fake_http_response_impl.hpp -----
+#ifndef IISFAKE_DETAIL_FAKE_HTTP_RESPONSE_IMPL_HPP_INCLUDED
+#define IISFAKE_DETAIL_FAKE_HTTP_RESPONSE_IMPL_HPP_INCLUDED
+
+// The member definitions of FakeHttpResponse (declared in fake_http_response.hpp).
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+namespace detail {
+
+constexpr std::size_t max_entity_chunks = 0xFFFF;  // EntityChunkCount is a USHORT (RESP-7)
+
+template <class Unused>
+inline void FakeHttpResponseBase<Unused>::init() {
+    raw_ = HTTP_RESPONSE();
+    raw_.Version.MajorVersion = 1;
+    raw_.Version.MinorVersion = 1;
+    raw_.StatusCode = 200;  // RESP-5: a response starts as 200 OK
+    raw_.pReason = strings_.copy("OK", 2);
+    raw_.ReasonLength = 2;
+}
+
+// ---- status ---------------------------------------------------------------------------------
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReason,
+                                                       USHORT uSubStatus,
+                                                       HRESULT hrErrorToReport,
+                                                       IAppHostConfigException* pException,
+                                                       BOOL fTrySkipCustomErrors) {
+    static_cast<void>(pException);
+    const std::string arguments =
+        std::to_string(statusCode) + ", " + (pszReason ? pszReason : "NULL") + ", " +
+        std::to_string(uSubStatus);
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::SetStatus, arguments, result)) return result;
+    if (!pszReason) {
+        record(Method::SetStatus, arguments, E_INVALIDARG);
+        return report("IHttpResponse::SetStatus", "RESP-5", "pszReason is NULL", E_INVALIDARG);
+    }
+    const std::size_t length = std::strlen(pszReason);
+    // A reason can come from a backend the module proxies: too long is data, not misuse.
+    if (length > max_ushort) {
+        record(Method::SetStatus, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
+        return HRESULT_FROM_WIN32(ERROR_INVALID_DATA);
+    }
+    {
+        auto guard = lock();
+        raw_.StatusCode = statusCode;
+        raw_.pReason = strings_.copy(pszReason, length);
+        raw_.ReasonLength = static_cast<USHORT>(length);
+        substatus_ = uSubStatus;
+        error_to_report_ = hrErrorToReport;
+        try_skip_custom_errors_ = fTrySkipCustomErrors != FALSE;
+    }
+    record(Method::SetStatus, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubStatus,
+                                                    PCSTR* ppszReason, USHORT* pcchReason,
+                                                    HRESULT* phrErrorToReport,
+                                                    PCWSTR* ppszModule, DWORD* pdwNotification,
+                                                    IAppHostConfigException** ppException,
+                                                    BOOL* pfTrySkipCustomErrors) {
+    // Every out-parameter is optional: ModSecurity passes trailing NULLs (RESP-5).
+    if (pStatusCode) *pStatusCode = raw_.StatusCode;
+    if (pSubStatus) *pSubStatus = substatus_;
+    if (ppszReason) *ppszReason = raw_.pReason;
+    if (pcchReason) *pcchReason = raw_.ReasonLength;
+    if (phrErrorToReport) *phrErrorToReport = error_to_report_;
+    if (ppszModule) *ppszModule = nullptr;
+    if (pdwNotification) *pdwNotification = 0;
+    if (ppException) *ppException = nullptr;
+    if (pfTrySkipCustomErrors) *pfTrySkipCustomErrors = try_skip_custom_errors_ ? TRUE : FALSE;
+    record(Method::GetStatus, std::string(), S_OK);
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescription,
+                                                                 DWORD cchDescription,
+                                                                 BOOL fHtmlEncode) {
+    const std::string arguments = std::to_string(cchDescription);
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::SetErrorDescription, arguments, result)) return result;
+    if (!pszDescription && cchDescription > 0) {
+        record(Method::SetErrorDescription, arguments, E_INVALIDARG);
+        return report("IHttpResponse::SetErrorDescription", "RESP-15",
+                      "pszDescription is NULL with a non-zero length", E_INVALIDARG);
+    }
+    if (pszDescription && has_nul(pszDescription, cchDescription)) {
+        record(Method::SetErrorDescription, arguments, E_INVALIDARG);
+        return report("IHttpResponse::SetErrorDescription", "RESP-15",
+                      "cchDescription runs past the end of the description", E_INVALIDARG);
+    }
+    error_description_.assign(pszDescription ? pszDescription : L"", cchDescription);
+    error_description_encode_ = fHtmlEncode != FALSE;
+    record(Method::SetErrorDescription, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescription) {
+    record(Method::GetErrorDescription, std::string(), S_OK);
+    if (pcchDescription) *pcchDescription = static_cast<DWORD>(error_description_.size());
+    if (error_description_.empty()) return nullptr;
+    return wide_strings_.copy(error_description_.data(), error_description_.size());
+}
+
+// ---- headers --------------------------------------------------------------------------------
+
+template <class Unused>
+inline const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
+                                                             std::size_t length,
+                                                             USHORT* pcch) const {
+    const int id = response_header_id(name, length);
+    const HTTP_RESPONSE_HEADERS& h = raw_.Headers;
+    if (id >= 0 && h.KnownHeaders[id].pRawValue) {
+        if (pcch) *pcch = h.KnownHeaders[id].RawValueLength;
+        return h.KnownHeaders[id].pRawValue;
+    }
+    if (const HTTP_UNKNOWN_HEADER* entry = headers_.find_unknown(name, length)) {
+        if (pcch) *pcch = entry->RawValueLength;
+        return entry->pRawValue;
+    }
+    if (pcch) *pcch = 0;  // RESP-1: absent is NULL with length 0
+    return nullptr;
+}
+
+template <class Unused>
+inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
+                                                     USHORT* pcchHeaderValue) const {
+    if (!pszHeaderName) {
+        record(Method::GetHeader, "NULL", S_OK);
+        if (pcchHeaderValue) *pcchHeaderValue = 0;
+        report("IHttpResponse::GetHeader", "RESP-1", "pszHeaderName is NULL", S_OK);
+        return nullptr;
+    }
+    record(Method::GetHeader, pszHeaderName, S_OK);
+    return find_header(pszHeaderName, std::strlen(pszHeaderName), pcchHeaderValue);
+}
+
+template <class Unused>
+inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
+                                                     USHORT* pcchHeaderValue) const {
+    const int id = static_cast<int>(ulHeaderIndex);
+    record(Method::GetHeader, std::to_string(id), S_OK);
+    if (id < 0 || id >= HttpHeaderResponseMaximum) {
+        if (pcchHeaderValue) *pcchHeaderValue = 0;
+        report("IHttpResponse::GetHeader", "T-6",
+               "header id " + std::to_string(id) +
+                   " is outside the response numbering 0..29 (HttpHeaderResponseMaximum)",
+               S_OK);
+        return nullptr;
+    }
+    const char* name = response_header_name(id);
+    return find_header(name, std::strlen(name), pcchHeaderValue);
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+                                                       USHORT cchHeaderValue, BOOL fReplace) {
+    const char* method = "IHttpResponse::SetHeader";
+    const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::SetHeader, arguments, result)) return result;
+    if (!pszHeaderName) {
+        record(Method::SetHeader, arguments, E_INVALIDARG);
+        return report(method, "RESP-1", "pszHeaderName is NULL", E_INVALIDARG);
+    }
+    const std::size_t length = std::strlen(pszHeaderName);
+    if (!is_token(pszHeaderName, length)) {
+        record(Method::SetHeader, arguments, E_INVALIDARG);
+        return report(method, "RESP-1",
+                      "header name \"" + arguments + "\" is not an HTTP token", E_INVALIDARG);
+    }
+    result = set_header(method, response_header_id(pszHeaderName, length), pszHeaderName, length,
+                        pszHeaderValue, cchHeaderValue, fReplace);
+    record(Method::SetHeader, arguments, result);
+    core_->report_deferred();
+    return result;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
+                                                       PCSTR pszHeaderValue,
+                                                       USHORT cchHeaderValue, BOOL fReplace) {
+    const int id = static_cast<int>(ulHeaderIndex);
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::SetHeader, std::to_string(id), result)) return result;
+    if (id < 0 || id >= HttpHeaderResponseMaximum) {
+        record(Method::SetHeader, std::to_string(id), E_INVALIDARG);
+        return report("IHttpResponse::SetHeader", "T-6",
+                      "header id " + std::to_string(id) +
+                          " is outside the response numbering 0..29 (HttpHeaderResponseMaximum)",
+                      E_INVALIDARG);
+    }
+    const char* name = response_header_name(id);
+    result = set_header("IHttpResponse::SetHeader", id, name, std::strlen(name), pszHeaderValue,
+                        cchHeaderValue, fReplace);
+    record(Method::SetHeader, std::to_string(id), result);
+    core_->report_deferred();
+    return result;
+}
+
+// A value's bytes as in the request (REQ-SH-3/4); a header set again without fReplace is a
+// second line unless Options::join_response_values (RESP-3, T-22).
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
+                                                        const char* name,
+                                                        std::size_t name_length, PCSTR value,
+                                                        USHORT cch, BOOL replace) {
+    if (!value && cch > 0)
+        return core_->defer(method, "RESP-1", "pszHeaderValue is NULL with a non-zero length",
+                            E_INVALIDARG);
+    if (!value) value = "";
+    if (has_nul(value, cch))
+        return core_->defer(method, "RESP-1",
+                            "cchHeaderValue (" + std::to_string(cch) +
+                                ") runs past the end of the value: it holds a NUL at byte " +
+                                std::to_string(std::strlen(value)),
+                            E_INVALIDARG);
+    for (USHORT i = 0; i < cch; ++i)
+        if (value[i] == '\r' || value[i] == '\n') return E_INVALIDARG;
+    const Options& options = core_->options_;
+    const std::string& separator = options.append_separator;
+    if (!replace) check_separator(separator);
+    using Status = typename Headers::Status;
+    auto guard = lock();
+    Status status = Status::ok;
+    const bool exists = find_header(name, name_length, nullptr) != nullptr;
+    if (!replace && exists && !options.join_response_values) {
+        status = headers_.add_unknown(name, name_length, value, cch);
+    } else if (id >= 0) {
+        if (replace) headers_.remove_unknown(name, name_length, true);
+        if (!replace && !raw_.Headers.KnownHeaders[id].pRawValue && exists) {
+            // Joining onto a value that only the unknown array holds.
+            status = headers_.set_unknown(name, name_length, value, cch, false, separator);
+        } else {
+            status = headers_.set_known(id, value, cch, replace != FALSE, separator);
+        }
+    } else {
+        status = headers_.set_unknown(name, name_length, value, cch, replace != FALSE, separator);
+    }
+    // Too long (past 65535 bytes, T-5) or too many depends on the data (RESP-1).
+    return status == Status::ok ? S_OK : HRESULT_FROM_WIN32(ERROR_INVALID_DATA);
+}
+
+template <class Unused>
+inline void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name,
+                                                        std::size_t length) {
+    auto guard = lock();
+    if (id >= 0) headers_.clear_known(id);
+    headers_.remove_unknown(name, length, true);
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
+    const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::DeleteHeader, arguments, result)) return result;
+    if (!pszHeaderName) {
+        record(Method::DeleteHeader, arguments, E_INVALIDARG);
+        return report("IHttpResponse::DeleteHeader", "RESP-1", "pszHeaderName is NULL",
+                      E_INVALIDARG);
+    }
+    const std::size_t length = std::strlen(pszHeaderName);
+    remove_header(response_header_id(pszHeaderName, length), pszHeaderName, length);
+    record(Method::DeleteHeader, arguments, S_OK);  // RESP-1: S_OK even when absent
+    return S_OK;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
+    const int id = static_cast<int>(ulHeaderIndex);
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::DeleteHeader, std::to_string(id), result)) return result;
+    if (id < 0 || id >= HttpHeaderResponseMaximum) {
+        record(Method::DeleteHeader, std::to_string(id), E_INVALIDARG);
+        return report("IHttpResponse::DeleteHeader", "T-6",
+                      "header id " + std::to_string(id) +
+                          " is outside the response numbering 0..29 (HttpHeaderResponseMaximum)",
+                      E_INVALIDARG);
+    }
+    const char* name = response_header_name(id);
+    remove_header(id, name, std::strlen(name));
+    record(Method::DeleteHeader, std::to_string(id), S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline VOID FakeHttpResponseBase<Unused>::ClearHeaders(VOID) {
+    {
+        auto guard = lock();
+        headers_.clear_all();  // RESP-6: IIS's default set is unspecified; the fake adds none
+    }
+    record(Method::ClearHeaders, std::string(), S_OK);
+}
+
+template <class Unused>
+inline VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
+    {
+        auto guard = lock();
+        raw_.StatusCode = 200;
+        raw_.pReason = strings_.copy("OK", 2);
+        raw_.ReasonLength = 2;
+        substatus_ = 0;
+        error_to_report_ = S_OK;
+        try_skip_custom_errors_ = false;
+        headers_.clear_all();
+        chunks_.clear();
+        copies_.clear();
+        raw_.pEntityChunks = nullptr;
+        raw_.EntityChunkCount = 0;
+    }
+    record(Method::Clear, std::string(), S_OK);
+}
+
+template <class Unused>
+inline std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers()
+    const {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto guard = lock();
+    for (int id = 0; id < HttpHeaderResponseMaximum; ++id) {
+        const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
+        if (slot.pRawValue)
+            out.emplace_back(response_header_name(id),
+                             std::string(slot.pRawValue, slot.RawValueLength));
+    }
+    const std::size_t count = headers_.unknown_count();
+    for (std::size_t i = 0; i < count; ++i) {
+        const HTTP_UNKNOWN_HEADER& entry = raw_.Headers.pUnknownHeaders[i];
+        if (entry.pName && entry.pRawValue)
+            out.emplace_back(std::string(entry.pName, entry.NameLength),
+                             std::string(entry.pRawValue, entry.RawValueLength));
+    }
+    return out;
+}
+
+template <class Unused>
+inline std::vector<std::string> FakeHttpResponseBase<Unused>::header_values(
+    const std::string& name) const {
+    std::vector<std::string> out;
+    for (const auto& line : headers())
+        if (iequals(line.first.data(), name.data(), name.size()) &&
+            line.first.size() == name.size())
+            out.push_back(line.second);
+    return out;
+}
+
+template <class Unused>
+inline std::string FakeHttpResponseBase<Unused>::header(const std::string& name) const {
+    USHORT length = 0;
+    auto guard = lock();
+    const char* value = find_header(name.c_str(), name.size(), &length);
+    return value ? std::string(value, length) : std::string();
+}
+
+// ---- trailers (IHttpResponse4) ----------------------------------------------------------------
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+                                                        USHORT cchHeaderValue, BOOL fReplace) {
+    const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::SetTrailer, arguments, result)) return result;
+    if (!pszHeaderName || (!pszHeaderValue && cchHeaderValue > 0) ||
+        !is_token(pszHeaderName, std::strlen(pszHeaderName)) ||
+        (pszHeaderValue && has_nul(pszHeaderValue, cchHeaderValue))) {
+        record(Method::SetTrailer, arguments, E_INVALIDARG);
+        return report("IHttpResponse4::SetTrailer", "RESP-1",
+                      "a NULL or malformed name, or a value whose length runs past it",
+                      E_INVALIDARG);
+    }
+    const std::string value(pszHeaderValue ? pszHeaderValue : "", cchHeaderValue);
+    if (value.find_first_of("\r\n") != std::string::npos) {
+        record(Method::SetTrailer, arguments, E_INVALIDARG);
+        return E_INVALIDARG;
+    }
+    bool done = false;
+    for (auto& trailer : trailers_) {
+        if (trailer.first.size() == arguments.size() &&
+            iequals(trailer.first.data(), arguments.data(), arguments.size()) && fReplace) {
+            trailer.second = value;
+            done = true;
+        }
+    }
+    if (!done) trailers_.emplace_back(arguments, value);
+    record(Method::SetTrailer, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
+                                                      USHORT* pcchHeaderValue) const {
+    record(Method::GetTrailer, pszHeaderName ? pszHeaderName : "NULL", S_OK);
+    if (pcchHeaderValue) *pcchHeaderValue = 0;
+    if (!pszHeaderName) {
+        report("IHttpResponse4::GetTrailer", "RESP-1", "pszHeaderName is NULL", S_OK);
+        return nullptr;
+    }
+    const std::size_t length = std::strlen(pszHeaderName);
+    for (const auto& trailer : trailers_) {
+        if (trailer.first.size() == length && iequals(trailer.first.data(), pszHeaderName, length)) {
+            if (pcchHeaderValue) *pcchHeaderValue = static_cast<USHORT>(trailer.second.size());
+            // Server-owned until the request ends, like header values.
+            return const_cast<Pool<char>&>(strings_).copy(trailer.second.data(),
+                                                          trailer.second.size());
+        }
+    }
+    return nullptr;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
+    const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
+    if (!pszHeaderName) {
+        record(Method::DeleteTrailer, arguments, E_INVALIDARG);
+        return report("IHttpResponse4::DeleteTrailer", "RESP-1", "pszHeaderName is NULL",
+                      E_INVALIDARG);
+    }
+    std::vector<std::pair<std::string, std::string>> kept;
+    for (auto& trailer : trailers_)
+        if (!(trailer.first.size() == arguments.size() &&
+              iequals(trailer.first.data(), arguments.data(), arguments.size())))
+            kept.push_back(std::move(trailer));
+    trailers_.swap(kept);
+    record(Method::DeleteTrailer, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath,
+                                                         PCWSTR pwszQuery, DWORD cHeaders,
+                                                         PCSTR* rgHeaderNames,
+                                                         PCSTR* rgHeaderValues) {
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::PushPromise, std::string(), result)) return result;
+    if (!pszVerb || !pwszPath || (cHeaders > 0 && (!rgHeaderNames || !rgHeaderValues))) {
+        record(Method::PushPromise, std::string(), E_INVALIDARG);
+        return report("IHttpResponse3::PushPromise", "RESP-PUSH",
+                      "pszVerb, pwszPath or a header array is NULL", E_INVALIDARG);
+    }
+    std::string promise = std::string(pszVerb) + " " +
+                          wide_to_utf8(wide_string(pwszPath));
+    if (pwszQuery && *pwszQuery) promise += "?" + wide_to_utf8(wide_string(pwszQuery));
+    push_promises_.push_back(promise);
+    record(Method::PushPromise, promise, S_OK);
+    return S_OK;
+}
+
+// ---- body -------------------------------------------------------------------------------------
+
+template <class Unused>
+inline bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
+                                                                  std::size_t size) const {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (const Range& range : static_memory_)
+        if (p >= range.data && size <= range.size &&
+            static_cast<std::size_t>(p - range.data) <= range.size - size)
+            return true;
+    return is_request_memory_ && is_request_memory_(data, size);
+}
+
+// Adds chunks to the buffered entity (raw_.pEntityChunks). Buffered memory chunks written by
+// value are copied now, as IIS copies them (RESP-7); by reference, or unbuffered, the module's
+// memory is read when the chunk is sent (RESP-8, T-3).
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
+                                                        const HTTP_DATA_CHUNK* chunks,
+                                                        DWORD count, LONG position,
+                                                        bool by_reference) {
+    const char* rule = by_reference ? "RESP-8" : "RESP-7";
+    for (DWORD i = 0; i < count; ++i) {
+        const HTTP_DATA_CHUNK& chunk = chunks[i];
+        const int type = static_cast<int>(chunk.DataChunkType);
+        if (type < 0 || type > static_cast<int>(HttpDataChunkFromFragmentCacheEx))
+            return report(method, rule,
+                          "chunk " + std::to_string(i) + " has DataChunkType " +
+                              std::to_string(type) + ", not a response body chunk type",
+                          HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        if (chunk.DataChunkType == HttpDataChunkFromMemory && !chunk.FromMemory.pBuffer &&
+            chunk.FromMemory.BufferLength > 0)
+            return report(method, rule,
+                          "chunk " + std::to_string(i) + " has a NULL pBuffer with BufferLength " +
+                              std::to_string(chunk.FromMemory.BufferLength),
+                          HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        if (by_reference && core_->options_.strict_request_memory &&
+            chunk.DataChunkType == HttpDataChunkFromMemory && chunk.FromMemory.BufferLength > 0 &&
+            !static_or_request_memory(chunk.FromMemory.pBuffer, chunk.FromMemory.BufferLength))
+            core_->report(method, "T-3",
+                          "chunk " + std::to_string(i) +
+                              " points to memory that is neither request memory "
+                              "(AllocateRequestMemory) nor declared static: IIS reads it when "
+                              "the response is sent, and it may be gone by then",
+                          S_OK, "the chunk is kept by reference as IIS keeps it");
+    }
+    auto guard = lock();
+    if (raw_.pEntityChunks != chunks_.data() || raw_.EntityChunkCount != chunks_.size()) {
+        // Module code edited the raw struct (RESP-4): its array is the truth.
+        std::vector<HTTP_DATA_CHUNK> theirs;
+        if (raw_.pEntityChunks)
+            theirs.assign(raw_.pEntityChunks, raw_.pEntityChunks + raw_.EntityChunkCount);
+        chunks_.swap(theirs);
+    }
+    if (chunks_.size() + count > max_entity_chunks)
+        return HRESULT_FROM_WIN32(ERROR_ARITHMETIC_OVERFLOW);
+    std::size_t at = chunks_.size();
+    if (position == 0) {
+        at = 0;
+    } else if (position > 0) {
+        if (static_cast<std::size_t>(position) > chunks_.size())
+            return report(method, rule,
+                          "lInsertPosition " + std::to_string(position) + " is past the " +
+                              std::to_string(chunks_.size()) + " chunks buffered",
+                          HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        at = static_cast<std::size_t>(position);
+    } else if (position != -1) {
+        return report(method, rule,
+                      "lInsertPosition " + std::to_string(position) +
+                          " is neither -1 (append) nor a position",
+                      HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    }
+    std::vector<HTTP_DATA_CHUNK> added(chunks, chunks + count);
+    if (!by_reference && buffering_) {
+        for (HTTP_DATA_CHUNK& chunk : added) {
+            if (chunk.DataChunkType != HttpDataChunkFromMemory || !chunk.FromMemory.BufferLength)
+                continue;
+            std::unique_ptr<unsigned char[]> copy(new unsigned char[chunk.FromMemory.BufferLength]);
+            std::memcpy(copy.get(), chunk.FromMemory.pBuffer, chunk.FromMemory.BufferLength);
+            chunk.FromMemory.pBuffer = copy.get();
+            copies_.push_back(std::move(copy));
+        }
+    }
+    chunks_.insert(chunks_.begin() + static_cast<std::ptrdiff_t>(at), added.begin(), added.end());
+    raw_.pEntityChunks = chunks_.empty() ? nullptr : chunks_.data();
+    raw_.EntityChunkCount = static_cast<USHORT>(chunks_.size());
+    return S_OK;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
+    HTTP_DATA_CHUNK* pDataChunk, LONG lInsertPosition) {
+    const std::string arguments = std::to_string(lInsertPosition);
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::WriteEntityChunkByReference, arguments, result)) return result;
+    if (!pDataChunk) {
+        record(Method::WriteEntityChunkByReference, arguments,
+               HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        return report("IHttpResponse::WriteEntityChunkByReference", "RESP-8",
+                      "pDataChunk is NULL", HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    }
+    result = add_chunks("IHttpResponse::WriteEntityChunkByReference", pDataChunk, 1,
+                        lInsertPosition, true);
+    record(Method::WriteEntityChunkByReference, arguments, result);
+    return result;
+}
+
+template <class Unused>
+inline bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
+    if (!expected) return true;  // as REQ-READ-9: the caller waits for a completion
+    const std::size_t index = async_writes_++;
+    const Options& options = core_->options_;
+    switch (options.async_policy) {
+        case AsyncPolicy::always_inline:
+            return false;
+        case AsyncPolicy::alternate:
+            return index % 2 == 0;
+        case AsyncPolicy::scripted:
+            return index < options.async_script.size() ? bool(options.async_script[index]) : true;
+        case AsyncPolicy::always_pending:
+        case AsyncPolicy::complete_before_return:
+            return true;
+    }
+    return true;
+}
+
+template <class Unused>
+inline DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
+    unsigned long long total = 0;
+    for (USHORT i = 0; raw_.pEntityChunks && i < raw_.EntityChunkCount; ++i)
+        if (raw_.pEntityChunks[i].DataChunkType == HttpDataChunkFromMemory)
+            total += raw_.pEntityChunks[i].FromMemory.BufferLength;
+    return total > 0xFFFFFFFFull ? 0xFFFFFFFFu : static_cast<DWORD>(total);
+}
+
+// Shared tail of an asynchronous write or flush that sends: pending per the policy (the
+// completion sends and reports the bytes), or done inline.
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
+                                                          const std::string& arguments,
+                                                          DWORD bytes, BOOL more,
+                                                          PFN_ASYNC_COMPLETION callback,
+                                                          void* context, bool has_callback,
+                                                          DWORD* sent, BOOL* expected) {
+    if (goes_pending(expected)) {
+        if (sent) *sent = 0;
+        if (expected) *expected = TRUE;
+        record(method, arguments + ", pending", S_OK);
+        core_->start(Operation{OperationKind::write, this, nullptr, bytes, has_callback, callback,
+                               context, nullptr, CompletionSink(), false, more != FALSE});
+        return S_OK;
+    }
+    const DWORD done = send(more != FALSE, false);
+    if (sent) *sent = done;
+    if (expected) *expected = FALSE;
+    record(method, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK* chunks,
+                                                   DWORD count, BOOL async, BOOL more,
+                                                   PFN_ASYNC_COMPLETION callback, void* context,
+                                                   bool has_callback, DWORD* sent,
+                                                   BOOL* expected) {
+    std::string arguments = std::to_string(count) + (async ? " chunk(s), async" : " chunk(s), sync");
+    if (more) arguments += ", more";
+    auto fail_now = [&](HRESULT result) {
+        if (sent) *sent = 0;
+        if (expected) *expected = FALSE;
+        record(Method::WriteEntityChunks, arguments, result);
+        return result;
+    };
+    HRESULT result = S_OK;
+    if (core_->injected(On::response, Method::WriteEntityChunks, result)) return fail_now(result);
+    if (!chunks) {
+        fail_now(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        return report(method, "RESP-7", "pDataChunks is NULL",
+                      HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    }
+    if (has_callback && async && !callback) {
+        fail_now(E_INVALIDARG);
+        return report(method, "RESP-10", "an asynchronous write without pfnCompletionCallback",
+                      E_INVALIDARG);
+    }
+    if (core_->pending_of(OperationKind::write) ||
+        (!core_->options_.full_duplex && (core_->pending_of(OperationKind::read) ||
+                                          core_->pending_of(OperationKind::negotiate)))) {
+        fail_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+        return report(method, "RESP-7",
+                      "a write while another operation is pending (one write at a time; a read "
+                      "and a write together only after EnableFullDuplex)",
+                      HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+    }
+    if (connection_reset_) return fail_now(HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED));
+    result = add_chunks(method, chunks, count, -1, false);
+    if (FAILED(result)) return fail_now(result);
+    DWORD bytes = 0;
+    for (DWORD i = 0; i < count; ++i)
+        if (chunks[i].DataChunkType == HttpDataChunkFromMemory)
+            bytes += chunks[i].FromMemory.BufferLength;
+    if (buffering_) {
+        // Copied into the response buffer: complete at once, even when asked for async.
+        if (sent) *sent = bytes;
+        if (expected) *expected = FALSE;
+        record(Method::WriteEntityChunks, arguments, S_OK);
+        return S_OK;
+    }
+    if (!async) {
+        const DWORD done = send(more != FALSE, false);
+        if (sent) *sent = done;
+        if (expected) *expected = FALSE;
+        record(Method::WriteEntityChunks, arguments, S_OK);
+        return S_OK;
+    }
+    return finish_async(Method::WriteEntityChunks, arguments, bytes, more, callback, context,
+                        has_callback, sent, expected);
+}
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL more,
+                                                   PFN_ASYNC_COMPLETION callback, void* context,
+                                                   bool has_callback, DWORD* sent,
+                                                   BOOL* expected) {
+    std::string arguments = async ? "async" : "sync";
+    if (more) arguments += ", more";
+    auto fail_now = [&](HRESULT result) {
+        if (sent) *sent = 0;
+        if (expected) *expected = FALSE;
+        record(Method::Flush, arguments, result);
+        return result;
+    };
+    HRESULT result = S_OK;
+    if (core_->injected(On::response, Method::Flush, result)) return fail_now(result);
+    if (has_callback && async && !callback) {
+        fail_now(E_INVALIDARG);
+        return report(method, "RESP-10", "an asynchronous flush without pfnCompletionCallback",
+                      E_INVALIDARG);
+    }
+    if (core_->pending_of(OperationKind::write) ||
+        (!core_->options_.full_duplex && (core_->pending_of(OperationKind::read) ||
+                                          core_->pending_of(OperationKind::negotiate)))) {
+        fail_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+        return report(method, "RESP-9",
+                      "a flush while another operation is pending (one write at a time; a read "
+                      "and a write together only after EnableFullDuplex)",
+                      HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
+    }
+    if (connection_reset_) return fail_now(HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED));
+    if (!async) {
+        const DWORD done = send(more != FALSE, false);
+        if (sent) *sent = done;
+        if (expected) *expected = FALSE;
+        record(Method::Flush, arguments, S_OK);
+        return S_OK;
+    }
+    return finish_async(Method::Flush, arguments, pending_bytes(), more, callback, context,
+                        has_callback, sent, expected);
+}
+
+// Sends status and headers (the first time, unless suppressed) and the buffered chunks, reading
+// the module's memory now. The raw struct then shows no chunks: each send has its own (T-21).
+template <class Unused>
+inline DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
+    auto guard = lock();
+    Send out{false, std::string(), more, final};
+    if (!headers_sent_) {
+        headers_sent_ = true;
+        out.headers = !headers_suppressed_;
+        sent_status_ = raw_.StatusCode;
+        if (out.headers) sent_headers_ = headers();
+    }
+    for (USHORT i = 0; raw_.pEntityChunks && i < raw_.EntityChunkCount; ++i) {
+        const HTTP_DATA_CHUNK& chunk = raw_.pEntityChunks[i];
+        if (chunk.DataChunkType == HttpDataChunkFromMemory && chunk.FromMemory.pBuffer)
+            out.body.append(static_cast<const char*>(chunk.FromMemory.pBuffer),
+                            chunk.FromMemory.BufferLength);
+    }
+    chunks_.clear();
+    copies_.clear();
+    raw_.pEntityChunks = nullptr;
+    raw_.EntityChunkCount = 0;
+    const auto bytes = static_cast<DWORD>(out.body.size());
+    sends_.push_back(std::move(out));
+    return bytes;
+}
+
+template <class Unused>
+inline Transfer FakeHttpResponseBase<Unused>::complete_operation(const Operation& op) {
+    if (connection_reset_) return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)};
+    return Transfer{send(op.more_data, false), S_OK};
+}
+
+template <class Unused>
+inline void FakeHttpResponseBase<Unused>::end_request() {
+    if (ended_) return;
+    ended_ = true;
+    if (!connection_reset_) send(false, true);
+}
+
+template <class Unused>
+inline std::string FakeHttpResponseBase<Unused>::body() const {
+    std::string out;
+    for (const Send& s : sends_) out += s.body;
+    return out;
+}
+
+template <class Unused>
+inline std::string FakeHttpResponseBase<Unused>::buffered_body() const {
+    std::string out;
+    for (USHORT i = 0; raw_.pEntityChunks && i < raw_.EntityChunkCount; ++i) {
+        const HTTP_DATA_CHUNK& chunk = raw_.pEntityChunks[i];
+        if (chunk.DataChunkType == HttpDataChunkFromMemory && chunk.FromMemory.pBuffer)
+            out.append(static_cast<const char*>(chunk.FromMemory.pBuffer),
+                       chunk.FromMemory.BufferLength);
+    }
+    return out;
+}
+
+// ---- redirect ---------------------------------------------------------------------------------
+
+template <class Unused>
+inline HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCode,
+                                                      BOOL fIncludeParameters) {
+    const std::string arguments = pszUrl ? pszUrl : "NULL";
+    HRESULT result = S_OK;
+    if (injected_recorded(Method::Redirect, arguments, result)) return result;
+    if (!pszUrl) {
+        record(Method::Redirect, arguments, E_INVALIDARG);
+        return report("IHttpResponse::Redirect", "RESP-12", "pszUrl is NULL", E_INVALIDARG);
+    }
+    if (headers_sent_) {  // RESP-12: nothing useful once the headers went out
+        record(Method::Redirect, arguments, S_OK);
+        return S_OK;
+    }
+    const std::string base = request_url_ ? request_url_() : std::string("http://localhost/");
+    const std::size_t scheme_end = base.find("://");
+    const std::size_t path_start =
+        scheme_end == std::string::npos ? base.size() : base.find('/', scheme_end + 3);
+    const std::string origin = base.substr(0, path_start);
+    const std::size_t query_at = base.find('?');
+    const std::string path = path_start == std::string::npos
+                                 ? std::string("/")
+                                 : base.substr(path_start, query_at == std::string::npos
+                                                               ? std::string::npos
+                                                               : query_at - path_start);
+    std::string target = pszUrl;
+    if (target.find("://") == std::string::npos) {  // relative: made absolute (RESP-12)
+        if (!target.empty() && target[0] == '/')
+            target = origin + target;
+        else
+            target = origin + path.substr(0, path.rfind('/') + 1) + target;
+    }
+    if (fIncludeParameters && query_at != std::string::npos && query_at + 1 < base.size())
+        target += (target.find('?') == std::string::npos ? "?" : "&") + base.substr(query_at + 1);
+    {
+        auto guard = lock();
+        chunks_.clear();  // existing response data is discarded
+        copies_.clear();
+        raw_.pEntityChunks = nullptr;
+        raw_.EntityChunkCount = 0;
+    }
+    if (target.size() > max_ushort) {
+        record(Method::Redirect, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
+        return HRESULT_FROM_WIN32(ERROR_INVALID_DATA);
+    }
+    {
+        auto guard = lock();
+        headers_.remove_unknown("Location", 8, true);
+        headers_.set_known(HttpHeaderLocation, target.data(), target.size(), true,
+                           core_->options_.append_separator);
+        if (fResetStatusCode) {
+            raw_.StatusCode = 302;
+            raw_.pReason = strings_.copy("Redirect", 8);
+            raw_.ReasonLength = 8;
+            substatus_ = 0;
+        }
+    }
+    if (!fResetStatusCode) {
+        // The status stays: the client is told in the body where the document moved.
+        const std::string moved = "<head><title>Document Moved</title></head>\n<body><h1>Object "
+                                  "Moved</h1>This document may be found <a HREF=\"" +
+                                  target + "\">here</a></body>";
+        HTTP_DATA_CHUNK chunk = {};
+        chunk.DataChunkType = HttpDataChunkFromMemory;
+        chunk.FromMemory.pBuffer = const_cast<char*>(moved.data());
+        chunk.FromMemory.BufferLength = static_cast<ULONG>(moved.size());
+        const bool was_buffering = buffering_;
+        buffering_ = true;  // copied: `moved` dies here
+        add_chunks("IHttpResponse::Redirect", &chunk, 1, -1, false);
+        buffering_ = was_buffering;
+    }
+    record(Method::Redirect, arguments, S_OK);
+    return S_OK;
+}
+
+}  // namespace detail
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/fake_http_response_impl.hpp -----
+
+#endif
+// ----- end iisfake/fake_http_response.hpp -----
+// ----- begin iisfake/fake_http_context.hpp -----
+#ifndef IISFAKE_FAKE_HTTP_CONTEXT_HPP_INCLUDED
+#define IISFAKE_FAKE_HTTP_CONTEXT_HPP_INCLUDED
+
+// FakeHttpContext: an IHttpContext4 (real code C-casts IHttpContext* to IHttpContext3*, T-1,
+// CTX-19) owning a whole request's state: a FakeHttpRequest and a FakeHttpResponse on one
+// per-request core (one call log, one completion queue, one misuse handler), the satellites
+// (user, site, application, connection, URL info, metadata, trace context), request memory,
+// server variables and the context containers. Hand module code its address.
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+// ----- begin iisfake/fake_containers.hpp -----
+#ifndef IISFAKE_FAKE_CONTAINERS_HPP_INCLUDED
+#define IISFAKE_FAKE_CONTAINERS_HPP_INCLUDED
+
+// The context containers of §2.11: module contexts stored per module id (request, site,
+// application, metadata, connection) and by name (IHttpContext3). A container owns what is
+// stored in it and calls CleanupStoredContext exactly once when it ends (CONT-1, T-16).
+
+#include <string>
+#include <utility>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+// How a satellite reports misuse: through the misuse handler of the request it belongs to.
+using MisuseReporter =
+    Callback<HRESULT(const char* method, const char* rule, std::string problem, HRESULT result)>;
+
+namespace detail {
+
+// The contexts of one container, in the order they were stored; cleaned up in reverse order.
+template <class Key, class Stored>
+class StoredContexts {
+public:
+    Stored* find(const Key& key) const {
+        for (const auto& entry : entries_)
+            if (entry.first == key) return entry.second;
+        return nullptr;
+    }
+    bool add(const Key& key, Stored* stored) {
+        if (find(key)) return false;
+        entries_.emplace_back(key, stored);
+        return true;
+    }
+    template <class Visit>
+    void each(Visit visit) const {
+        for (const auto& entry : entries_) visit(entry.second);
+    }
+    // Every stored context once; a cleanup that stores again is cleaned up too.
+    void cleanup() {
+        while (!entries_.empty()) {
+            Stored* stored = entries_.back().second;
+            entries_.pop_back();
+            stored->CleanupStoredContext();
+        }
+    }
+    std::size_t size() const noexcept { return entries_.size(); }
+
+private:
+    std::vector<std::pair<Key, Stored*>> entries_;
+};
+
+}  // namespace detail
+
+// An IHttpModuleContextContainer: GetModuleContextContainer of the context, site, application
+// and metadata.
+class FakeModuleContextContainer : public IHttpModuleContextContainer {
+public:
+    explicit FakeModuleContextContainer(MisuseReporter report = MisuseReporter(),
+                                        const char* owner = "IHttpModuleContextContainer")
+        : report_(std::move(report)), owner_(owner) {}
+    FakeModuleContextContainer(const FakeModuleContextContainer&) = delete;
+    FakeModuleContextContainer& operator=(const FakeModuleContextContainer&) = delete;
+    virtual ~FakeModuleContextContainer() { cleanup(); }
+
+    IHttpStoredContext* GetModuleContext(HTTP_MODULE_ID moduleId) override {
+        return stored_.find(moduleId);
+    }
+    HRESULT SetModuleContext(IHttpStoredContext* ppStoredContext,
+                             HTTP_MODULE_ID moduleId) override {
+        if (!ppStoredContext)
+            return misuse("SetModuleContext", "CONT-1", "ppStoredContext is NULL",
+                          HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        if (!stored_.add(moduleId, ppStoredContext))
+            return misuse("SetModuleContext", "CONT-1",
+                          "a context is already stored for this module id; IIS keeps the first "
+                          "and never cleans up the second",
+                          HRESULT_FROM_WIN32(ERROR_ALREADY_ASSIGNED));
+        return S_OK;
+    }
+
+    // The request (or site, application...) ends: CleanupStoredContext once for each.
+    void cleanup() { stored_.cleanup(); }
+    std::size_t size() const noexcept { return stored_.size(); }
+
+private:
+    HRESULT misuse(const char* method, const char* rule, const char* problem, HRESULT result) {
+        const std::string name = std::string(owner_) + "::" + method;
+        return report_ ? report_(name.c_str(), rule, problem, result)
+                       : throw_report(name, rule, problem, result);
+    }
+    static HRESULT throw_report(const std::string& method, const char* rule, const char* problem,
+                                HRESULT result) {
+        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
+        return result;
+    }
+
+    MisuseReporter report_;
+    const char* owner_;
+    detail::StoredContexts<HTTP_MODULE_ID, IHttpStoredContext> stored_;
+};
+
+// IHttpConnection::GetModuleContextContainer: also holds IHttpConnectionStoredContexts, told of
+// the client's disconnect through NotifyDisconnect (APP-1).
+class FakeConnectionContextContainer : public IHttpConnectionModuleContextContainer {
+public:
+    explicit FakeConnectionContextContainer(MisuseReporter report = MisuseReporter())
+        : contexts_(report, "IHttpConnectionModuleContextContainer"), report_(std::move(report)) {}
+    FakeConnectionContextContainer(const FakeConnectionContextContainer&) = delete;
+    FakeConnectionContextContainer& operator=(const FakeConnectionContextContainer&) = delete;
+    virtual ~FakeConnectionContextContainer() { cleanup(); }
+
+    IHttpStoredContext* GetModuleContext(HTTP_MODULE_ID moduleId) override {
+        IHttpStoredContext* plain = contexts_.GetModuleContext(moduleId);
+        return plain ? plain : connection_.find(moduleId);
+    }
+    HRESULT SetModuleContext(IHttpStoredContext* ppStoredContext,
+                             HTTP_MODULE_ID moduleId) override {
+        if (ppStoredContext && connection_.find(moduleId))
+            return report("IHttpConnectionModuleContextContainer::SetModuleContext", "CONT-1",
+                          "a context is already stored for this module id",
+                          HRESULT_FROM_WIN32(ERROR_ALREADY_ASSIGNED));
+        return contexts_.SetModuleContext(ppStoredContext, moduleId);
+    }
+    IHttpConnectionStoredContext* GetConnectionModuleContext(HTTP_MODULE_ID moduleId) override {
+        return connection_.find(moduleId);
+    }
+    HRESULT SetConnectionModuleContext(IHttpConnectionStoredContext* ppStoredContext,
+                                       HTTP_MODULE_ID moduleId) override {
+        const char* method = "IHttpConnectionModuleContextContainer::SetConnectionModuleContext";
+        if (!ppStoredContext)
+            return report(method, "CONT-1", "ppStoredContext is NULL",
+                          HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        if (contexts_.GetModuleContext(moduleId) || !connection_.add(moduleId, ppStoredContext))
+            return report(method, "CONT-1", "a context is already stored for this module id",
+                          HRESULT_FROM_WIN32(ERROR_ALREADY_ASSIGNED));
+        return S_OK;
+    }
+
+    // The client went away: each connection context hears it once.
+    void notify_disconnect() {
+        if (notified_) return;
+        notified_ = true;
+        connection_.each([](IHttpConnectionStoredContext* stored) { stored->NotifyDisconnect(); });
+    }
+    void cleanup() {
+        contexts_.cleanup();
+        connection_.cleanup();
+    }
+
+private:
+    HRESULT report(const char* method, const char* rule, const char* problem, HRESULT result) {
+        if (report_) return report_(method, rule, problem, result);
+        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
+        return result;
+    }
+
+    FakeModuleContextContainer contexts_;
+    MisuseReporter report_;
+    detail::StoredContexts<HTTP_MODULE_ID, IHttpConnectionStoredContext> connection_;
+    bool notified_ = false;
+};
+
+// IHttpContext3::GetNamedContextContainer: contexts stored by name (case-sensitive [I]).
+class FakeNamedContextContainer : public INamedContextContainer {
+public:
+    explicit FakeNamedContextContainer(MisuseReporter report = MisuseReporter())
+        : report_(std::move(report)) {}
+    FakeNamedContextContainer(const FakeNamedContextContainer&) = delete;
+    FakeNamedContextContainer& operator=(const FakeNamedContextContainer&) = delete;
+    virtual ~FakeNamedContextContainer() { cleanup(); }
+
+    IHttpStoredContext* GetNamedContext(LPCWSTR szName) override {
+        return szName ? stored_.find(szName) : nullptr;
+    }
+    HRESULT SetNamedContext(IHttpStoredContext* ppStoredContext, LPCWSTR szName) override {
+        const char* method = "INamedContextContainer::SetNamedContext";
+        if (!ppStoredContext || !szName)
+            return report(method, "CONT-1", "ppStoredContext or szName is NULL",
+                          HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        if (!stored_.add(szName, ppStoredContext))
+            return report(method, "CONT-1", "a context is already stored under this name",
+                          HRESULT_FROM_WIN32(ERROR_ALREADY_ASSIGNED));
+        return S_OK;
+    }
+    void cleanup() { stored_.cleanup(); }
+
+private:
+    HRESULT report(const char* method, const char* rule, const char* problem, HRESULT result) {
+        if (report_) return report_(method, rule, problem, result);
+        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
+        return result;
+    }
+
+    MisuseReporter report_;
+    detail::StoredContexts<std::basic_string<WCHAR>, IHttpStoredContext> stored_;
+};
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/fake_containers.hpp -----
+// ----- begin iisfake/fake_providers.hpp -----
+#ifndef IISFAKE_FAKE_PROVIDERS_HPP_INCLUDED
+#define IISFAKE_FAKE_PROVIDERS_HPP_INCLUDED
+
+// The request-level event providers a CHttpModule's OnX receives (PROV-1..7): small stateful
+// fakes a test passes to a module's handler directly and reads back. FakeHttpContext hands out
+// the ones tied to its request (authentication_provider(), send_response_provider()).
+
+#include <string>
+#include <utility>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+// SetErrorStatus for every provider (PROV-1): the last value, which a test reads.
+template <class Provider>
+class FakeEventProvider : public Provider {
+public:
+    VOID SetErrorStatus(HRESULT hrError) override {
+        error_status_ = hrError;
+        has_error_status_ = true;
+    }
+    HRESULT error_status() const noexcept { return error_status_; }
+    bool has_error_status() const noexcept { return has_error_status_; }
+
+protected:
+    FakeEventProvider() = default;
+    ~FakeEventProvider() = default;
+
+private:
+    HRESULT error_status_ = S_OK;
+    bool has_error_status_ = false;
+};
+
+// PROV-2: SetUser hands a heap-allocated user over; the receiver (FakeHttpContext) calls its
+// DereferenceUser when the request ends.
+class FakeAuthenticationProvider final : public FakeEventProvider<IAuthenticationProvider> {
+public:
+    explicit FakeAuthenticationProvider(Callback<void(IHttpUser*)> receiver =
+                                            Callback<void(IHttpUser*)>())
+        : receiver_(std::move(receiver)) {}
+    FakeAuthenticationProvider(const FakeAuthenticationProvider&) = delete;
+    FakeAuthenticationProvider& operator=(const FakeAuthenticationProvider&) = delete;
+    ~FakeAuthenticationProvider() = default;
+    VOID SetUser(IHttpUser* pUser) override {
+        user_ = pUser;
+        if (pUser && receiver_) receiver_(pUser);
+    }
+    IHttpUser* user() const noexcept { return user_; }
+
+private:
+    Callback<void(IHttpUser*)> receiver_;
+    IHttpUser* user_ = nullptr;
+};
+
+// PROV-6: what one send carries. The flags start as the send's own; log data is offered only
+// on the send that is ready to log, and only to modules registered FIRST or HIGH.
+class FakeSendResponseProvider final : public FakeEventProvider<ISendResponseProvider> {
+public:
+    FakeSendResponseProvider(bool headers_being_sent = true, DWORD flags = 0,
+                             HTTP_LOG_DATA* log_data = nullptr)
+        : headers_(headers_being_sent), flags_(flags), log_data_(log_data) {}
+    FakeSendResponseProvider(const FakeSendResponseProvider&) = delete;
+    FakeSendResponseProvider& operator=(const FakeSendResponseProvider&) = delete;
+    ~FakeSendResponseProvider() = default;
+    BOOL GetHeadersBeingSent(VOID) const override { return headers_ ? TRUE : FALSE; }
+    DWORD GetFlags(VOID) const override { return flags_; }
+    VOID SetFlags(DWORD dwFlags) override { flags_ = dwFlags; }
+    HTTP_LOG_DATA* GetLogData(VOID) const override { return log_data_; }
+    HRESULT SetLogData(HTTP_LOG_DATA* pLogData) override {
+        if (!pLogData) return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+        submitted_ = pLogData;
+        return S_OK;
+    }
+    BOOL GetReadyToLogData(VOID) const override { return log_data_ ? TRUE : FALSE; }
+    DWORD flags() const noexcept { return flags_; }
+    HTTP_LOG_DATA* submitted_log_data() const noexcept { return submitted_; }
+
+private:
+    bool headers_;
+    DWORD flags_;
+    HTTP_LOG_DATA* log_data_;
+    HTTP_LOG_DATA* submitted_ = nullptr;
+};
+
+// PROV-5: the URL being mapped and its current physical path, which the module may replace.
+class FakeMapPathProvider final : public FakeEventProvider<IMapPathProvider> {
+public:
+    FakeMapPathProvider(std::basic_string<WCHAR> url, std::basic_string<WCHAR> physical_path)
+        : url_(std::move(url)), physical_path_(std::move(physical_path)) {}
+    FakeMapPathProvider(const FakeMapPathProvider&) = delete;
+    FakeMapPathProvider& operator=(const FakeMapPathProvider&) = delete;
+    ~FakeMapPathProvider() = default;
+    PCWSTR GetUrl(VOID) const override { return url_.c_str(); }
+    PCWSTR GetPhysicalPath(VOID) const override { return physical_path_.c_str(); }
+    HRESULT SetPhysicalPath(PCWSTR pszPhysicalPath, DWORD cchPhysicalPath) override {
+        if (!pszPhysicalPath || detail::has_nul(pszPhysicalPath, cchPhysicalPath))
+            return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+        physical_path_.assign(pszPhysicalPath, cchPhysicalPath);
+        return S_OK;
+    }
+    std::string physical_path() const {
+        return detail::wide_to_utf8(physical_path_.data(), physical_path_.size());
+    }
+
+private:
+    std::basic_string<WCHAR> url_;
+    std::basic_string<WCHAR> physical_path_;
+};
+
+// PROV-4: the handler a module chose; SetScriptName and SetFileInfo are documented as not
+// supported.
+class FakeMapHandlerProvider final : public FakeEventProvider<IMapHandlerProvider> {
+public:
+    FakeMapHandlerProvider() = default;
+    FakeMapHandlerProvider(const FakeMapHandlerProvider&) = delete;
+    FakeMapHandlerProvider& operator=(const FakeMapHandlerProvider&) = delete;
+    ~FakeMapHandlerProvider() = default;
+    HRESULT SetScriptName(PCWSTR, DWORD) override { return E_NOTIMPL; }
+    VOID SetScriptMap(IScriptMapInfo* pScriptMap) override { script_map_ = pScriptMap; }
+    VOID SetFileInfo(IHttpFileInfo*) override {}
+    IScriptMapInfo* script_map() const noexcept { return script_map_; }
+
+private:
+    IScriptMapInfo* script_map_ = nullptr;
+};
+
+// PROV-7: the entity a reader is about to receive; SetEntity substitutes it.
+class FakeReadEntityProvider final : public FakeEventProvider<IReadEntityProvider> {
+public:
+    FakeReadEntityProvider(PVOID buffer, DWORD data, DWORD capacity)
+        : buffer_(buffer), data_(data), capacity_(capacity) {}
+    FakeReadEntityProvider(const FakeReadEntityProvider&) = delete;
+    FakeReadEntityProvider& operator=(const FakeReadEntityProvider&) = delete;
+    ~FakeReadEntityProvider() = default;
+    VOID GetEntity(PVOID* ppBuffer, DWORD* pcbData, DWORD* pcbBuffer) override {
+        if (ppBuffer) *ppBuffer = buffer_;
+        if (pcbData) *pcbData = data_;
+        if (pcbBuffer) *pcbBuffer = capacity_;
+    }
+    VOID SetEntity(PVOID pBuffer, DWORD cbData, DWORD cbBuffer) override {
+        buffer_ = pBuffer;
+        data_ = cbData;
+        capacity_ = cbBuffer < cbData ? cbData : cbBuffer;  // *pcbBuffer >= *pcbData
+    }
+
+private:
+    PVOID buffer_;
+    DWORD data_;
+    DWORD capacity_;
+};
+
+// PROV-3: the module-defined name of a custom notification.
+class FakeCustomNotificationProvider : public FakeEventProvider<ICustomNotificationProvider> {
+public:
+    explicit FakeCustomNotificationProvider(std::basic_string<WCHAR> type) : type_(std::move(type)) {}
+    FakeCustomNotificationProvider(const FakeCustomNotificationProvider&) = delete;
+    FakeCustomNotificationProvider& operator=(const FakeCustomNotificationProvider&) = delete;
+    virtual ~FakeCustomNotificationProvider() = default;
+    PCWSTR QueryNotificationType(VOID) override { return type_.c_str(); }
+
+private:
+    std::basic_string<WCHAR> type_;
+};
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/fake_providers.hpp -----
+// ----- begin iisfake/fake_satellites.hpp -----
+#ifndef IISFAKE_FAKE_SATELLITES_HPP_INCLUDED
+#define IISFAKE_FAKE_SATELLITES_HPP_INCLUDED
+
+// The small objects a context hands out (§2.9, §2.10, CTX-1): user, site, application,
+// connection, URL info, metadata and trace context. Each is a stateful fake behind the SDK
+// interface that a test can set up and read back.
+
+#include <atomic>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+using wide_text = std::basic_string<WCHAR>;
+
+// IHttpUser (USER-1..3). The context holds the first reference; module code that calls
+// DereferenceUser once more than ReferenceUser is reported.
+class FakeHttpUser : public IHttpUser {
+public:
+    // Anonymous by default: every string empty, not NULL (USER-1).
+    explicit FakeHttpUser(wide_text user_name = wide_text(), wide_text auth_type = wide_text(),
+                          MisuseReporter report = MisuseReporter())
+        : user_name_(std::move(user_name)),
+          auth_type_(std::move(auth_type)),
+          report_(std::move(report)) {}
+    FakeHttpUser(const FakeHttpUser&) = delete;
+    FakeHttpUser& operator=(const FakeHttpUser&) = delete;
+    virtual ~FakeHttpUser() = default;
+
+    PCWSTR GetRemoteUserName(VOID) override { return user_name_.c_str(); }
+    PCWSTR GetUserName(VOID) override { return user_name_.c_str(); }
+    PCWSTR GetAuthenticationType(VOID) override { return auth_type_.c_str(); }
+    PCWSTR GetPassword(VOID) override { return password_.c_str(); }
+    HANDLE GetImpersonationToken(VOID) override { return nullptr; }
+    HANDLE GetPrimaryToken(VOID) override { return nullptr; }
+    VOID ReferenceUser(VOID) override { ++references_; }
+    VOID DereferenceUser(VOID) override {
+        if (references_.load() <= 1) {
+            // The context's own reference: releasing it would free a user IIS still uses.
+            if (report_)
+                report_("IHttpUser::DereferenceUser", "USER-2",
+                        "DereferenceUser without a matching ReferenceUser", S_OK);
+            return;
+        }
+        --references_;
+    }
+    // USER-3: the common default.
+    BOOL SupportsIsInRole(VOID) override { return FALSE; }
+    HRESULT IsInRole(PCWSTR, BOOL* pfInRole) override {
+        if (pfInRole) *pfInRole = FALSE;
+        return E_NOTIMPL;
+    }
+    PVOID GetUserVariable(PCSTR) override { return nullptr; }
+
+    // ---- test knobs and inspection -------------------------------------------------------------
+    void set_password(wide_text password) { password_ = std::move(password); }
+    long references() const noexcept { return references_.load(); }
+    std::string user_name() const { return detail::wide_to_utf8(user_name_.data(), user_name_.size()); }
+    std::string auth_type() const { return detail::wide_to_utf8(auth_type_.data(), auth_type_.size()); }
+
+private:
+    wide_text user_name_;
+    wide_text auth_type_;
+    wide_text password_;
+    MisuseReporter report_;
+    std::atomic<long> references_{1};
+};
+
+class FakeHttpSite : public IHttpSite {
+public:
+    FakeHttpSite(const FakeHttpSite&) = delete;
+    FakeHttpSite& operator=(const FakeHttpSite&) = delete;
+    virtual ~FakeHttpSite() = default;
+    FakeHttpSite(DWORD id, wide_text name, MisuseReporter report)
+        : id_(id), name_(std::move(name)), contexts_(std::move(report), "IHttpSite") {}
+    DWORD GetSiteId(VOID) const override { return id_; }
+    PCWSTR GetSiteName(VOID) const override { return name_.c_str(); }
+    IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
+    IHttpPerfCounterInfo* GetPerfCounterInfo(VOID) override { return nullptr; }
+    FakeModuleContextContainer& contexts() noexcept { return contexts_; }
+
+private:
+    DWORD id_;
+    wide_text name_;
+    FakeModuleContextContainer contexts_;
+};
+
+class FakeHttpApplication : public IHttpApplication2 {
+public:
+    FakeHttpApplication(const FakeHttpApplication&) = delete;
+    FakeHttpApplication& operator=(const FakeHttpApplication&) = delete;
+    virtual ~FakeHttpApplication() = default;
+    FakeHttpApplication(wide_text physical_path, wide_text id, wide_text config_path,
+                        MisuseReporter report)
+        : physical_path_(std::move(physical_path)),
+          id_(std::move(id)),
+          config_path_(std::move(config_path)),
+          contexts_(std::move(report), "IHttpApplication") {}
+    PCWSTR GetApplicationPhysicalPath(VOID) const override { return physical_path_.c_str(); }
+    PCWSTR GetApplicationId(VOID) const override { return id_.c_str(); }
+    PCWSTR GetAppConfigPath(VOID) const override { return config_path_.c_str(); }
+    IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
+    VOID BeginApplicationWarmup(VOID) override { warming_up_ = true; }
+    VOID EndApplicationWarmup(VOID) override { warming_up_ = false; }
+    BOOL QueryIsWarmingUp(VOID) override { return warming_up_ ? TRUE : FALSE; }
+    FakeModuleContextContainer& contexts() noexcept { return contexts_; }
+
+private:
+    wide_text physical_path_;
+    wide_text id_;
+    wide_text config_path_;
+    FakeModuleContextContainer contexts_;
+    bool warming_up_ = false;
+};
+
+class FakeHttpConnection : public IHttpConnection {
+public:
+    FakeHttpConnection(const FakeHttpConnection&) = delete;
+    FakeHttpConnection& operator=(const FakeHttpConnection&) = delete;
+    virtual ~FakeHttpConnection() = default;
+    explicit FakeHttpConnection(MisuseReporter report) : contexts_(std::move(report)) {}
+    BOOL IsConnected(VOID) const override { return connected_ ? TRUE : FALSE; }
+    // APP-1: documented as request lifetime; the fake keeps it to the connection's end.
+    VOID* AllocateMemory(DWORD cbAllocation) override {
+        return memory_.make(cbAllocation ? cbAllocation : 1);
+    }
+    IHttpConnectionModuleContextContainer* GetModuleContextContainer(VOID) override {
+        return &contexts_;
+    }
+    // The client goes away: IsConnected turns FALSE and connection contexts are told.
+    void disconnect() {
+        connected_ = false;
+        contexts_.notify_disconnect();
+    }
+    FakeConnectionContextContainer& contexts() noexcept { return contexts_; }
+
+private:
+    bool connected_ = true;
+    detail::Pool<unsigned char> memory_;
+    FakeConnectionContextContainer contexts_;
+};
+
+class FakeHttpUrlInfo : public IHttpUrlInfo {
+public:
+    FakeHttpUrlInfo(const FakeHttpUrlInfo&) = delete;
+    FakeHttpUrlInfo& operator=(const FakeHttpUrlInfo&) = delete;
+    virtual ~FakeHttpUrlInfo() = default;
+    explicit FakeHttpUrlInfo(MisuseReporter report) : contexts_(std::move(report), "IHttpUrlInfo") {}
+    IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
+    BOOL IsFrequentlyHit(VOID) const override { return frequently_hit_ ? TRUE : FALSE; }
+    void set_frequently_hit(bool hit) noexcept { frequently_hit_ = hit; }
+    FakeModuleContextContainer& contexts() noexcept { return contexts_; }
+
+private:
+    FakeModuleContextContainer contexts_;
+    bool frequently_hit_ = false;
+};
+
+class FakeMetadataInfo : public IReferencedMetadataInfo {
+public:
+    FakeMetadataInfo(const FakeMetadataInfo&) = delete;
+    FakeMetadataInfo& operator=(const FakeMetadataInfo&) = delete;
+    virtual ~FakeMetadataInfo() = default;
+    FakeMetadataInfo(wide_text meta_path, wide_text vr_path, MisuseReporter report)
+        : meta_path_(std::move(meta_path)),
+          vr_path_(std::move(vr_path)),
+          contexts_(std::move(report), "IMetadataInfo") {}
+    PCWSTR GetMetaPath(VOID) const override { return meta_path_.c_str(); }
+    PCWSTR GetVrPath(VOID) const override { return vr_path_.c_str(); }
+    IHttpTokenEntry* GetVrToken(VOID) override { return nullptr; }
+    IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
+    VOID ReferenceMetadata(VOID) override { ++references_; }
+    VOID DereferenceMetadata(VOID) override { --references_; }
+    FakeModuleContextContainer& contexts() noexcept { return contexts_; }
+
+private:
+    wide_text meta_path_;
+    wide_text vr_path_;
+    FakeModuleContextContainer contexts_;
+    std::atomic<long> references_{1};
+};
+
+// Records what module code traces: QuickTrace and RaiseTraceEvent.
+class FakeHttpTraceContext : public IHttpTraceContext {
+public:
+    struct Trace {
+        std::string data1;
+        std::string data2;
+        HRESULT last_error;
+        UCHAR level;
+    };
+    struct Event {
+        std::string name;
+        DWORD area;
+        DWORD event;
+        DWORD verbosity;
+    };
+    FakeHttpTraceContext() = default;
+    FakeHttpTraceContext(const FakeHttpTraceContext&) = delete;
+    FakeHttpTraceContext& operator=(const FakeHttpTraceContext&) = delete;
+    virtual ~FakeHttpTraceContext() = default;
+
+    HRESULT GetTraceConfiguration(HTTP_TRACE_CONFIGURATION* pHttpTraceConfiguration) override {
+        if (!pHttpTraceConfiguration) return E_INVALIDARG;
+        pHttpTraceConfiguration->dwAreas = areas_;
+        pHttpTraceConfiguration->dwVerbosity = verbosity_;
+        pHttpTraceConfiguration->fProviderEnabled = enabled_ ? TRUE : FALSE;
+        return S_OK;
+    }
+    HRESULT SetTraceConfiguration(HTTP_MODULE_ID, HTTP_TRACE_CONFIGURATION*, DWORD) override {
+        return S_OK;
+    }
+    HRESULT RaiseTraceEvent(HTTP_TRACE_EVENT* pTraceEvent) override {
+        if (!pTraceEvent) return E_INVALIDARG;
+        const PCWSTR name = pTraceEvent->pszEventName;
+        events_.push_back(Event{name ? detail::wide_to_utf8(name, wide_text(name).size())
+                                     : std::string(),
+                                pTraceEvent->dwArea, pTraceEvent->dwEvent,
+                                pTraceEvent->dwVerbosity});
+        return S_OK;
+    }
+    LPCGUID GetTraceActivityId(VOID) override { return &activity_; }
+    HRESULT QuickTrace(PCWSTR pszData1, PCWSTR pszData2 = 0, HRESULT hrLastError = S_OK,
+                       UCHAR Level = 4) override {
+        traces_.push_back(Trace{text(pszData1), text(pszData2), hrLastError, Level});
+        return S_OK;
+    }
+
+    // ---- test knobs and inspection -------------------------------------------------------------
+    // Whether a provider is enabled (GetTraceConfiguration), as failed-request tracing sets it.
+    void enable(DWORD areas = 0xFFFFFFFFu, DWORD verbosity = 5) {
+        enabled_ = true;
+        areas_ = areas;
+        verbosity_ = verbosity;
+    }
+    const std::vector<Trace>& traces() const noexcept { return traces_; }
+    const std::vector<Event>& events() const noexcept { return events_; }
+
+private:
+    static std::string text(PCWSTR value) {
+        return value ? detail::wide_to_utf8(value, wide_text(value).size()) : std::string();
+    }
+    std::vector<Trace> traces_;
+    std::vector<Event> events_;
+    GUID activity_ = {0x1a2b3c4du, 0x5e6f, 0x7081, {0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 0x09}};
+    bool enabled_ = false;
+    DWORD areas_ = 0;
+    DWORD verbosity_ = 0;
+};
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/fake_satellites.hpp -----
+
+IISFAKE_BEGIN_NAMESPACE
+
+// What a context knows beyond its request: where the site lives, who the user is, whether there
+// is a connection. Defaults are a default IIS install serving the root application.
+struct ContextSettings {
+    std::string site_name = "Default Web Site";
+    std::string physical_root = "C:\\inetpub\\wwwroot";  // the application's physical path
+    std::string application_id = "/LM/W3SVC/1/ROOT";     // APPL_MD_PATH, GetMetaPath
+    std::string config_path = "MACHINE/WEBROOT/APPHOST/Default Web Site";
+    std::string app_pool = "DefaultAppPool";
+    // USER-1: anonymous is a user with empty strings; has_user = false makes GetUser() NULL
+    // (before authentication, T-25).
+    bool has_user = true;
+    std::string user_name;
+    std::string auth_type;
+    // T-25: requests IIS starts itself (application initialization) have no connection.
+    bool has_connection = true;
+    // CTX-11: the documentation says GetRootContext returns NULL for a root context; true
+    // returns the context itself instead.
+    bool root_context_is_self = false;
+    // IHttpContext4: GetTickCount64-based milliseconds when the request started.
+    ULONGLONG start_time_ms = 1000000;
+};
+
+namespace detail {
+
+template <class Unused = void>
+class FakeHttpContextBase : public IHttpContext4 {
+public:
+    using Core = RequestCore<Unused>;
+    explicit FakeHttpContextBase(const RequestBuilder& spec = RequestBuilder(),
+                                 ContextSettings settings = ContextSettings());
+    FakeHttpContextBase(const FakeHttpContextBase&) = delete;
+    FakeHttpContextBase& operator=(const FakeHttpContextBase&) = delete;
+    // Ends the request if the test did not (end_request), then reports an operation still
+    // pending through the misuse handler.
+    virtual ~FakeHttpContextBase() noexcept(false);
+
+    // ---- IHttpContext ------------------------------------------------------------------------
+    IHttpSite* GetSite(VOID) override { return logged(Method::GetSite, &site_); }
+    IHttpApplication* GetApplication(VOID) override {
+        return logged(Method::GetApplication, &application_);
+    }
+    IHttpConnection* GetConnection(VOID) override {
+        return logged(Method::GetConnection,
+                      settings_.has_connection ? &connection_ : static_cast<IHttpConnection*>(nullptr));
+    }
+    IHttpRequest* GetRequest(VOID) override { return logged(Method::GetRequest, &request_); }
+    IHttpResponse* GetResponse(VOID) override { return logged(Method::GetResponse, &response_); }
+    BOOL GetResponseHeadersSent(VOID) const override {
+        record(Method::GetResponseHeadersSent, std::string(), S_OK);
+        return response_.headers_sent() ? TRUE : FALSE;  // CTX-2
+    }
+    IHttpUser* GetUser(VOID) const override {
+        record(Method::GetUser, std::string(), S_OK);
+        return current_user();
+    }
+    IHttpModuleContextContainer* GetModuleContextContainer(VOID) override {
+        return logged(Method::GetModuleContextContainer, &contexts_);
+    }
+    VOID IndicateCompletion(REQUEST_NOTIFICATION_STATUS notificationStatus) override;
+    HRESULT PostCompletion(DWORD cbBytes) override { return post(cbBytes, nullptr, nullptr); }
+    VOID DisableNotifications(DWORD dwNotifications, DWORD dwPostNotifications) override {
+        disabled_ |= dwNotifications;
+        disabled_post_ |= dwPostNotifications;
+        record(Method::DisableNotifications,
+               std::to_string(dwNotifications) + ", " + std::to_string(dwPostNotifications), S_OK);
+    }
+    // CTX-13: running the next notification inline needs the pipeline; FALSE means "not
+    // possible", which callers handle.
+    BOOL GetNextNotification(REQUEST_NOTIFICATION_STATUS, DWORD* pdwNotification,
+                             BOOL* pfIsPostNotification, CHttpModule** ppModuleInfo,
+                             IHttpEventProvider** ppRequestOutput) override {
+        if (pdwNotification) *pdwNotification = 0;
+        if (pfIsPostNotification) *pfIsPostNotification = FALSE;
+        if (ppModuleInfo) *ppModuleInfo = nullptr;
+        if (ppRequestOutput) *ppRequestOutput = nullptr;
+        record(Method::GetNextNotification, std::string(), S_OK);
+        return FALSE;
+    }
+    BOOL GetIsLastNotification(REQUEST_NOTIFICATION_STATUS) override {
+        record(Method::GetIsLastNotification, std::string(), S_OK);
+        return FALSE;
+    }
+    // CTX-9, CTX-10: child requests come with the pipeline host.
+    HRESULT ExecuteRequest(BOOL, IHttpContext*, DWORD, IHttpUser*,
+                           BOOL* pfCompletionExpected = NULL) override {
+        if (pfCompletionExpected) *pfCompletionExpected = FALSE;
+        return not_supported(Method::ExecuteRequest);
+    }
+    DWORD GetExecuteFlags(VOID) const override {
+        record(Method::GetExecuteFlags, std::string(), S_OK);
+        return execute_flags_;
+    }
+    HRESULT GetServerVariable(PCSTR pszVariableName, PCWSTR* ppszValue,
+                              DWORD* pcchValueLength) override;
+    HRESULT GetServerVariable(PCSTR pszVariableName, PCSTR* ppszValue,
+                              DWORD* pcchValueLength) override;
+    HRESULT SetServerVariable(PCSTR pszVariableName, PCWSTR pszVariableValue) override;
+    VOID* AllocateRequestMemory(DWORD cbAllocation) override;
+    IHttpUrlInfo* GetUrlInfo(VOID) override { return logged(Method::GetUrlInfo, &url_info_); }
+    IMetadataInfo* GetMetadata(VOID) override { return logged(Method::GetMetadata, &metadata_); }
+    PCWSTR GetPhysicalPath(DWORD* pcchPhysicalPath = NULL) override;
+    PCWSTR GetScriptName(DWORD* pcchScriptName = NULL) const override;
+    PCWSTR GetScriptTranslated(DWORD* pcchScriptTranslated = NULL) override;
+    IScriptMapInfo* GetScriptMap(VOID) const override {
+        record(Method::GetScriptMap, std::string(), S_OK);
+        return nullptr;  // no handler mapping until the pipeline host chooses one
+    }
+    VOID SetRequestHandled(VOID) override {
+        request_handled_ = true;
+        record(Method::SetRequestHandled, std::string(), S_OK);
+    }
+    IHttpFileInfo* GetFileInfo(VOID) const override {
+        record(Method::GetFileInfo, std::string(), S_OK);
+        return nullptr;  // the fake serves no files from disk
+    }
+    HRESULT MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath, DWORD* pcbPhysicalPath) override;
+    HRESULT NotifyCustomNotification(ICustomNotificationProvider*,
+                                     BOOL* pfCompletionExpected) override {
+        if (pfCompletionExpected) *pfCompletionExpected = FALSE;
+        return not_supported(Method::NotifyCustomNotification);
+    }
+    IHttpContext* GetParentContext(VOID) const override {
+        record(Method::GetParentContext, std::string(), S_OK);
+        return nullptr;  // CTX-11: a root context
+    }
+    IHttpContext* GetRootContext(VOID) const override {
+        record(Method::GetRootContext, std::string(), S_OK);
+        return settings_.root_context_is_self ? const_cast<FakeHttpContextBase*>(this) : nullptr;
+    }
+    HRESULT CloneContext(DWORD, IHttpContext** ppHttpContext) override {
+        if (ppHttpContext) *ppHttpContext = nullptr;
+        return not_supported(Method::CloneContext);
+    }
+    HRESULT ReleaseClonedContext(VOID) override { return not_supported(Method::ReleaseClonedContext); }
+    HRESULT GetCurrentExecutionStats(DWORD* pdwNotification,
+                                     DWORD* pdwNotificationStartTickCount = NULL,
+                                     PCWSTR* ppszModule = NULL,
+                                     DWORD* pdwModuleStartTickCount = NULL,
+                                     DWORD* pdwAsyncNotification = NULL,
+                                     DWORD* pdwAsyncNotificationStartTickCount = NULL) const override;
+    IHttpTraceContext* GetTraceContext(VOID) const override {
+        record(Method::GetTraceContext, std::string(), S_OK);
+        return const_cast<FakeHttpTraceContext*>(&trace_);  // T-25: never NULL
+    }
+    // CTX-15: IIS-internal (managed/native server-variable sync).
+    HRESULT GetServerVarChanges(DWORD, DWORD*, DWORD*, PCSTR**, PCWSTR**, DWORD*,
+                                DWORD**) override {
+        return not_supported(Method::GetServerVarChanges);
+    }
+    HRESULT CancelIo(VOID) override {
+        record(Method::CancelIo, std::string(), S_OK);
+        core_.cancel_pending("IHttpContext::CancelIo");  // §1.7 item 7
+        return S_OK;
+    }
+    HRESULT MapHandler(DWORD, PCWSTR, PCWSTR, PCSTR, IScriptMapInfo** ppScriptMap,
+                       BOOL = FALSE) override {
+        if (ppScriptMap) *ppScriptMap = nullptr;
+        return not_supported(Method::MapHandler);
+    }
+    HRESULT GetExtendedInterface(HTTP_CONTEXT_INTERFACE_VERSION, PVOID* ppInterface) override {
+        if (ppInterface) *ppInterface = nullptr;
+        return not_supported(Method::GetExtendedInterface);
+    }
+
+    // ---- IHttpContext2 / 3 / 4 ---------------------------------------------------------------
+    IHttpUser* GetOriginalUser(VOID) const override {
+        record(Method::GetOriginalUser, std::string(), S_OK);
+        return user();  // the user before any module authenticated another (PROV-2)
+    }
+    INamedContextContainer* GetNamedContextContainer(VOID) override {
+        return logged(Method::GetNamedContextContainer, &named_);
+    }
+    VOID EnableFullDuplex(VOID) override {
+        core_.options_.full_duplex = true;  // §1.7 item 8
+        record(Method::EnableFullDuplex, std::string(), S_OK);
+    }
+    HRESULT InheritServerVariable(PCSTR szName, BOOL fFailIfNotExist = FALSE) override;
+    HRESULT PostCompletion(DWORD cbBytes, LPOVERLAPPED_COMPLETION_ROUTINE pfnCompletionRoutine,
+                           VOID* pvCompletionContext) override {
+        return post(cbBytes, pfnCompletionRoutine, pvCompletionContext);
+    }
+    ULONGLONG GetRequestStartTime(VOID) override {
+        record(Method::GetRequestStartTime, std::string(), S_OK);
+        return settings_.start_time_ms;
+    }
+    ULONGLONG GetRequestElapsedTime(VOID) override {
+        record(Method::GetRequestElapsedTime, std::string(), S_OK);
+        return now_ms_ - settings_.start_time_ms;
+    }
+
+    // ---- the parts -----------------------------------------------------------------------------
+    FakeHttpRequest& request() noexcept { return request_; }
+    FakeHttpResponse& response() noexcept { return response_; }
+    FakeHttpUser* user() const noexcept {
+        return settings_.has_user ? const_cast<FakeHttpUser*>(&user_) : nullptr;
+    }
+    FakeHttpSite& site() noexcept { return site_; }
+    FakeHttpApplication& application() noexcept { return application_; }
+    FakeHttpConnection& connection() noexcept { return connection_; }
+    FakeHttpUrlInfo& url_info() noexcept { return url_info_; }
+    FakeMetadataInfo& metadata() noexcept { return metadata_; }
+    FakeHttpTraceContext& trace() noexcept { return trace_; }
+    FakeModuleContextContainer& module_contexts() noexcept { return contexts_; }
+    // What an OnAuthenticateRequest receives: SetUser makes that user GetUser()'s, and the
+    // context calls its DereferenceUser when the request ends (PROV-2).
+    FakeAuthenticationProvider& authentication_provider() noexcept { return authentication_; }
+    FakeNamedContextContainer& named_contexts() noexcept { return named_; }
+
+    // ---- test knobs ---------------------------------------------------------------------------
+    // One Options for the whole request (shared with request() and response()).
+    Options& options() noexcept { return core_.options_; }
+    void set_misuse_handler(MisuseHandler handler) { core_.misuse_handler_ = std::move(handler); }
+    void fail(Method method, HRESULT result) { core_.add_fault(On::context, method, 0, result); }
+    void fail_nth(Method method, unsigned nth, HRESULT result) {
+        core_.add_fault(On::context, method, nth, result);
+    }
+    // The test clock behind GetRequestElapsedTime.
+    void advance_clock(ULONGLONG ms) noexcept { now_ms_ += ms; }
+    // AllocateRequestMemory returns NULL once this many bytes are allocated (CTX-4: module code
+    // must handle NULL). 0: no limit.
+    void set_request_memory_limit(std::size_t bytes) noexcept { memory_limit_ = bytes; }
+    // The client goes away: the connection reports it (APP-1) and body reads fail from now on.
+    void disconnect_client();
+    void set_execute_flags(DWORD flags) noexcept { execute_flags_ = flags; }
+    // The request ends as IIS ends it: the response's final send, then each stored context's
+    // CleanupStoredContext once (CONT-1), then request memory poisoned and freed (CTX-4).
+    void end_request();
+
+    // ---- asynchronous completion (one queue for the whole request) ---------------------------
+    void set_completion_sink(CompletionSink sink) {
+        auto guard = core_.lock();
+        core_.sink_ = std::move(sink);
+    }
+    void deliver_on_thread(bool on = true) { core_.deliver_on_thread(on); }
+    void wait_for_completions() { core_.wait_for_completions(); }
+    bool has_pending() const { return core_.has_pending(); }
+    std::size_t pending_count() const { return core_.pending_count(); }
+    void complete_pending() { core_.complete_pending("FakeHttpContext::complete_pending"); }
+    void complete_pending_with(HRESULT status, DWORD bytes = 0) {
+        core_.complete_pending_with("FakeHttpContext::complete_pending", status, bytes);
+    }
+    void expect_nothing_pending() {
+        core_.expect_nothing_pending("FakeHttpContext::expect_nothing_pending");
+    }
+    std::vector<Completion> completions() const { return core_.completions(); }
+
+    // ---- inspection ---------------------------------------------------------------------------
+    // Every call on the context, its request and its response, in the order module code made
+    // them (Call::on tells which).
+    std::vector<Call> calls() const { return core_.calls(); }
+    void clear_calls() { core_.clear_calls(); }
+    const std::vector<Misuse>& misuses() const noexcept { return core_.misuses_; }
+    bool request_handled() const noexcept { return request_handled_; }
+    DWORD disabled_notifications() const noexcept { return disabled_; }
+    DWORD disabled_post_notifications() const noexcept { return disabled_post_; }
+    // The status of the last IndicateCompletion; false when none was made.
+    bool indicated_completion(REQUEST_NOTIFICATION_STATUS* status = nullptr) const noexcept {
+        if (status) *status = indicated_;
+        return has_indicated_;
+    }
+    std::size_t request_memory_bytes() const noexcept { return memory_bytes_; }
+    bool ended() const noexcept { return ended_; }
+    // A server variable as module code would read it (narrow form); "" with false when absent.
+    bool server_variable(const std::string& name, std::string& value) const;
+
+private:
+    struct Block {
+        std::unique_ptr<unsigned char[]> data;
+        std::size_t size;
+    };
+
+    void record(Method method, std::string arguments, HRESULT result) const {
+        core_.record(On::context, method, std::move(arguments), result);
+    }
+    template <class T>
+    T* logged(Method method, T* object) const {
+        record(method, std::string(), S_OK);
+        return object;
+    }
+    HRESULT not_supported(Method method) {
+        record(method, std::string(), HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));
+        return HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);
+    }
+    HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result) {
+        return core_.report(method, rule, std::move(problem), result);
+    }
+    MisuseReporter reporter() {
+        return [this](const char* method, const char* rule, std::string problem, HRESULT result) {
+            return core_.report(method, rule, std::move(problem), result);
+        };
+    }
+    IHttpUser* current_user() const noexcept {
+        return authenticated_ ? authenticated_ : static_cast<IHttpUser*>(user());
+    }
+    HRESULT post(DWORD bytes, LPOVERLAPPED_COMPLETION_ROUTINE routine, void* context);
+    // The value of a variable computed from the request now, or false.
+    bool computed(const std::string& upper, std::string& value) const;
+    bool lookup(const char* name, wide_string& value) const;
+    wide_string physical_path_of(const wide_string& url) const;
+    wide_string url_path() const;
+    bool is_request_memory(const void* data, std::size_t size) const;
+
+    mutable Core core_;
+    ContextSettings settings_;
+    FakeHttpRequest request_;
+    FakeHttpResponse response_;
+    FakeHttpUser user_;
+    FakeHttpSite site_;
+    FakeHttpApplication application_;
+    FakeHttpConnection connection_;
+    FakeHttpUrlInfo url_info_;
+    FakeMetadataInfo metadata_;
+    FakeHttpTraceContext trace_;
+    FakeModuleContextContainer contexts_;
+    FakeNamedContextContainer named_;
+    IHttpUser* authenticated_ = nullptr;
+    FakeAuthenticationProvider authentication_;
+
+    std::vector<Block> memory_;
+    std::size_t memory_bytes_ = 0;
+    std::size_t memory_limit_ = 0;
+    std::vector<std::pair<std::string, wide_string>> set_variables_;  // SetServerVariable
+    mutable Pool<WCHAR> wide_values_;
+    mutable Pool<char> narrow_values_;
+    DWORD disabled_ = 0;
+    DWORD disabled_post_ = 0;
+    DWORD execute_flags_ = 0;
+    bool request_handled_ = false;
+    bool has_indicated_ = false;
+    REQUEST_NOTIFICATION_STATUS indicated_ = RQ_NOTIFICATION_CONTINUE;
+    ULONGLONG now_ms_;
+    bool ended_ = false;
+};
+
+}  // namespace detail
+
+// An IHttpContext4 (and so IHttpContext3, 2 and IHttpContext) holding a whole request; see
+// FakeHttpContextBase for its members.
+class FakeHttpContext : public detail::FakeHttpContextBase<> {
+public:
+    using FakeHttpContextBase::FakeHttpContextBase;
+};
+
+IISFAKE_END_NAMESPACE
+
+// ----- begin iisfake/detail/fake_http_context_impl.hpp -----
+#ifndef IISFAKE_DETAIL_FAKE_HTTP_CONTEXT_IMPL_HPP_INCLUDED
+#define IISFAKE_DETAIL_FAKE_HTTP_CONTEXT_IMPL_HPP_INCLUDED
+
+// The member definitions of FakeHttpContext (declared in fake_http_context.hpp).
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+namespace detail {
+
+inline wide_string widen_utf8(const std::string& text) {
+    return utf8_to_wide(text.data(), text.size());
+}
+
+inline std::string upper_ascii(const char* text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+// HTTP_<NAME> for a header: upper case, '-' becomes '_' (as CGI names them).
+inline std::string cgi_name(const std::string& header) {
+    std::string out = "HTTP_" + upper_ascii(header.c_str());
+    for (char& c : out)
+        if (c == '-') c = '_';
+    return out;
+}
+
+inline std::string narrow(PCWSTR text) {
+    if (!text) return std::string();
+    std::size_t length = 0;
+    while (text[length]) ++length;
+    return wide_to_utf8(text, length);
+}
+
+inline unsigned port_of(const SOCKADDR* address) {
+    if (!address) return 0;
+    unsigned char bytes[4] = {};
+    std::memcpy(bytes, address, sizeof bytes);  // sin_port and sin6_port: bytes 2-3, big-endian
+    return static_cast<unsigned>(bytes[2]) * 256u + bytes[3];
+}
+
+template <class Unused>
+inline FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
+                                                        ContextSettings settings)
+    : settings_(std::move(settings)),
+      request_(spec, core_),
+      response_(core_),
+      user_(widen_utf8(settings_.user_name), widen_utf8(settings_.auth_type), reporter()),
+      site_(request_.GetSiteId(),
+            widen_utf8(settings_.site_name), reporter()),
+      application_(widen_utf8(settings_.physical_root), widen_utf8(settings_.application_id),
+                   widen_utf8(settings_.config_path), reporter()),
+      connection_(reporter()),
+      url_info_(reporter()),
+      metadata_(widen_utf8(settings_.application_id), widen_utf8(settings_.physical_root),
+                reporter()),
+      contexts_(reporter(), "IHttpModuleContextContainer"),
+      named_(reporter()),
+      authentication_([this](IHttpUser* user) {
+          if (authenticated_) authenticated_->DereferenceUser();
+          authenticated_ = user;
+      }),
+      now_ms_(settings_.start_time_ms) {
+    core_.name_ = "FakeHttpContext";
+    core_.http_context_ = this;  // what PFN_ASYNC_COMPLETION callbacks receive
+    request_.clear_calls();      // the GetSiteId above is the fake's, not the module's
+    response_.set_request_memory_check(
+        [this](const void* data, std::size_t size) { return is_request_memory(data, size); });
+    response_.set_request_url([this] { return request_.full_url(); });
+}
+
+template <class Unused>
+inline FakeHttpContextBase<Unused>::~FakeHttpContextBase() noexcept(false) {
+    if (std::uncaught_exceptions() == 0) end_request();
+    core_.end_of_request("FakeHttpContext::~FakeHttpContext");
+}
+
+template <class Unused>
+inline void FakeHttpContextBase<Unused>::end_request() {
+    if (ended_) return;
+    ended_ = true;
+    core_.wait_for_completions();
+    response_.end_request();
+    contexts_.cleanup();
+    named_.cleanup();
+    if (authenticated_) authenticated_->DereferenceUser();  // PROV-2: the provider owned it
+    authenticated_ = nullptr;
+    metadata_.contexts().cleanup();
+    url_info_.contexts().cleanup();
+    connection_.contexts().cleanup();
+    application_.contexts().cleanup();
+    site_.contexts().cleanup();
+    // CTX-4: freed at the request's end; poisoned first, so a module still reading it reads
+    // "<stale>" where AddressSanitizer is not there to catch it.
+    for (Block& block : memory_) poison_text(block.data.get(), block.size);
+    memory_.clear();
+    memory_bytes_ = 0;
+}
+
+// ---- completion -------------------------------------------------------------------------------
+
+template <class Unused>
+inline VOID FakeHttpContextBase<Unused>::IndicateCompletion(
+    REQUEST_NOTIFICATION_STATUS notificationStatus) {
+    has_indicated_ = true;
+    indicated_ = notificationStatus;
+    record(Method::IndicateCompletion, std::to_string(static_cast<int>(notificationStatus)), S_OK);
+}
+
+// §1.7 item 5: a completion with GetCompletionBytes() == cbBytes and S_OK, delivered later to
+// the module's OnAsyncCompletion (or, IHttpContext3, to the completion routine; CTX-12, T-23).
+template <class Unused>
+inline HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
+                                                 LPOVERLAPPED_COMPLETION_ROUTINE routine,
+                                                 void* context) {
+    const std::string arguments = std::to_string(bytes) + (routine ? ", routine" : "");
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::PostCompletion, arguments, result))
+        return result;
+    record(Method::PostCompletion, arguments, S_OK);
+    core_.queue(Operation{OperationKind::post, nullptr, nullptr, bytes, false, nullptr, context,
+                          routine, CompletionSink(), false, false});
+    return S_OK;
+}
+
+// ---- request memory ---------------------------------------------------------------------------
+
+template <class Unused>
+inline VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocation) {
+    const std::size_t size = cbAllocation ? cbAllocation : 1;
+    if (memory_limit_ && memory_bytes_ + size > memory_limit_) {
+        record(Method::AllocateRequestMemory, std::to_string(cbAllocation), E_OUTOFMEMORY);
+        return nullptr;  // CTX-4: NULL on failure
+    }
+    memory_.push_back(Block{std::unique_ptr<unsigned char[]>(new unsigned char[size]()), size});
+    memory_bytes_ += size;
+    record(Method::AllocateRequestMemory, std::to_string(cbAllocation), S_OK);
+    return memory_.back().data.get();
+}
+
+template <class Unused>
+inline bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
+                                                           std::size_t size) const {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (const Block& block : memory_) {
+        const unsigned char* begin = block.data.get();
+        if (p >= begin && p < begin + block.size &&
+            size <= block.size - static_cast<std::size_t>(p - begin))
+            return true;
+    }
+    return false;
+}
+
+// ---- server variables (CTX-5, CTX-6) -----------------------------------------------------------
+
+template <class Unused>
+inline wide_string FakeHttpContextBase<Unused>::url_path() const {
+    const HTTP_COOKED_URL& cooked = request_.raw().CookedUrl;
+    if (!cooked.pAbsPath) return wide_string(1, L'/');
+    return wide_string(cooked.pAbsPath, cooked.AbsPathLength / sizeof(WCHAR));
+}
+
+template <class Unused>
+inline bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
+                                                  std::string& value) const {
+    const HTTP_REQUEST& raw = request_.raw();
+    const bool secure = raw.pSslInfo != nullptr;
+    const std::string path = wide_to_utf8(url_path().data(), url_path().size());
+    const std::string version = "HTTP/" + std::to_string(raw.Version.MajorVersion) + "." +
+                                std::to_string(raw.Version.MinorVersion);
+    const std::string full = request_.full_url();
+    std::string host = request_.header("Host");
+    if (host.empty()) host = "localhost";
+    const std::string host_name = host[0] == '['
+                                      ? host.substr(0, host.find(']') + 1)
+                                      : host.substr(0, host.find(':'));
+    IHttpUser* who = current_user();
+    if (upper == "REQUEST_METHOD") value = request_.method();
+    else if (upper == "URL" || upper == "PATH_INFO" || upper == "SCRIPT_NAME") value = path;
+    else if (upper == "QUERY_STRING") {
+        const std::size_t q = full.find('?');
+        value = q == std::string::npos ? std::string() : full.substr(q + 1);
+    } else if (upper == "UNENCODED_URL" || upper == "HTTP_URL") value = request_.raw_url();
+    else if (upper == "SERVER_NAME") value = host_name;
+    else if (upper == "SERVER_PORT") value = std::to_string(port_of(raw.Address.pLocalAddress));
+    else if (upper == "SERVER_PORT_SECURE") value = secure ? "1" : "0";
+    else if (upper == "HTTPS") value = secure ? "on" : "off";
+    else if (upper == "SERVER_PROTOCOL" || upper == "HTTP_VERSION") value = version;
+    else if (upper == "REMOTE_ADDR" || upper == "REMOTE_HOST") value = request_.remote_address();
+    else if (upper == "REMOTE_PORT") value = std::to_string(port_of(raw.Address.pRemoteAddress));
+    else if (upper == "LOCAL_ADDR") value = request_.local_address();
+    else if (upper == "CONTENT_TYPE") value = request_.header("Content-Type");
+    else if (upper == "CONTENT_LENGTH") {
+        value = request_.header("Content-Length");
+        if (value.empty()) value = "0";
+    } else if (upper == "AUTH_TYPE") value = who ? narrow(who->GetAuthenticationType()) : std::string();
+    else if (upper == "REMOTE_USER" || upper == "LOGON_USER" || upper == "AUTH_USER")
+        value = who ? narrow(who->GetUserName()) : std::string();
+    else if (upper == "APPL_PHYSICAL_PATH") {
+        value = settings_.physical_root;
+        if (value.empty() || value.back() != '\\') value += '\\';
+    } else if (upper == "APPL_MD_PATH") value = settings_.application_id;
+    else if (upper == "INSTANCE_ID") value = std::to_string(site_.GetSiteId());
+    else if (upper == "INSTANCE_META_PATH") value = "/LM/W3SVC/" + std::to_string(site_.GetSiteId());
+    else if (upper == "PATH_TRANSLATED" || upper == "SCRIPT_TRANSLATED") {
+        const wide_string physical = physical_path_of(url_path());
+        value = wide_to_utf8(physical.data(), physical.size());
+    } else if (upper == "SERVER_SOFTWARE") value = "Microsoft-IIS/10.0";
+    else if (upper == "GATEWAY_INTERFACE") value = "CGI/1.1";
+    else if (upper == "APP_POOL_ID") value = settings_.app_pool;
+    else if (upper == "ALL_HTTP") {
+        value.clear();
+        for (const auto& header : request_.headers())
+            value += cgi_name(header.first) + ":" + header.second + "\n";
+    } else if (upper == "ALL_RAW") {
+        value.clear();  // reflects header edits (CTX-5: ANCM forwards it)
+        for (const auto& header : request_.headers())
+            value += header.first + ": " + header.second + "\r\n";
+    } else if (upper.compare(0, 5, "HTTP_") == 0) {
+        for (const auto& header : request_.headers())
+            if (cgi_name(header.first) == upper) {
+                value = header.second;
+                return true;
+            }
+        return false;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+template <class Unused>
+inline bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& value) const {
+    const std::string upper = upper_ascii(name);
+    for (auto it = set_variables_.rbegin(); it != set_variables_.rend(); ++it)
+        if (it->first == upper) {
+            value = it->second;
+            return true;
+        }
+    std::string narrow;
+    if (!computed(upper, narrow)) return false;
+    value = utf8_to_wide(narrow.data(), narrow.size());
+    return true;
+}
+
+template <class Unused>
+inline bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
+                                                         std::string& value) const {
+    wide_string wide;
+    value.clear();
+    if (!lookup(name.c_str(), wide)) return false;
+    value = wide_to_utf8(wide.data(), wide.size());
+    return true;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
+                                                              PCWSTR* ppszValue,
+                                                              DWORD* pcchValueLength) {
+    const std::string arguments = pszVariableName ? pszVariableName : "NULL";
+    HRESULT result = S_OK;
+    if (ppszValue) *ppszValue = nullptr;
+    if (pcchValueLength) *pcchValueLength = 0;
+    if (core_.injected_recorded(On::context, Method::GetServerVariable, arguments, result))
+        return result;
+    if (!pszVariableName || !ppszValue) {
+        record(Method::GetServerVariable, arguments, E_INVALIDARG);
+        return report("IHttpContext::GetServerVariable", "CTX-5",
+                      pszVariableName ? "ppszValue is NULL" : "pszVariableName is NULL",
+                      E_INVALIDARG);
+    }
+    wide_string value;
+    if (!lookup(pszVariableName, value)) {
+        // Data, not misuse: a header the client did not send (CTX-5).
+        record(Method::GetServerVariable, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_INDEX));
+        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    }
+    *ppszValue = wide_values_.copy(value.data(), value.size());  // server-owned to the end
+    if (pcchValueLength) *pcchValueLength = static_cast<DWORD>(value.size());
+    record(Method::GetServerVariable, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
+                                                              PCSTR* ppszValue,
+                                                              DWORD* pcchValueLength) {
+    const std::string arguments = pszVariableName ? pszVariableName : "NULL";
+    HRESULT result = S_OK;
+    if (ppszValue) *ppszValue = nullptr;
+    if (pcchValueLength) *pcchValueLength = 0;
+    if (core_.injected_recorded(On::context, Method::GetServerVariable, arguments, result))
+        return result;
+    if (!pszVariableName || !ppszValue) {
+        record(Method::GetServerVariable, arguments, E_INVALIDARG);
+        return report("IHttpContext::GetServerVariable", "CTX-5",
+                      pszVariableName ? "ppszValue is NULL" : "pszVariableName is NULL",
+                      E_INVALIDARG);
+    }
+    wide_string value;
+    if (!lookup(pszVariableName, value)) {
+        record(Method::GetServerVariable, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_INDEX));
+        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    }
+    const std::string narrow = wide_to_utf8(value.data(), value.size());
+    *ppszValue = narrow_values_.copy(narrow.data(), narrow.size());
+    if (pcchValueLength) *pcchValueLength = static_cast<DWORD>(narrow.size());
+    record(Method::GetServerVariable, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
+                                                              PCWSTR pszVariableValue) {
+    const std::string arguments = pszVariableName ? pszVariableName : "NULL";
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::SetServerVariable, arguments, result))
+        return result;
+    if (!pszVariableName || !pszVariableValue) {
+        record(Method::SetServerVariable, arguments, E_INVALIDARG);
+        return report("IHttpContext::SetServerVariable", "CTX-6",
+                      pszVariableName ? "pszVariableValue is NULL" : "pszVariableName is NULL",
+                      E_INVALIDARG);
+    }
+    set_variables_.emplace_back(upper_ascii(pszVariableName), wide_string(pszVariableValue));
+    record(Method::SetServerVariable, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
+                                                                  BOOL fFailIfNotExist) {
+    const std::string arguments = szName ? szName : "NULL";
+    if (!szName) {
+        record(Method::InheritServerVariable, arguments, E_INVALIDARG);
+        return report("IHttpContext3::InheritServerVariable", "CTX-18", "szName is NULL",
+                      E_INVALIDARG);
+    }
+    wide_string value;
+    const HRESULT result = lookup(szName, value) || !fFailIfNotExist
+                               ? S_OK
+                               : HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    record(Method::InheritServerVariable, arguments, result);
+    return result;
+}
+
+// ---- paths (CTX-7, CTX-8) ---------------------------------------------------------------------
+
+template <class Unused>
+inline wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url) const {
+    wide_string out = widen_utf8(settings_.physical_root);
+    while (!out.empty() && out.back() == L'\\') out.pop_back();
+    for (WCHAR c : url) out += c == L'/' ? L'\\' : c;
+    return out;
+}
+
+template <class Unused>
+inline PCWSTR FakeHttpContextBase<Unused>::GetPhysicalPath(DWORD* pcchPhysicalPath) {
+    const wide_string path = physical_path_of(url_path());
+    if (pcchPhysicalPath) *pcchPhysicalPath = static_cast<DWORD>(path.size());
+    record(Method::GetPhysicalPath, std::string(), S_OK);
+    return wide_values_.copy(path.data(), path.size());
+}
+
+template <class Unused>
+inline PCWSTR FakeHttpContextBase<Unused>::GetScriptName(DWORD* pcchScriptName) const {
+    const wide_string path = url_path();
+    if (pcchScriptName) *pcchScriptName = static_cast<DWORD>(path.size());
+    record(Method::GetScriptName, std::string(), S_OK);
+    return wide_values_.copy(path.data(), path.size());
+}
+
+template <class Unused>
+inline PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScriptTranslated) {
+    const wide_string path = physical_path_of(url_path());
+    if (pcchScriptTranslated) *pcchScriptTranslated = static_cast<DWORD>(path.size());
+    record(Method::GetScriptTranslated, std::string(), S_OK);
+    return wide_values_.copy(path.data(), path.size());
+}
+
+// *pcbPhysicalPath counts WCHARs including the terminator, as its SAL annotation says (CTX-8 [I]).
+template <class Unused>
+inline HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath,
+                                                    DWORD* pcbPhysicalPath) {
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::MapPath, std::string(), result)) return result;
+    if (!pszUrl || !pcbPhysicalPath) {
+        record(Method::MapPath, std::string(), E_INVALIDARG);
+        return report("IHttpContext::MapPath", "CTX-8",
+                      pszUrl ? "pcbPhysicalPath is NULL" : "pszUrl is NULL", E_INVALIDARG);
+    }
+    const wide_string url(pszUrl);
+    const wide_string path = physical_path_of(url);
+    const std::string arguments = wide_to_utf8(url.data(), url.size());
+    const DWORD needed = static_cast<DWORD>(path.size() + 1);
+    if (!pszPhysicalPath || *pcbPhysicalPath < needed) {
+        *pcbPhysicalPath = needed;
+        record(Method::MapPath, arguments, HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER));
+        return HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
+    }
+    std::memcpy(pszPhysicalPath, path.c_str(), needed * sizeof(WCHAR));
+    *pcbPhysicalPath = needed;
+    record(Method::MapPath, arguments, S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
+    DWORD* pdwNotification, DWORD* pdwNotificationStartTickCount, PCWSTR* ppszModule,
+    DWORD* pdwModuleStartTickCount, DWORD* pdwAsyncNotification,
+    DWORD* pdwAsyncNotificationStartTickCount) const {
+    if (!pdwNotification) {
+        record(Method::GetCurrentExecutionStats, std::string(), E_INVALIDARG);
+        return E_INVALIDARG;  // CTX-14
+    }
+    const auto tick = static_cast<DWORD>(now_ms_ & 0xFFFFFFFFu);
+    *pdwNotification = 0;  // no notification runs outside the pipeline host
+    if (pdwNotificationStartTickCount) *pdwNotificationStartTickCount = tick;
+    if (ppszModule) *ppszModule = nullptr;
+    if (pdwModuleStartTickCount) *pdwModuleStartTickCount = tick;
+    if (pdwAsyncNotification) *pdwAsyncNotification = 0;
+    if (pdwAsyncNotificationStartTickCount) *pdwAsyncNotificationStartTickCount = 0;
+    record(Method::GetCurrentExecutionStats, std::string(), S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+inline void FakeHttpContextBase<Unused>::disconnect_client() {
+    connection_.disconnect();
+    request_.disconnect_after(request_.body_consumed());
+}
+
+}  // namespace detail
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/fake_http_context_impl.hpp -----
+
+#endif
+// ----- end iisfake/fake_http_context.hpp -----
 
 #endif
 

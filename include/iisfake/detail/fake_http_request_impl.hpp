@@ -26,24 +26,6 @@ inline HTTP_VERB verb_of(const std::string& method) noexcept {
     return HttpVerbUnknown;
 }
 
-inline bool bad_value_byte(char c) noexcept { return c == '\r' || c == '\n' || c == '\0'; }
-
-// The separator is the test's choice, and CR or LF in it would inject headers.
-inline void check_separator(const std::string& separator) {
-    for (char c : separator)
-        if (bad_value_byte(c))
-            throw std::invalid_argument("iisfake: Options::append_separator holds CR, LF or NUL");
-}
-
-// Reads at most `count` bytes and stops at a NUL, so a cch that runs past the caller's string is
-// noticed without reading past its terminator.
-template <class Char>
-inline bool has_nul(const Char* text, std::size_t count) noexcept {
-    for (std::size_t i = 0; i < count; ++i)
-        if (text[i] == Char()) return true;
-    return false;
-}
-
 inline wide_string widen_ascii(const std::string& text) {
     return wide_string(text.begin(), text.end());
 }
@@ -116,12 +98,21 @@ private:
 
 template <class Unused>
 inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec)
-    : options_(spec.options_),
-      raw_(),
-      local_(),
-      remote_(),
-      ssl_(),
-      site_id_(spec.site_id_) {
+    : own_core_(new Core), core_(own_core_.get()), options_(core_->options_), raw_(), local_(),
+      remote_(), ssl_() {
+    build(spec);
+}
+
+template <class Unused>
+inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec, Core& core)
+    : core_(&core), options_(core.options_), raw_(), local_(), remote_(), ssl_() {
+    build(spec);
+}
+
+template <class Unused>
+inline void FakeHttpRequestBase<Unused>::build(const RequestBuilder& spec) {
+    options_ = spec.options_;
+    site_id_ = spec.site_id_;
     raw_.ConnectionId = spec.connection_id_;
     raw_.RawConnectionId = spec.connection_id_;
     raw_.RequestId = spec.request_id_;
@@ -266,85 +257,7 @@ inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& sp
 
 template <class Unused>
 inline FakeHttpRequestBase<Unused>::~FakeHttpRequestBase() noexcept(false) {
-    if (concurrency_) concurrency_->join_all();
-    if (!pending_.empty() && std::uncaught_exceptions() == 0)
-        report("FakeHttpRequest::~FakeHttpRequest", "T-10",
-               std::to_string(pending_.size()) +
-                   " asynchronous operation(s) still pending when the request ended; a module "
-                   "must wait for its completion",
-               S_OK, "the completion never arrives");
-}
-
-// ---- bookkeeping ----------------------------------------------------------------------------
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::record(Method method, std::string arguments, HRESULT result) const {
-    const auto index = static_cast<std::size_t>(method);
-    Lock guard = lock();
-    ++call_counts_[index];
-    if (options_.record_calls) calls_.push_back(Call{method, std::move(arguments), result});
-}
-
-template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::report(const char* method, const char* rule, std::string problem,
-                                       HRESULT result, const char* outcome) const {
-    Misuse misuse{method, rule, std::move(problem), result,
-                  outcome ? std::string(outcome) : "IIS returns " + hresult_text(result)};
-    {
-        Lock guard = lock();
-        misuses_.push_back(misuse);
-    }
-    if (misuse_handler_) misuse_handler_(misuse);
-    return result;
-}
-
-template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::defer(const char* method, const char* rule,
-                                                  std::string problem, HRESULT result) {
-    // Reported once the call is in the log, so a throwing handler does not hide the call.
-    deferred_ = Misuse{method, rule, std::move(problem), result, std::string()};
-    has_deferred_ = true;
-    return result;
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::report_deferred() {
-    if (!has_deferred_) return;
-    has_deferred_ = false;
-    report(deferred_.method.c_str(), deferred_.rule.c_str(), deferred_.problem, deferred_.result);
-}
-
-template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::injected_recorded(Method method,
-                                                           const std::string& arguments,
-                                                           HRESULT& result) {
-    if (!injected(method, result)) return false;
-    record(method, arguments, result);
-    return true;
-}
-
-template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::injected(Method method, HRESULT& result) {
-    const unsigned count = call_counts_[static_cast<std::size_t>(method)] + 1;
-    for (const auto& fault : faults_) {
-        if (fault.method == method && (fault.nth == 0 || fault.nth == count)) {
-            result = fault.result;
-            return true;
-        }
-    }
-    return false;
-}
-
-template <class Unused>
-inline std::vector<Call> FakeHttpRequestBase<Unused>::calls() const {
-    Lock guard = lock();
-    return std::vector<Call>(calls_.begin(), calls_.end());
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::clear_calls() {
-    Lock guard = lock();
-    calls_.clear();
+    if (own_core_) own_core_->end_of_request("FakeHttpRequest::~FakeHttpRequest");
 }
 
 // ---- headers --------------------------------------------------------------------------------
@@ -374,8 +287,8 @@ inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
         return nullptr;
     }
     const std::size_t length = std::strlen(pszHeaderName);
-    if (options_.record_calls || concurrency_) record(Method::GetHeader, pszHeaderName, S_OK);
-    else ++call_counts_[static_cast<std::size_t>(Method::GetHeader)];
+    if (options_.record_calls || core_->threaded()) record(Method::GetHeader, pszHeaderName, S_OK);
+    else core_->count(On::request, Method::GetHeader);
     return find_header(pszHeaderName, length, pcchHeaderValue);
 }
 
@@ -799,10 +712,9 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
         return result;
     };
     HRESULT result = S_OK;
-    bool deliver_now = false;
-    Pending op{};
+    Operation op{};
     {
-        Lock guard = lock();
+        auto guard = lock();
         if (injected(Method::ReadEntityBody, result)) return finish_now(0, result);
         if (!buffer || size == 0) {
             finish_now(0, E_INVALIDARG);
@@ -814,7 +726,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
             return report(method, "REQ-R3-1",
                           "an asynchronous read without pfnCompletionCallback", E_INVALIDARG);
         }
-        if (!pending_.empty() && !options_.full_duplex) {
+        if (io_pending()) {
             finish_now(0, HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
             return report(method, "REQ-READ-8",
                           "a second read while one is still pending (only one outstanding read "
@@ -836,18 +748,14 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
             const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
             return finish_now(t.bytes, t.status);
         }
-        op = Pending{static_cast<unsigned char*>(buffer), size, has_callback, callback, context,
-                     false, sink_, false};
-        // complete_before_return delivers this very read before returning, so it never waits in
-        // pending_ (where it could be mistaken for an older operation).
-        deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
-        if (!deliver_now) pending_.push_back(op);
+        op = Operation{OperationKind::read, this, static_cast<unsigned char*>(buffer), size,
+                       has_callback, callback, context, nullptr, CompletionSink(), false, false};
         if (received) *received = 0;
         if (pending) *pending = TRUE;
     }
     record(Method::ReadEntityBody, options_.record_calls ? arguments + ", pending" : arguments,
            S_OK);
-    if (deliver_now) deliver_before_return(op);
+    core_->start(op);
     return S_OK;
 }
 
@@ -862,7 +770,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWO
                       "pvBuffer is NULL with a non-zero cbBuffer", E_INVALIDARG);
     }
     if (cbBuffer > 0) {
-        Lock guard = lock();
+        auto guard = lock();
         // Kept by pointer and read when the module reads, as IIS does (REQ-INS-2, T-3).
         inserted_.push_back(Inserted{static_cast<const unsigned char*>(pvBuffer), cbBuffer, 0});
     }
@@ -874,7 +782,7 @@ template <class Unused>
 inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
     ULONGLONG remaining = 0;
     {
-        Lock guard = lock();
+        auto guard = lock();
         ULONGLONG inserted = 0;
         for (const auto& chunk : inserted_) inserted += chunk.size - chunk.offset;
         if (chunked_) {
@@ -891,183 +799,34 @@ inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
 
 template <class Unused>
 inline ULONGLONG FakeHttpRequestBase<Unused>::body_consumed() const {
-    Lock guard = lock();
+    auto guard = lock();
     return body_offset_;
 }
 
 template <class Unused>
 inline ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
-    Lock guard = lock();
+    auto guard = lock();
     return inserted_consumed_;
 }
 
 // ---- asynchronous completion ----------------------------------------------------------------
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::has_pending() const {
-    Lock guard = lock();
-    return !pending_.empty();
-}
-
-template <class Unused>
-inline std::size_t FakeHttpRequestBase<Unused>::pending_count() const {
-    Lock guard = lock();
-    return pending_.size();
-}
-
-template <class Unused>
-inline std::vector<Completion> FakeHttpRequestBase<Unused>::completions() const {
-    Lock guard = lock();
-    return completions_;
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::finish(Pending op, bool forced, HRESULT status, DWORD bytes) {
-    Transfer result{bytes, status};
-    if (!forced) {
-        Lock guard = lock();
-        if (op.negotiate) {
-            result = Transfer{0, S_OK};
-            install_negotiated_certificate();
-        } else {
-            result = transfer(op.buffer, op.size);
-        }
+inline detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Operation& op) {
+    if (op.kind == OperationKind::negotiate) {
+        install_negotiated_certificate();
+        return Transfer{0, S_OK};
     }
-    FakeHttpCompletionInfo info(result.bytes, result.status,
-                                op.negotiate ? options_.other_operation_code
-                                             : options_.read_operation_code);
-    const bool delivered = op.has_callback || static_cast<bool>(op.sink);
-    std::size_t slot = 0;
-    {
-        // Recorded before delivery: a completion delivered from inside this one (the module
-        // reads again and complete_before_return completes that read) comes after it.
-        Lock guard = lock();
-        slot = completions_.size();
-        completions_.push_back(Completion{result.bytes, result.status,
-                                          info.GetCompletedOperation(), op.has_callback,
-                                          delivered, RQ_NOTIFICATION_CONTINUE});
-    }
-    // Without a sink (a test that only looks at the buffer) the completion goes nowhere; it is
-    // still in completions(), with delivered == false. But a sink set after the read started
-    // means the test expected it to arrive: the module would never resume.
-    if (!delivered) {
-        bool sink_now = false;
-        {
-            Lock guard = lock();
-            sink_now = static_cast<bool>(sink_);
-        }
-        if (sink_now)
-            report("FakeHttpRequest::complete_pending", "REQ-READ-5",
-                   "the operation started before set_completion_sink(), so its completion has no "
-                   "sink: in IIS it resumes the module that started it; set the sink first",
-                   S_OK, "the completion is dropped and the module never resumes");
-        return;
-    }
-    const REQUEST_NOTIFICATION_STATUS returned =
-        op.has_callback ? op.callback(http_context_, &info, op.context) : op.sink(&info);
-    Lock guard = lock();
-    completions_[slot].returned = returned;
+    return transfer(op.buffer, op.size);
 }
 
+// Without full duplex a request has one outstanding I/O operation: a read, a certificate
+// negotiation or a response write (REQ-READ-8, §1.7).
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::complete_oldest(bool forced, HRESULT status, DWORD bytes) {
-    Pending op{};
-    {
-        Lock guard = lock();
-        if (pending_.empty()) {
-            report("FakeHttpRequest::complete_pending", "T-10",
-                   "a completion was requested but no asynchronous operation is pending", S_OK,
-                   "nothing is delivered");
-            return;
-        }
-        if (forced && bytes > pending_.front().size)
-            throw std::invalid_argument(
-                "iisfake: complete_pending_with: " + std::to_string(bytes) +
-                " bytes do not fit the pending operation's buffer of " +
-                std::to_string(pending_.front().size) + " bytes");
-        op = pending_.front();
-        pending_.erase(pending_.begin());
-    }
-    dispatch(op, forced, status, bytes);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::dispatch(Pending op, bool forced, HRESULT status,
-                                                          DWORD bytes) {
-    if (!concurrency_) {
-        finish(op, forced, status, bytes);
-        return;
-    }
-    concurrency_->run([this, op, forced, status, bytes] { finish(op, forced, status, bytes); });
-}
-
-// AsyncPolicy::complete_before_return. A module that reads again from its completion would
-// nest one delivery per read on this stack, and a large body would overflow it; IIS delivers
-// on pool threads and never nests without bound. So past a few levels the completion waits in
-// pending_, marked due, and the outermost delivery runs it once the call that started it has
-// returned: the stack stays flat whatever the body's size.
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::deliver_before_return(Pending op) {
-    if (concurrency_) {
-        dispatch(op, false, S_OK, 0);
-        return;
-    }
-    if (delivery_depth_ >= max_nested_deliveries) {
-        op.due = true;
-        pending_.push_back(op);
-        return;
-    }
-    struct Depth {
-        std::size_t& depth;
-        explicit Depth(std::size_t& d) : depth(d) { ++depth; }
-        ~Depth() { --depth; }
-        Depth(const Depth&) = delete;
-        Depth& operator=(const Depth&) = delete;
-    } depth(delivery_depth_);
-    finish(op, false, S_OK, 0);
-    if (delivery_depth_ > 1) return;
-    for (;;) {
-        auto due = pending_.begin();
-        while (due != pending_.end() && !due->due) ++due;
-        if (due == pending_.end()) return;
-        Pending next = *due;
-        pending_.erase(due);
-        finish(next, false, S_OK, 0);
-    }
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::complete_pending() { complete_oldest(false, S_OK, 0); }
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::complete_pending_with(HRESULT status, DWORD bytes) {
-    complete_oldest(true, status, bytes);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::cancel_pending() {
-    // Cancels what is pending now, as CancelIo does; a read the module starts from the aborted
-    // completion is new I/O and stays pending. New operations queue behind the cancelled ones.
-    const std::size_t count = pending_count();
-    for (std::size_t i = 0; i < count; ++i)
-        complete_oldest(true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::wait_for_completions() {
-    if (!concurrency_) return;
-    concurrency_->join_all();
-    const std::exception_ptr failure = concurrency_->take_failure();
-    if (failure) std::rethrow_exception(failure);
-}
-
-template <class Unused>
-inline void FakeHttpRequestBase<Unused>::expect_nothing_pending() {
-    const std::size_t count = pending_count();
-    if (count > 0)
-        report("FakeHttpRequest::expect_nothing_pending", "T-10",
-               std::to_string(count) + " asynchronous operation(s) still pending", S_OK,
-               "the completion never arrives");
+inline bool FakeHttpRequestBase<Unused>::io_pending() const {
+    return !options_.full_duplex && (core_->pending_of(OperationKind::read) ||
+                                     core_->pending_of(OperationKind::negotiate) ||
+                                     core_->pending_of(OperationKind::write));
 }
 
 // ---- version, certificates, site, channel binding -------------------------------------------
@@ -1115,34 +874,31 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
     };
     if (injected(Method::NegotiateClientCertificate, result)) return finish_now(result);
     if (!raw_.pSslInfo) return finish_now(E_FAIL);  // no TLS, nothing to renegotiate
-    Pending op{nullptr, 0, false, nullptr, nullptr, true, sink_, false};
+    const Operation op{OperationKind::negotiate, this, nullptr, 0, false, nullptr, nullptr,
+                       nullptr, CompletionSink(), false, false};
     if (fAsync) {
         bool later = false;
-        bool deliver_now = false;
         {
-            Lock guard = lock();
+            auto guard = lock();
             later = goes_pending(pfCompletionPending);
             if (later) {
-                if (!pending_.empty() && !options_.full_duplex) {
+                if (io_pending()) {
                     finish_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
                     return report("IHttpRequest::NegotiateClientCertificate", "REQ-READ-8",
                                   "an asynchronous operation is already pending",
                                   HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
                 }
-                // As in read(): complete_before_return delivers this operation, not the oldest.
-                deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
-                if (!deliver_now) pending_.push_back(op);
             }
         }
         if (later) {
             if (pfCompletionPending) *pfCompletionPending = TRUE;
             record(Method::NegotiateClientCertificate, arguments + ", pending", S_OK);
-            if (deliver_now) deliver_before_return(op);
+            core_->start(op);
             return S_OK;
         }
     }
     {
-        Lock guard = lock();
+        auto guard = lock();
         install_negotiated_certificate();
     }
     return finish_now(S_OK);

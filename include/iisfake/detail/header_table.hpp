@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,24 @@ IISFAKE_BEGIN_NAMESPACE
 namespace detail {
 
 constexpr std::size_t max_ushort = 0xFFFF;
+
+inline bool bad_value_byte(char c) noexcept { return c == '\r' || c == '\n' || c == '\0'; }
+
+// The separator is the test's choice, and CR or LF in it would inject headers.
+inline void check_separator(const std::string& separator) {
+    for (char c : separator)
+        if (bad_value_byte(c))
+            throw std::invalid_argument("iisfake: Options::append_separator holds CR, LF or NUL");
+}
+
+// Reads at most `count` bytes and stops at a NUL, so a cch that runs past the caller's string is
+// noticed without reading past its terminator.
+template <class Char>
+inline bool has_nul(const Char* text, std::size_t count) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (text[i] == Char()) return true;
+    return false;
+}
 
 template <class Headers, std::size_t KnownCount>
 class HeaderTable {
@@ -151,6 +170,26 @@ public:
         remove_from(index, name, length, all);
         ++changes_;
         return true;
+    }
+
+    // Empties every known slot and the unknown array (IHttpResponse::ClearHeaders), in time
+    // proportional to the headers there are.
+    void clear_all() {
+        for (std::size_t id = 0; id < KnownCount; ++id) clear_known(static_cast<int>(id));
+        if (raw_.pUnknownHeaders != array_) {  // module code's own array: never written into
+            if (raw_.pUnknownHeaders) ++changes_;
+            raw_.pUnknownHeaders = nullptr;
+            raw_.UnknownHeaderCount = 0;
+            return;
+        }
+        const std::size_t count = unknown_count();
+        for (std::size_t i = 0; i < count; ++i) {
+            if (values_[i].data == array_[i].pRawValue) retire(values_[i]);
+            values_[i] = Block{nullptr, 0, 0};
+        }
+        if (poison_) poison_entries(array_, 0, count);
+        if (count) ++changes_;
+        raw_.UnknownHeaderCount = 0;
     }
 
 private:
