@@ -54,7 +54,7 @@ configure_build_test single-header "-LE package" -- -DCMAKE_CXX_COMPILER=g++ -DI
 configure_build_test asan-ubsan "-LE package" -- -DCMAKE_CXX_COMPILER=clang++ \
   "-DIISFAKE_SANITIZE=address;undefined" -DCMAKE_BUILD_TYPE=Debug -DIISFAKE_BUILD_FUZZERS=ON
 
-section "fuzz for ${IISFAKE_FUZZ_SECONDS:-90}s"
+section "fuzz for ${IISFAKE_FUZZ_SECONDS:-90}s + ${IISFAKE_CONTEXT_FUZZ_SECONDS:-60}s"
 # New inputs go to a scratch folder; the committed corpus is only read. Any finding fails.
 scratch=$(mktemp -d)
 if ! "$out/asan-ubsan/tests/fuzz/iisfake_request_fuzzer" -max_total_time="${IISFAKE_FUZZ_SECONDS:-90}" \
@@ -65,6 +65,18 @@ if ! "$out/asan-ubsan/tests/fuzz/iisfake_request_fuzzer" -max_total_time="${IISF
   exit 1
 fi
 grep -E '^stat::(number_of_executed_units|new_units_added)' "$out/fuzz.log"
+rm -rf "$scratch"
+# The context and response fuzzer, from nothing (it has no committed corpus yet).
+scratch=$(mktemp -d)
+if ! "$out/asan-ubsan/tests/fuzz/iisfake_context_fuzzer" \
+    -max_total_time="${IISFAKE_CONTEXT_FUZZ_SECONDS:-60}" -rss_limit_mb=2048 -timeout=60 \
+    -print_final_stats=1 -artifact_prefix="$out/fuzz-context-" "$scratch" \
+    > "$out/fuzz-context.log" 2>&1; then
+  tail -n 60 "$out/fuzz-context.log"
+  echo "the context fuzzer found an input that breaks the fakes: $out/fuzz-context-*"
+  exit 1
+fi
+grep -E '^stat::(number_of_executed_units|new_units_added)' "$out/fuzz-context.log"
 rm -rf "$scratch"
 passed=$((passed + 1))
 stamp "fuzz"

@@ -33,4 +33,10 @@
 #endif
 #endif
 
+// Compile the fakes' implementation once for a whole suite (the doctest/Catch2 v2 convention):
+// define IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION for every file of the test binary, and
+// IISFAKE_CONFIG_IMPLEMENT in exactly one file before including <iisfake/iisfake.hpp>. The other
+// files then see the fakes' classes and extern template declarations only: constructing and
+// driving a FakeHttpContext costs them little more than including the declarations.
+
 #endif

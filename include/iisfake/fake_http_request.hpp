@@ -343,6 +343,14 @@ public:
 
 IISFAKE_END_NAMESPACE
 
+// The member definitions: here by default; with IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION only in
+// the one test file that also defines IISFAKE_CONFIG_IMPLEMENT (see config.hpp).
+#if defined(IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION) && !defined(IISFAKE_CONFIG_IMPLEMENT)
+IISFAKE_BEGIN_NAMESPACE
+extern template class detail::FakeHttpRequestBase<void>;
+IISFAKE_END_NAMESPACE
+#else
 #include "iisfake/detail/fake_http_request_impl.hpp"
+#endif
 
 #endif

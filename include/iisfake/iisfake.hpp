@@ -24,7 +24,9 @@
 
 #endif
 
-// Outside the guard, so a later include with the macro defined still brings threads in.
-#if defined(IISFAKE_CONFIG_THREADED_DELIVERY)
+// Outside the guard, so a later include with the macro defined still brings threads in. The
+// implementation file of a separately compiled suite instantiates deliver_on_thread, so it
+// brings them in too.
+#if defined(IISFAKE_CONFIG_THREADED_DELIVERY) || defined(IISFAKE_CONFIG_IMPLEMENT)
 #include "iisfake/threaded_delivery.hpp"
 #endif

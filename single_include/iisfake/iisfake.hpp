@@ -58,6 +58,12 @@
 #endif
 #endif
 
+// Compile the fakes' implementation once for a whole suite (the doctest/Catch2 v2 convention):
+// define IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION for every file of the test binary, and
+// IISFAKE_CONFIG_IMPLEMENT in exactly one file before including <iisfake/iisfake.hpp>. The other
+// files then see the fakes' classes and extern template declarations only: constructing and
+// driving a FakeHttpContext costs them little more than including the declarations.
+
 #endif
 // ----- end iisfake/config.hpp -----
 // ----- begin iisfake/win_types.hpp -----
@@ -6669,6 +6675,13 @@ public:
 
 IISFAKE_END_NAMESPACE
 
+// The member definitions: here by default; with IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION only in
+// the one test file that also defines IISFAKE_CONFIG_IMPLEMENT (see config.hpp).
+#if defined(IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION) && !defined(IISFAKE_CONFIG_IMPLEMENT)
+IISFAKE_BEGIN_NAMESPACE
+extern template class detail::FakeHttpRequestBase<void>;
+IISFAKE_END_NAMESPACE
+#else
 // ----- begin iisfake/detail/fake_http_request_impl.hpp -----
 #ifndef IISFAKE_DETAIL_FAKE_HTTP_REQUEST_IMPL_HPP_INCLUDED
 #define IISFAKE_DETAIL_FAKE_HTTP_REQUEST_IMPL_HPP_INCLUDED
@@ -6768,20 +6781,20 @@ private:
 // ---- construction ---------------------------------------------------------------------------
 
 template <class Unused>
-inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec)
+FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec)
     : own_core_(new Core), core_(own_core_.get()), options_(core_->options_), raw_(), local_(),
       remote_(), ssl_() {
     build(spec);
 }
 
 template <class Unused>
-inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec, Core& core)
+FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec, Core& core)
     : core_(&core), options_(core.options_), raw_(), local_(), remote_(), ssl_() {
     build(spec);
 }
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::build(const RequestBuilder& spec) {
+void FakeHttpRequestBase<Unused>::build(const RequestBuilder& spec) {
     options_ = spec.options_;
     site_id_ = spec.site_id_;
     raw_.ConnectionId = spec.connection_id_;
@@ -6927,14 +6940,14 @@ inline void FakeHttpRequestBase<Unused>::build(const RequestBuilder& spec) {
 }
 
 template <class Unused>
-inline FakeHttpRequestBase<Unused>::~FakeHttpRequestBase() noexcept(false) {
+FakeHttpRequestBase<Unused>::~FakeHttpRequestBase() noexcept(false) {
     if (own_core_) own_core_->end_of_request("FakeHttpRequest::~FakeHttpRequest");
 }
 
 // ---- headers --------------------------------------------------------------------------------
 
 template <class Unused>
-inline const char* FakeHttpRequestBase<Unused>::find_header(const char* name, std::size_t length,
+const char* FakeHttpRequestBase<Unused>::find_header(const char* name, std::size_t length,
                                                             USHORT* pcch) const {
     const int id = request_header_id(name, length);
     if (id >= 0) {
@@ -6948,7 +6961,7 @@ inline const char* FakeHttpRequestBase<Unused>::find_header(const char* name, st
 }
 
 template <class Unused>
-inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
+PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
                                                     USHORT* pcchHeaderValue) const {
     if (!pszHeaderName) {
         record(Method::GetHeader, "NULL", S_OK);
@@ -6966,7 +6979,7 @@ inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
 // The id arrives as an int: module code passes -1 for "not found" and other values outside the
 // enumeration, which must never be used as an index (T-6).
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::report_bad_id(const char* method, int id,
+HRESULT FakeHttpRequestBase<Unused>::report_bad_id(const char* method, int id,
                                                           HRESULT result) const {
     return report(method, "REQ-GH-6",
                   "header id " + std::to_string(id) + " is not a request header id (0..40)",
@@ -6974,7 +6987,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::report_bad_id(const char* method, in
 }
 
 template <class Unused>
-inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
+PCSTR FakeHttpRequestBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                                     USHORT* pcchHeaderValue) const {
     const int id = static_cast<int>(ulHeaderIndex);
     record(Method::GetHeader, std::to_string(id), S_OK);
@@ -6989,7 +7002,7 @@ inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
                                                       USHORT cchHeaderValue, BOOL fReplace) {
     const char* method = "IHttpRequest::SetHeader";
     std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
@@ -7013,7 +7026,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
+HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                                       PCSTR pszHeaderValue, USHORT cchHeaderValue,
                                                       BOOL fReplace) {
     const char* method = "IHttpRequest::SetHeader";
@@ -7036,7 +7049,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderInd
 // the caller's value (misuse: the length is wrong whatever the data); CR or LF is data module
 // code may have taken from the client, so it only fails the call (REQ-SH-3, REQ-SH-4).
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int id,
+HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int id,
                                                        const char* name, std::size_t name_length,
                                                        PCSTR value, USHORT cch, BOOL replace) {
     if (!value && cch > 0)
@@ -7062,7 +7075,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
+HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::DeleteHeader, arguments, result)) return result;
@@ -7083,7 +7096,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
+HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
     if (injected_recorded(Method::DeleteHeader, std::to_string(id), result)) return result;
@@ -7101,21 +7114,21 @@ inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeader
 // With poisoning, a method or URL the fake replaced reads "<stale>"; memory module code owns is
 // never touched (Pool::find knows only the fake's own blocks).
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
+void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
     if (!options_.poison_replaced_values) return;
     const auto stale = strings_.find(value);
     detail::poison_text(stale.data, stale.size);
 }
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
+void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
     if (!options_.poison_replaced_values) return;
     const auto stale = wide_strings_.find(value);
     detail::poison_text(stale.data, stale.size);
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::method_text() const {
+std::string FakeHttpRequestBase<Unused>::method_text() const {
     if (raw_.Verb == HttpVerbUnknown)
         return raw_.pUnknownVerb ? std::string(raw_.pUnknownVerb, raw_.UnknownVerbLength)
                                  : std::string();
@@ -7123,14 +7136,14 @@ inline std::string FakeHttpRequestBase<Unused>::method_text() const {
 }
 
 template <class Unused>
-inline PCSTR FakeHttpRequestBase<Unused>::GetHttpMethod(VOID) const {
+PCSTR FakeHttpRequestBase<Unused>::GetHttpMethod(VOID) const {
     record(Method::GetHttpMethod, std::string(), S_OK);
     if (raw_.Verb == HttpVerbUnknown) return raw_.pUnknownVerb ? raw_.pUnknownVerb : "";
     return detail::verb_text(raw_.Verb);
 }
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::set_verb(const std::string& verb) {
+void FakeHttpRequestBase<Unused>::set_verb(const std::string& verb) {
     const PCSTR old = raw_.pUnknownVerb;
     raw_.Verb = detail::verb_of(verb);
     if (raw_.Verb == HttpVerbUnknown) {
@@ -7144,7 +7157,7 @@ inline void FakeHttpRequestBase<Unused>::set_verb(const std::string& verb) {
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
+HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
     const std::string arguments = pszHttpMethod ? pszHttpMethod : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetHttpMethod, arguments, result)) return result;
@@ -7171,7 +7184,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
 // ---- URL ----------------------------------------------------------------------------------
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::build_cooked_url(const detail::wide_string& host,
+void FakeHttpRequestBase<Unused>::build_cooked_url(const detail::wide_string& host,
                                               const detail::wide_string& path,
                                               const detail::wide_string& query) {
     const detail::wide_string scheme = raw_.pSslInfo ? L"https://" : L"http://";
@@ -7192,7 +7205,7 @@ inline void FakeHttpRequestBase<Unused>::build_cooked_url(const detail::wide_str
 }
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::is_local_host(const detail::wide_string& host) const {
+bool FakeHttpRequestBase<Unused>::is_local_host(const detail::wide_string& host) const {
     const detail::wide_string bare = detail::host_without_port(host);
     for (const auto& local : local_hosts_)
         if (detail::wide_iequals(bare, local)) return true;
@@ -7209,7 +7222,7 @@ inline bool FakeHttpRequestBase<Unused>::is_local_host(const detail::wide_string
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::set_url(const detail::wide_string& given,
+HRESULT FakeHttpRequestBase<Unused>::set_url(const detail::wide_string& given,
                                                     BOOL reset) {
     detail::wide_string url = given;
     for (const PCWSTR prefix : {L"http://", L"https://"}) {
@@ -7255,7 +7268,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url(const detail::wide_string& g
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
+HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
                                                    BOOL fResetQueryString) {
     const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
     return set_url_call(!pszUrl && cchUrl > 0, runs_past, true,
@@ -7265,7 +7278,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
+HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
                                                    BOOL fResetQueryString) {
     const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
     // UTF-8 [I] (REQ-URL-7); bytes that are not UTF-8 (an overlong "/" or NUL among them) make
@@ -7278,7 +7291,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
 
 // Both SetUrl overloads, once the URL is wide (REQ-URL-3: cchUrl counts WCHARs or bytes).
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, bool runs_past,
+HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, bool runs_past,
                                                          bool decoded,
                                                          const detail::wide_string& url,
                                                          BOOL reset) {
@@ -7304,20 +7317,20 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, 
 // A client that sent the whole body has sent it: a disconnect at its very end reads as EOF
 // (REQ-READ-3, T-11).
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::disconnected() const {
+bool FakeHttpRequestBase<Unused>::disconnected() const {
     return disconnect_armed_ && body_offset_ >= disconnect_at_ &&
            body_offset_ < announced_length_;
 }
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::at_end() const {
+bool FakeHttpRequestBase<Unused>::at_end() const {
     for (const auto& chunk : inserted_)
         if (chunk.offset < chunk.size) return false;
     return body_offset_ >= announced_length_;
 }
 
 template <class Unused>
-inline typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::transfer(unsigned char* out, DWORD capacity) {
+typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::transfer(unsigned char* out, DWORD capacity) {
     DWORD limit = capacity;
     if (!read_sizes_.empty()) {
         const DWORD cap = read_sizes_[read_count_++ % read_sizes_.size()];
@@ -7349,7 +7362,7 @@ inline typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused
 }
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
+bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
     if (!pending_out) return true;  // REQ-READ-9: the caller waits for a completion
     const std::size_t index = async_reads_++;
     switch (options_.async_policy) {
@@ -7367,7 +7380,7 @@ inline bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWORD size, BOOL async,
+HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWORD size, BOOL async,
                                      PFN_ASYNC_COMPLETION callback, void* context,
                                      bool has_callback, DWORD* received, BOOL* pending,
                                      std::string extra) {
@@ -7431,7 +7444,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
+HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
     const std::string arguments = std::to_string(cbBuffer);
     HRESULT result = S_OK;
     if (injected_recorded(Method::InsertEntityBody, arguments, result)) return result;
@@ -7450,7 +7463,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWO
 }
 
 template <class Unused>
-inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
+DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
     ULONGLONG remaining = 0;
     {
         auto guard = lock();
@@ -7469,13 +7482,13 @@ inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
 }
 
 template <class Unused>
-inline ULONGLONG FakeHttpRequestBase<Unused>::body_consumed() const {
+ULONGLONG FakeHttpRequestBase<Unused>::body_consumed() const {
     auto guard = lock();
     return body_offset_;
 }
 
 template <class Unused>
-inline ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
+ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
     auto guard = lock();
     return inserted_consumed_;
 }
@@ -7483,7 +7496,7 @@ inline ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
 // ---- asynchronous completion ----------------------------------------------------------------
 
 template <class Unused>
-inline detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Operation& op) {
+detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Operation& op) {
     if (op.kind == OperationKind::negotiate) {
         install_negotiated_certificate();
         return Transfer{0, S_OK};
@@ -7494,7 +7507,7 @@ inline detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Op
 // Without full duplex a request has one outstanding I/O operation: a read, a certificate
 // negotiation or a response write (REQ-READ-8, §1.7).
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::io_pending() const {
+bool FakeHttpRequestBase<Unused>::io_pending() const {
     return !options_.full_duplex && (core_->pending_of(OperationKind::read) ||
                                      core_->pending_of(OperationKind::negotiate) ||
                                      core_->pending_of(OperationKind::write));
@@ -7503,7 +7516,7 @@ inline bool FakeHttpRequestBase<Unused>::io_pending() const {
 // ---- version, certificates, site, channel binding -------------------------------------------
 
 template <class Unused>
-inline VOID FakeHttpRequestBase<Unused>::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const {
+VOID FakeHttpRequestBase<Unused>::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const {
     record(Method::GetHttpVersion, std::string(), S_OK);
     if (!pMajorVersion || !pMinorVersion) {
         report("IHttpRequest::GetHttpVersion", "REQ-VER-1",
@@ -7516,7 +7529,7 @@ inline VOID FakeHttpRequestBase<Unused>::GetHttpVersion(USHORT* pMajorVersion, U
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
+HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
                                                      BOOL* pfClientCertNegotiated) {
     HRESULT result = S_OK;
     if (injected_recorded(Method::GetClientCertificate, std::string(), result)) return result;
@@ -7535,7 +7548,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending) {
+HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending) {
     const std::string arguments = fAsync ? "async" : "sync";
     HRESULT result = S_OK;
     auto finish_now = [&](HRESULT outcome) {
@@ -7579,7 +7592,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
 // renegotiation) gets new storage, so the pointers module code took from the old one stay
 // valid and keep their bytes.
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::install_certificate(const std::string& der,
+void FakeHttpRequestBase<Unused>::install_certificate(const std::string& der,
                                                              ULONG flags) {
     HTTP_SSL_CLIENT_CERT_INFO* info = certificates_.make(1);
     info->CertFlags = flags;
@@ -7591,13 +7604,13 @@ inline void FakeHttpRequestBase<Unused>::install_certificate(const std::string& 
 
 // A renegotiation that succeeded: the client's certificate, if the test gave one, appears.
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::install_negotiated_certificate() {
+void FakeHttpRequestBase<Unused>::install_negotiated_certificate() {
     if (has_negotiable_) install_certificate(negotiable_bytes_, negotiable_flags_);
     ssl_.SslClientCertNegotiated = 1;
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
+HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
     HRESULT result = S_OK;
     if (injected_recorded(Method::GetChannelBindingToken, std::string(), result)) return result;
     if (!ppToken || !pTokenSize) {
@@ -7620,7 +7633,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToke
 // ---- header change tracking (REQ-HC) --------------------------------------------------------
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
+HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
     DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
     PCSTR knownHeaderSnapshot[HttpHeaderRequestMaximum], DWORD* pdwUnknownHeaderSnapshot,
     PCSTR** ppUnknownHeaderNameSnapshot, PCSTR** ppUnknownHeaderValueSnapshot,
@@ -7688,7 +7701,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
 // ---- inspection -------------------------------------------------------------------------------
 
 template <class Unused>
-inline std::vector<std::pair<std::string, std::string>> FakeHttpRequestBase<Unused>::headers() const {
+std::vector<std::pair<std::string, std::string>> FakeHttpRequestBase<Unused>::headers() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (int id = 0; id < HttpHeaderRequestMaximum; ++id) {
         const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
@@ -7706,22 +7719,22 @@ inline std::vector<std::pair<std::string, std::string>> FakeHttpRequestBase<Unus
 }
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::has_header(const std::string& name) const {
+bool FakeHttpRequestBase<Unused>::has_header(const std::string& name) const {
     return find_header(name.data(), name.size(), nullptr) != nullptr;
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::header(const std::string& name) const {
+std::string FakeHttpRequestBase<Unused>::header(const std::string& name) const {
     USHORT length = 0;
     const char* value = find_header(name.data(), name.size(), &length);
     return value ? std::string(value, length) : std::string();
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::method() const { return method_text(); }
+std::string FakeHttpRequestBase<Unused>::method() const { return method_text(); }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::url() const {
+std::string FakeHttpRequestBase<Unused>::url() const {
     const HTTP_COOKED_URL& cooked = raw_.CookedUrl;
     if (!cooked.pAbsPath) return std::string();
     return detail::wide_to_utf8(cooked.pAbsPath,
@@ -7729,19 +7742,19 @@ inline std::string FakeHttpRequestBase<Unused>::url() const {
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::full_url() const {
+std::string FakeHttpRequestBase<Unused>::full_url() const {
     const HTTP_COOKED_URL& cooked = raw_.CookedUrl;
     if (!cooked.pFullUrl) return std::string();
     return detail::wide_to_utf8(cooked.pFullUrl, cooked.FullUrlLength / sizeof(WCHAR));
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::raw_url() const {
+std::string FakeHttpRequestBase<Unused>::raw_url() const {
     return raw_.pRawUrl ? std::string(raw_.pRawUrl, raw_.RawUrlLength) : std::string();
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::forwarded_url() const {
+std::string FakeHttpRequestBase<Unused>::forwarded_url() const {
     if (!forwarded_url_) return std::string();
     std::size_t length = 0;
     while (forwarded_url_[length]) ++length;
@@ -7749,10 +7762,15 @@ inline std::string FakeHttpRequestBase<Unused>::forwarded_url() const {
 }
 
 }  // namespace detail
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::FakeHttpRequestBase<void>;
+#endif
+
 IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/detail/fake_http_request_impl.hpp -----
+#endif
 
 #endif
 // ----- end iisfake/fake_http_request.hpp -----
@@ -8184,6 +8202,13 @@ public:
 
 IISFAKE_END_NAMESPACE
 
+// The member definitions: here by default; with IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION only in
+// the one test file that also defines IISFAKE_CONFIG_IMPLEMENT (see config.hpp).
+#if defined(IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION) && !defined(IISFAKE_CONFIG_IMPLEMENT)
+IISFAKE_BEGIN_NAMESPACE
+extern template class detail::FakeHttpResponseBase<void>;
+IISFAKE_END_NAMESPACE
+#else
 // ----- begin iisfake/detail/fake_http_response_impl.hpp -----
 #ifndef IISFAKE_DETAIL_FAKE_HTTP_RESPONSE_IMPL_HPP_INCLUDED
 #define IISFAKE_DETAIL_FAKE_HTTP_RESPONSE_IMPL_HPP_INCLUDED
@@ -8198,7 +8223,7 @@ namespace detail {
 constexpr std::size_t max_entity_chunks = 0xFFFF;  // EntityChunkCount is a USHORT (RESP-7)
 
 template <class Unused>
-inline void FakeHttpResponseBase<Unused>::init() {
+void FakeHttpResponseBase<Unused>::init() {
     raw_ = HTTP_RESPONSE();
     raw_.Version.MajorVersion = 1;
     raw_.Version.MinorVersion = 1;
@@ -8210,7 +8235,7 @@ inline void FakeHttpResponseBase<Unused>::init() {
 // ---- status ---------------------------------------------------------------------------------
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReason,
+HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReason,
                                                        USHORT uSubStatus,
                                                        HRESULT hrErrorToReport,
                                                        IAppHostConfigException* pException,
@@ -8231,6 +8256,12 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR 
         record(Method::SetStatus, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
         return HRESULT_FROM_WIN32(ERROR_INVALID_DATA);
     }
+    // CR or LF would split the status line (a back end's reason copied as is): refused as
+    // header values are.
+    if (std::strpbrk(pszReason, "\r\n")) {
+        record(Method::SetStatus, arguments, E_INVALIDARG);
+        return E_INVALIDARG;
+    }
     {
         auto guard = lock();
         raw_.StatusCode = statusCode;
@@ -8245,7 +8276,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR 
 }
 
 template <class Unused>
-inline VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubStatus,
+VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubStatus,
                                                     PCSTR* ppszReason, USHORT* pcchReason,
                                                     HRESULT* phrErrorToReport,
                                                     PCWSTR* ppszModule, DWORD* pdwNotification,
@@ -8265,7 +8296,7 @@ inline VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT*
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescription,
+HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescription,
                                                                  DWORD cchDescription,
                                                                  BOOL fHtmlEncode) {
     const std::string arguments = std::to_string(cchDescription);
@@ -8288,7 +8319,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescr
 }
 
 template <class Unused>
-inline PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescription) {
+PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescription) {
     record(Method::GetErrorDescription, std::string(), S_OK);
     if (pcchDescription) *pcchDescription = static_cast<DWORD>(error_description_.size());
     if (error_description_.empty()) return nullptr;
@@ -8298,7 +8329,7 @@ inline PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescr
 // ---- headers --------------------------------------------------------------------------------
 
 template <class Unused>
-inline const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
+const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
                                                              std::size_t length,
                                                              USHORT* pcch) const {
     const int id = response_header_id(name, length);
@@ -8316,7 +8347,7 @@ inline const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
 }
 
 template <class Unused>
-inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
+PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
                                                      USHORT* pcchHeaderValue) const {
     if (!pszHeaderName) {
         record(Method::GetHeader, "NULL", S_OK);
@@ -8329,7 +8360,7 @@ inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
 }
 
 template <class Unused>
-inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
+PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                                      USHORT* pcchHeaderValue) const {
     const int id = static_cast<int>(ulHeaderIndex);
     record(Method::GetHeader, std::to_string(id), S_OK);
@@ -8346,7 +8377,7 @@ inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderInde
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
                                                        USHORT cchHeaderValue, BOOL fReplace) {
     const char* method = "IHttpResponse::SetHeader";
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
@@ -8370,7 +8401,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCST
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
+HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                                        PCSTR pszHeaderValue,
                                                        USHORT cchHeaderValue, BOOL fReplace) {
     const int id = static_cast<int>(ulHeaderIndex);
@@ -8394,7 +8425,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIn
 // A value's bytes as in the request (REQ-SH-3/4); a header set again without fReplace is a
 // second line unless Options::join_response_values (RESP-3, T-22).
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
+HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
                                                         const char* name,
                                                         std::size_t name_length, PCSTR value,
                                                         USHORT cch, BOOL replace) {
@@ -8435,7 +8466,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int 
 }
 
 template <class Unused>
-inline void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name,
+void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name,
                                                         std::size_t length) {
     auto guard = lock();
     if (id >= 0) headers_.clear_known(id);
@@ -8443,7 +8474,7 @@ inline void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
+HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::DeleteHeader, arguments, result)) return result;
@@ -8459,7 +8490,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
+HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
     if (injected_recorded(Method::DeleteHeader, std::to_string(id), result)) return result;
@@ -8477,7 +8508,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeade
 }
 
 template <class Unused>
-inline VOID FakeHttpResponseBase<Unused>::ClearHeaders(VOID) {
+VOID FakeHttpResponseBase<Unused>::ClearHeaders(VOID) {
     {
         auto guard = lock();
         headers_.clear_all();  // RESP-6: IIS's default set is unspecified; the fake adds none
@@ -8486,7 +8517,7 @@ inline VOID FakeHttpResponseBase<Unused>::ClearHeaders(VOID) {
 }
 
 template <class Unused>
-inline VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
+VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
     {
         auto guard = lock();
         raw_.StatusCode = 200;
@@ -8505,7 +8536,7 @@ inline VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
 }
 
 template <class Unused>
-inline std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers()
+std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers()
     const {
     std::vector<std::pair<std::string, std::string>> out;
     auto guard = lock();
@@ -8526,7 +8557,7 @@ inline std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unu
 }
 
 template <class Unused>
-inline std::vector<std::string> FakeHttpResponseBase<Unused>::header_values(
+std::vector<std::string> FakeHttpResponseBase<Unused>::header_values(
     const std::string& name) const {
     std::vector<std::string> out;
     for (const auto& line : headers())
@@ -8537,7 +8568,7 @@ inline std::vector<std::string> FakeHttpResponseBase<Unused>::header_values(
 }
 
 template <class Unused>
-inline std::string FakeHttpResponseBase<Unused>::header(const std::string& name) const {
+std::string FakeHttpResponseBase<Unused>::header(const std::string& name) const {
     USHORT length = 0;
     auto guard = lock();
     const char* value = find_header(name.c_str(), name.size(), &length);
@@ -8547,7 +8578,7 @@ inline std::string FakeHttpResponseBase<Unused>::header(const std::string& name)
 // ---- trailers (IHttpResponse4) ----------------------------------------------------------------
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue,
                                                         USHORT cchHeaderValue, BOOL fReplace) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
@@ -8579,7 +8610,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCS
 }
 
 template <class Unused>
-inline PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
+PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
                                                       USHORT* pcchHeaderValue) const {
     record(Method::GetTrailer, pszHeaderName ? pszHeaderName : "NULL", S_OK);
     if (pcchHeaderValue) *pcchHeaderValue = 0;
@@ -8600,7 +8631,7 @@ inline PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
+HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     if (!pszHeaderName) {
         record(Method::DeleteTrailer, arguments, E_INVALIDARG);
@@ -8618,7 +8649,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) 
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath,
+HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath,
                                                          PCWSTR pwszQuery, DWORD cHeaders,
                                                          PCSTR* rgHeaderNames,
                                                          PCSTR* rgHeaderValues) {
@@ -8640,7 +8671,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR p
 // ---- body -------------------------------------------------------------------------------------
 
 template <class Unused>
-inline bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
+bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
                                                                   std::size_t size) const {
     const auto* p = static_cast<const unsigned char*>(data);
     for (const Range& range : static_memory_)
@@ -8654,7 +8685,7 @@ inline bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* d
 // value are copied now, as IIS copies them (RESP-7); by reference, or unbuffered, the module's
 // memory is read when the chunk is sent (RESP-8, T-3).
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
+HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
                                                         const HTTP_DATA_CHUNK* chunks,
                                                         DWORD count, LONG position,
                                                         bool by_reference) {
@@ -8727,7 +8758,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
+HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
     HTTP_DATA_CHUNK* pDataChunk, LONG lInsertPosition) {
     const std::string arguments = std::to_string(lInsertPosition);
     HRESULT result = S_OK;
@@ -8745,7 +8776,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
 }
 
 template <class Unused>
-inline bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
+bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
     if (!expected) return true;  // as REQ-READ-9: the caller waits for a completion
     const std::size_t index = async_writes_++;
     const Options& options = core_->options_;
@@ -8764,7 +8795,7 @@ inline bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
 }
 
 template <class Unused>
-inline DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
+DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
     unsigned long long total = 0;
     for (USHORT i = 0; raw_.pEntityChunks && i < raw_.EntityChunkCount; ++i)
         if (raw_.pEntityChunks[i].DataChunkType == HttpDataChunkFromMemory)
@@ -8775,7 +8806,7 @@ inline DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
 // Shared tail of an asynchronous write or flush that sends: pending per the policy (the
 // completion sends and reports the bytes), or done inline.
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
+HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
                                                           const std::string& arguments,
                                                           DWORD bytes, BOOL more,
                                                           PFN_ASYNC_COMPLETION callback,
@@ -8797,7 +8828,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK* chunks,
+HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK* chunks,
                                                    DWORD count, BOOL async, BOOL more,
                                                    PFN_ASYNC_COMPLETION callback, void* context,
                                                    bool has_callback, DWORD* sent,
@@ -8857,7 +8888,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL more,
+HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL more,
                                                    PFN_ASYNC_COMPLETION callback, void* context,
                                                    bool has_callback, DWORD* sent,
                                                    BOOL* expected) {
@@ -8900,7 +8931,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL asyn
 // Sends status and headers (the first time, unless suppressed) and the buffered chunks, reading
 // the module's memory now. The raw struct then shows no chunks: each send has its own (T-21).
 template <class Unused>
-inline DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
+DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
     auto guard = lock();
     Send out{false, std::string(), more, final};
     if (!headers_sent_) {
@@ -8925,27 +8956,37 @@ inline DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
 }
 
 template <class Unused>
-inline Transfer FakeHttpResponseBase<Unused>::complete_operation(const Operation& op) {
+Transfer FakeHttpResponseBase<Unused>::complete_operation(const Operation& op) {
     if (connection_reset_) return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)};
     return Transfer{send(op.more_data, false), S_OK};
 }
 
 template <class Unused>
-inline void FakeHttpResponseBase<Unused>::end_request() {
+void FakeHttpResponseBase<Unused>::end_request() {
     if (ended_) return;
     ended_ = true;
-    if (!connection_reset_) send(false, true);
+    if (!connection_reset_) {
+        send(false, true);
+        return;
+    }
+    // A reset connection sends nothing; what was buffered goes, so the raw struct never points
+    // into request memory the context frees next.
+    auto guard = lock();
+    chunks_.clear();
+    copies_.clear();
+    raw_.pEntityChunks = nullptr;
+    raw_.EntityChunkCount = 0;
 }
 
 template <class Unused>
-inline std::string FakeHttpResponseBase<Unused>::body() const {
+std::string FakeHttpResponseBase<Unused>::body() const {
     std::string out;
     for (const Send& s : sends_) out += s.body;
     return out;
 }
 
 template <class Unused>
-inline std::string FakeHttpResponseBase<Unused>::buffered_body() const {
+std::string FakeHttpResponseBase<Unused>::buffered_body() const {
     std::string out;
     for (USHORT i = 0; raw_.pEntityChunks && i < raw_.EntityChunkCount; ++i) {
         const HTTP_DATA_CHUNK& chunk = raw_.pEntityChunks[i];
@@ -8959,7 +9000,7 @@ inline std::string FakeHttpResponseBase<Unused>::buffered_body() const {
 // ---- redirect ---------------------------------------------------------------------------------
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCode,
+HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCode,
                                                       BOOL fIncludeParameters) {
     const std::string arguments = pszUrl ? pszUrl : "NULL";
     HRESULT result = S_OK;
@@ -8984,6 +9025,10 @@ inline HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetS
                                                                ? std::string::npos
                                                                : query_at - path_start);
     std::string target = pszUrl;
+    if (target.find_first_of("\r\n") != std::string::npos) {  // header injection
+        record(Method::Redirect, arguments, E_INVALIDARG);
+        return E_INVALIDARG;
+    }
     if (target.find("://") == std::string::npos) {  // relative: made absolute (RESP-12)
         if (!target.empty() && target[0] == '/')
             target = origin + target;
@@ -9035,10 +9080,15 @@ inline HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetS
 
 }  // namespace detail
 
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::FakeHttpResponseBase<void>;
+#endif
+
 IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/detail/fake_http_response_impl.hpp -----
+#endif
 
 #endif
 // ----- end iisfake/fake_http_response.hpp -----
@@ -10034,6 +10084,13 @@ public:
 
 IISFAKE_END_NAMESPACE
 
+// The member definitions: here by default; with IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION only in
+// the one test file that also defines IISFAKE_CONFIG_IMPLEMENT (see config.hpp).
+#if defined(IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION) && !defined(IISFAKE_CONFIG_IMPLEMENT)
+IISFAKE_BEGIN_NAMESPACE
+extern template class detail::FakeHttpContextBase<void>;
+IISFAKE_END_NAMESPACE
+#else
 // ----- begin iisfake/detail/fake_http_context_impl.hpp -----
 #ifndef IISFAKE_DETAIL_FAKE_HTTP_CONTEXT_IMPL_HPP_INCLUDED
 #define IISFAKE_DETAIL_FAKE_HTTP_CONTEXT_IMPL_HPP_INCLUDED
@@ -10079,7 +10136,7 @@ inline unsigned port_of(const SOCKADDR* address) {
 }
 
 template <class Unused>
-inline FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
+FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
                                                         ContextSettings settings)
     : settings_(std::move(settings)),
       request_(spec, core_),
@@ -10109,13 +10166,13 @@ inline FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& sp
 }
 
 template <class Unused>
-inline FakeHttpContextBase<Unused>::~FakeHttpContextBase() noexcept(false) {
+FakeHttpContextBase<Unused>::~FakeHttpContextBase() noexcept(false) {
     if (std::uncaught_exceptions() == 0) end_request();
     core_.end_of_request("FakeHttpContext::~FakeHttpContext");
 }
 
 template <class Unused>
-inline void FakeHttpContextBase<Unused>::end_request() {
+void FakeHttpContextBase<Unused>::end_request() {
     if (ended_) return;
     ended_ = true;
     core_.wait_for_completions();
@@ -10139,7 +10196,7 @@ inline void FakeHttpContextBase<Unused>::end_request() {
 // ---- completion -------------------------------------------------------------------------------
 
 template <class Unused>
-inline VOID FakeHttpContextBase<Unused>::IndicateCompletion(
+VOID FakeHttpContextBase<Unused>::IndicateCompletion(
     REQUEST_NOTIFICATION_STATUS notificationStatus) {
     has_indicated_ = true;
     indicated_ = notificationStatus;
@@ -10149,7 +10206,7 @@ inline VOID FakeHttpContextBase<Unused>::IndicateCompletion(
 // §1.7 item 5: a completion with GetCompletionBytes() == cbBytes and S_OK, delivered later to
 // the module's OnAsyncCompletion (or, IHttpContext3, to the completion routine; CTX-12, T-23).
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
+HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
                                                  LPOVERLAPPED_COMPLETION_ROUTINE routine,
                                                  void* context) {
     const std::string arguments = std::to_string(bytes) + (routine ? ", routine" : "");
@@ -10165,7 +10222,7 @@ inline HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
 // ---- request memory ---------------------------------------------------------------------------
 
 template <class Unused>
-inline VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocation) {
+VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocation) {
     const std::size_t size = cbAllocation ? cbAllocation : 1;
     if (memory_limit_ && memory_bytes_ + size > memory_limit_) {
         record(Method::AllocateRequestMemory, std::to_string(cbAllocation), E_OUTOFMEMORY);
@@ -10178,7 +10235,7 @@ inline VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocati
 }
 
 template <class Unused>
-inline bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
+bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
                                                            std::size_t size) const {
     const auto* p = static_cast<const unsigned char*>(data);
     for (const Block& block : memory_) {
@@ -10193,14 +10250,14 @@ inline bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
 // ---- server variables (CTX-5, CTX-6) -----------------------------------------------------------
 
 template <class Unused>
-inline wide_string FakeHttpContextBase<Unused>::url_path() const {
+wide_string FakeHttpContextBase<Unused>::url_path() const {
     const HTTP_COOKED_URL& cooked = request_.raw().CookedUrl;
     if (!cooked.pAbsPath) return wide_string(1, L'/');
     return wide_string(cooked.pAbsPath, cooked.AbsPathLength / sizeof(WCHAR));
 }
 
 template <class Unused>
-inline bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
+bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
                                                   std::string& value) const {
     const HTTP_REQUEST& raw = request_.raw();
     const bool secure = raw.pSslInfo != nullptr;
@@ -10269,7 +10326,7 @@ inline bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
 }
 
 template <class Unused>
-inline bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& value) const {
+bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& value) const {
     const std::string upper = upper_ascii(name);
     for (auto it = set_variables_.rbegin(); it != set_variables_.rend(); ++it)
         if (it->first == upper) {
@@ -10283,7 +10340,7 @@ inline bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& v
 }
 
 template <class Unused>
-inline bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
+bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
                                                          std::string& value) const {
     wide_string wide;
     value.clear();
@@ -10293,7 +10350,7 @@ inline bool FakeHttpContextBase<Unused>::server_variable(const std::string& name
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
+HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
                                                               PCWSTR* ppszValue,
                                                               DWORD* pcchValueLength) {
     const std::string arguments = pszVariableName ? pszVariableName : "NULL";
@@ -10321,7 +10378,7 @@ inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableN
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
+HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
                                                               PCSTR* ppszValue,
                                                               DWORD* pcchValueLength) {
     const std::string arguments = pszVariableName ? pszVariableName : "NULL";
@@ -10349,7 +10406,7 @@ inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableN
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
+HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
                                                               PCWSTR pszVariableValue) {
     const std::string arguments = pszVariableName ? pszVariableName : "NULL";
     HRESULT result = S_OK;
@@ -10367,7 +10424,7 @@ inline HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableN
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
+HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
                                                                   BOOL fFailIfNotExist) {
     const std::string arguments = szName ? szName : "NULL";
     if (!szName) {
@@ -10386,7 +10443,7 @@ inline HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
 // ---- paths (CTX-7, CTX-8) ---------------------------------------------------------------------
 
 template <class Unused>
-inline wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url) const {
+wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url) const {
     wide_string out = widen_utf8(settings_.physical_root);
     while (!out.empty() && out.back() == L'\\') out.pop_back();
     for (WCHAR c : url) out += c == L'/' ? L'\\' : c;
@@ -10394,7 +10451,7 @@ inline wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_stri
 }
 
 template <class Unused>
-inline PCWSTR FakeHttpContextBase<Unused>::GetPhysicalPath(DWORD* pcchPhysicalPath) {
+PCWSTR FakeHttpContextBase<Unused>::GetPhysicalPath(DWORD* pcchPhysicalPath) {
     const wide_string path = physical_path_of(url_path());
     if (pcchPhysicalPath) *pcchPhysicalPath = static_cast<DWORD>(path.size());
     record(Method::GetPhysicalPath, std::string(), S_OK);
@@ -10402,7 +10459,7 @@ inline PCWSTR FakeHttpContextBase<Unused>::GetPhysicalPath(DWORD* pcchPhysicalPa
 }
 
 template <class Unused>
-inline PCWSTR FakeHttpContextBase<Unused>::GetScriptName(DWORD* pcchScriptName) const {
+PCWSTR FakeHttpContextBase<Unused>::GetScriptName(DWORD* pcchScriptName) const {
     const wide_string path = url_path();
     if (pcchScriptName) *pcchScriptName = static_cast<DWORD>(path.size());
     record(Method::GetScriptName, std::string(), S_OK);
@@ -10410,7 +10467,7 @@ inline PCWSTR FakeHttpContextBase<Unused>::GetScriptName(DWORD* pcchScriptName) 
 }
 
 template <class Unused>
-inline PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScriptTranslated) {
+PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScriptTranslated) {
     const wide_string path = physical_path_of(url_path());
     if (pcchScriptTranslated) *pcchScriptTranslated = static_cast<DWORD>(path.size());
     record(Method::GetScriptTranslated, std::string(), S_OK);
@@ -10419,7 +10476,7 @@ inline PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScript
 
 // *pcbPhysicalPath counts WCHARs including the terminator, as its SAL annotation says (CTX-8 [I]).
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath,
+HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath,
                                                     DWORD* pcbPhysicalPath) {
     HRESULT result = S_OK;
     if (core_.injected_recorded(On::context, Method::MapPath, std::string(), result)) return result;
@@ -10444,7 +10501,7 @@ inline HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhys
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
+HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
     DWORD* pdwNotification, DWORD* pdwNotificationStartTickCount, PCWSTR* ppszModule,
     DWORD* pdwModuleStartTickCount, DWORD* pdwAsyncNotification,
     DWORD* pdwAsyncNotificationStartTickCount) const {
@@ -10464,25 +10521,32 @@ inline HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
 }
 
 template <class Unused>
-inline void FakeHttpContextBase<Unused>::disconnect_client() {
+void FakeHttpContextBase<Unused>::disconnect_client() {
     connection_.disconnect();
     request_.disconnect_after(request_.body_consumed());
 }
 
 }  // namespace detail
 
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::FakeHttpContextBase<void>;
+#endif
+
 IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/detail/fake_http_context_impl.hpp -----
+#endif
 
 #endif
 // ----- end iisfake/fake_http_context.hpp -----
 
 #endif
 
-// Outside the guard, so a later include with the macro defined still brings threads in.
-#if defined(IISFAKE_CONFIG_THREADED_DELIVERY)
+// Outside the guard, so a later include with the macro defined still brings threads in. The
+// implementation file of a separately compiled suite instantiates deliver_on_thread, so it
+// brings them in too.
+#if defined(IISFAKE_CONFIG_THREADED_DELIVERY) || defined(IISFAKE_CONFIG_IMPLEMENT)
 // ----- begin iisfake/threaded_delivery.hpp -----
 #ifndef IISFAKE_THREADED_DELIVERY_HPP_INCLUDED
 #define IISFAKE_THREADED_DELIVERY_HPP_INCLUDED

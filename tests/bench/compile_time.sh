@@ -51,6 +51,18 @@ add modular '#include <iisfake/iisfake.hpp>' "-I$root/include"
 dropin=$root/include/iisfake/dropin
 add dropin $'#include <windows.h>\n#include <httpserv.h>' \
     "-I$root/include -I$dropin -I$dropin/iis -I$dropin/spellings"
+# A test file that constructs a FakeHttpContext and drives its request and response: by
+# default (the fakes' implementation compiled here), and with the one-file opt-in
+# (IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION: another file compiles it once for the suite).
+drive=$'#include <iisfake/iisfake.hpp>\nint drive();\nint drive() {\n'
+drive+=$'    iisfake::FakeHttpContext context(iisfake::RequestBuilder().header("Accept", "*/*"));\n'
+drive+=$'    IHttpContext* module_view = &context;\n'
+drive+=$'    module_view->GetRequest()->SetHeader("X-Seen", "1", 1, TRUE);\n'
+drive+=$'    module_view->GetResponse()->SetStatus(404, "Not Found");\n'
+drive+=$'    context.end_request();\n'
+drive+=$'    return context.response().sent_status();\n}'
+add context "$drive" "-I$root/include"
+add separate $'#define IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION\n'"$drive" "-I$root/include"
 if [[ -f $root/single_include/iisfake/iisfake.hpp ]]; then
     add single '#include <iisfake/iisfake.hpp>' "-I$root/single_include"
 fi

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <iisfake/iisfake.hpp>
+#include <iisfake/threaded_delivery.hpp>
 
 #include "catch.hpp"
 
@@ -480,4 +481,83 @@ TEST_CASE("PROV-1, PROV-5, PROV-6, PROV-7: providers hold what the module set", 
     CHECK(buffer == other);
     CHECK(bytes == 1);
     CHECK(capacity >= bytes);
+}
+
+TEST_CASE("§1.7: completions on a pool thread: a module echoes the body, read and write in turn",
+          "[context][threaded]") {
+    std::string body(4096, 'x');
+    for (std::size_t i = 0; i < body.size(); ++i) body[i] = static_cast<char>('a' + i % 26);
+    FakeHttpContext fake(RequestBuilder().method("POST").body(body));
+    // The echo module: each read completion writes what it read, each write completion reads
+    // again, until the end of the body.
+    struct Echo {
+        IHttpContext* context;
+        char buffer[256];
+        bool reading = true;
+        int failures = 0;
+        REQUEST_NOTIFICATION_STATUS next() {
+            for (;;) {
+                BOOL pending = FALSE;
+                DWORD read = 0;
+                reading = true;  // before the call: its completion can run first
+                const HRESULT hr = context->GetRequest()->ReadEntityBody(buffer, sizeof buffer,
+                                                                         TRUE, &read, &pending);
+                if (hr == HRESULT_FROM_WIN32(ERROR_HANDLE_EOF)) return RQ_NOTIFICATION_CONTINUE;
+                if (FAILED(hr)) {
+                    ++failures;
+                    return RQ_NOTIFICATION_FINISH_REQUEST;
+                }
+                if (pending) return RQ_NOTIFICATION_PENDING;
+                if (write(read) == RQ_NOTIFICATION_PENDING) return RQ_NOTIFICATION_PENDING;
+            }
+        }
+        REQUEST_NOTIFICATION_STATUS write(DWORD bytes) {
+            HTTP_DATA_CHUNK chunk = {};
+            chunk.DataChunkType = HttpDataChunkFromMemory;
+            chunk.FromMemory.pBuffer = buffer;
+            chunk.FromMemory.BufferLength = bytes;
+            BOOL expected = FALSE;
+            reading = false;
+            if (FAILED(context->GetResponse()->WriteEntityChunks(&chunk, 1, TRUE, TRUE, nullptr,
+                                                                 &expected)))
+                ++failures;
+            return expected ? RQ_NOTIFICATION_PENDING : RQ_NOTIFICATION_CONTINUE;
+        }
+        REQUEST_NOTIFICATION_STATUS completed(IHttpCompletionInfo* info) {
+            if (FAILED(info->GetCompletionStatus())) return RQ_NOTIFICATION_CONTINUE;
+            if (reading && write(info->GetCompletionBytes()) == RQ_NOTIFICATION_PENDING)
+                return RQ_NOTIFICATION_PENDING;
+            return next();
+        }
+    } echo{&fake, {}, true, 0};
+    fake.GetResponse()->DisableBuffering();  // every write goes out, and may pend
+    fake.set_completion_sink([&](IHttpCompletionInfo* info) { return echo.completed(info); });
+    fake.options().async_policy = iisfake::AsyncPolicy::complete_before_return;
+    fake.deliver_on_thread();
+    echo.next();
+    fake.wait_for_completions();
+    fake.end_request();
+    CHECK(echo.failures == 0);
+    CHECK(fake.response().body() == body);
+    CHECK(fake.misuses().empty());
+}
+
+TEST_CASE("CTX-4, RESP-14: a reset connection drops the buffered chunks before request memory "
+          "goes",
+          "[context]") {
+    // Found by tests/fuzz/context_fuzzer.cpp: the raw response kept pointing into request
+    // memory freed at the request's end.
+    FakeHttpContext fake;
+    void* memory = fake.AllocateRequestMemory(4);
+    std::memcpy(memory, "data", 4);
+    HTTP_DATA_CHUNK chunk = {};
+    chunk.DataChunkType = HttpDataChunkFromMemory;
+    chunk.FromMemory.pBuffer = memory;
+    chunk.FromMemory.BufferLength = 4;
+    REQUIRE(fake.GetResponse()->WriteEntityChunkByReference(&chunk) == S_OK);
+    fake.GetResponse()->ResetConnection();
+    fake.end_request();
+    CHECK(fake.response().GetRawHttpResponse()->EntityChunkCount == 0);
+    CHECK(fake.response().buffered_body().empty());
+    CHECK(fake.response().sends().empty());
 }

@@ -401,3 +401,15 @@ TEST_CASE("Calls on the response are logged in order with On::response", "[respo
     CHECK(calls[1].result == E_OUTOFMEMORY);
     CHECK_FALSE(fake.has_header("X"));
 }
+
+TEST_CASE("RESP-5, RESP-12: CR or LF in a reason or a redirect target is refused as data",
+          "[response]") {
+    // Found by tests/fuzz/context_fuzzer.cpp: a back end's reason copied as is split the status
+    // line.
+    FakeHttpResponse fake;
+    CHECK(fake.SetStatus(502, "Bad\r\nX-Injected: 1") == E_INVALIDARG);
+    CHECK(fake.reason() == "OK");
+    CHECK(fake.Redirect("/next\r\nSet-Cookie: a=b") == E_INVALIDARG);
+    CHECK_FALSE(fake.has_header("Location"));
+    CHECK(fake.misuses().empty());
+}

@@ -43,7 +43,7 @@ inline unsigned port_of(const SOCKADDR* address) {
 }
 
 template <class Unused>
-inline FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
+FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
                                                         ContextSettings settings)
     : settings_(std::move(settings)),
       request_(spec, core_),
@@ -73,13 +73,13 @@ inline FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& sp
 }
 
 template <class Unused>
-inline FakeHttpContextBase<Unused>::~FakeHttpContextBase() noexcept(false) {
+FakeHttpContextBase<Unused>::~FakeHttpContextBase() noexcept(false) {
     if (std::uncaught_exceptions() == 0) end_request();
     core_.end_of_request("FakeHttpContext::~FakeHttpContext");
 }
 
 template <class Unused>
-inline void FakeHttpContextBase<Unused>::end_request() {
+void FakeHttpContextBase<Unused>::end_request() {
     if (ended_) return;
     ended_ = true;
     core_.wait_for_completions();
@@ -103,7 +103,7 @@ inline void FakeHttpContextBase<Unused>::end_request() {
 // ---- completion -------------------------------------------------------------------------------
 
 template <class Unused>
-inline VOID FakeHttpContextBase<Unused>::IndicateCompletion(
+VOID FakeHttpContextBase<Unused>::IndicateCompletion(
     REQUEST_NOTIFICATION_STATUS notificationStatus) {
     has_indicated_ = true;
     indicated_ = notificationStatus;
@@ -113,7 +113,7 @@ inline VOID FakeHttpContextBase<Unused>::IndicateCompletion(
 // §1.7 item 5: a completion with GetCompletionBytes() == cbBytes and S_OK, delivered later to
 // the module's OnAsyncCompletion (or, IHttpContext3, to the completion routine; CTX-12, T-23).
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
+HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
                                                  LPOVERLAPPED_COMPLETION_ROUTINE routine,
                                                  void* context) {
     const std::string arguments = std::to_string(bytes) + (routine ? ", routine" : "");
@@ -129,7 +129,7 @@ inline HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
 // ---- request memory ---------------------------------------------------------------------------
 
 template <class Unused>
-inline VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocation) {
+VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocation) {
     const std::size_t size = cbAllocation ? cbAllocation : 1;
     if (memory_limit_ && memory_bytes_ + size > memory_limit_) {
         record(Method::AllocateRequestMemory, std::to_string(cbAllocation), E_OUTOFMEMORY);
@@ -142,7 +142,7 @@ inline VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocati
 }
 
 template <class Unused>
-inline bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
+bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
                                                            std::size_t size) const {
     const auto* p = static_cast<const unsigned char*>(data);
     for (const Block& block : memory_) {
@@ -157,14 +157,14 @@ inline bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
 // ---- server variables (CTX-5, CTX-6) -----------------------------------------------------------
 
 template <class Unused>
-inline wide_string FakeHttpContextBase<Unused>::url_path() const {
+wide_string FakeHttpContextBase<Unused>::url_path() const {
     const HTTP_COOKED_URL& cooked = request_.raw().CookedUrl;
     if (!cooked.pAbsPath) return wide_string(1, L'/');
     return wide_string(cooked.pAbsPath, cooked.AbsPathLength / sizeof(WCHAR));
 }
 
 template <class Unused>
-inline bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
+bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
                                                   std::string& value) const {
     const HTTP_REQUEST& raw = request_.raw();
     const bool secure = raw.pSslInfo != nullptr;
@@ -233,7 +233,7 @@ inline bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
 }
 
 template <class Unused>
-inline bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& value) const {
+bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& value) const {
     const std::string upper = upper_ascii(name);
     for (auto it = set_variables_.rbegin(); it != set_variables_.rend(); ++it)
         if (it->first == upper) {
@@ -247,7 +247,7 @@ inline bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& v
 }
 
 template <class Unused>
-inline bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
+bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
                                                          std::string& value) const {
     wide_string wide;
     value.clear();
@@ -257,7 +257,7 @@ inline bool FakeHttpContextBase<Unused>::server_variable(const std::string& name
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
+HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
                                                               PCWSTR* ppszValue,
                                                               DWORD* pcchValueLength) {
     const std::string arguments = pszVariableName ? pszVariableName : "NULL";
@@ -285,7 +285,7 @@ inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableN
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
+HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
                                                               PCSTR* ppszValue,
                                                               DWORD* pcchValueLength) {
     const std::string arguments = pszVariableName ? pszVariableName : "NULL";
@@ -313,7 +313,7 @@ inline HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableN
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
+HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
                                                               PCWSTR pszVariableValue) {
     const std::string arguments = pszVariableName ? pszVariableName : "NULL";
     HRESULT result = S_OK;
@@ -331,7 +331,7 @@ inline HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableN
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
+HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
                                                                   BOOL fFailIfNotExist) {
     const std::string arguments = szName ? szName : "NULL";
     if (!szName) {
@@ -350,7 +350,7 @@ inline HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
 // ---- paths (CTX-7, CTX-8) ---------------------------------------------------------------------
 
 template <class Unused>
-inline wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url) const {
+wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url) const {
     wide_string out = widen_utf8(settings_.physical_root);
     while (!out.empty() && out.back() == L'\\') out.pop_back();
     for (WCHAR c : url) out += c == L'/' ? L'\\' : c;
@@ -358,7 +358,7 @@ inline wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_stri
 }
 
 template <class Unused>
-inline PCWSTR FakeHttpContextBase<Unused>::GetPhysicalPath(DWORD* pcchPhysicalPath) {
+PCWSTR FakeHttpContextBase<Unused>::GetPhysicalPath(DWORD* pcchPhysicalPath) {
     const wide_string path = physical_path_of(url_path());
     if (pcchPhysicalPath) *pcchPhysicalPath = static_cast<DWORD>(path.size());
     record(Method::GetPhysicalPath, std::string(), S_OK);
@@ -366,7 +366,7 @@ inline PCWSTR FakeHttpContextBase<Unused>::GetPhysicalPath(DWORD* pcchPhysicalPa
 }
 
 template <class Unused>
-inline PCWSTR FakeHttpContextBase<Unused>::GetScriptName(DWORD* pcchScriptName) const {
+PCWSTR FakeHttpContextBase<Unused>::GetScriptName(DWORD* pcchScriptName) const {
     const wide_string path = url_path();
     if (pcchScriptName) *pcchScriptName = static_cast<DWORD>(path.size());
     record(Method::GetScriptName, std::string(), S_OK);
@@ -374,7 +374,7 @@ inline PCWSTR FakeHttpContextBase<Unused>::GetScriptName(DWORD* pcchScriptName) 
 }
 
 template <class Unused>
-inline PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScriptTranslated) {
+PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScriptTranslated) {
     const wide_string path = physical_path_of(url_path());
     if (pcchScriptTranslated) *pcchScriptTranslated = static_cast<DWORD>(path.size());
     record(Method::GetScriptTranslated, std::string(), S_OK);
@@ -383,7 +383,7 @@ inline PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScript
 
 // *pcbPhysicalPath counts WCHARs including the terminator, as its SAL annotation says (CTX-8 [I]).
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath,
+HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath,
                                                     DWORD* pcbPhysicalPath) {
     HRESULT result = S_OK;
     if (core_.injected_recorded(On::context, Method::MapPath, std::string(), result)) return result;
@@ -408,7 +408,7 @@ inline HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhys
 }
 
 template <class Unused>
-inline HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
+HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
     DWORD* pdwNotification, DWORD* pdwNotificationStartTickCount, PCWSTR* ppszModule,
     DWORD* pdwModuleStartTickCount, DWORD* pdwAsyncNotification,
     DWORD* pdwAsyncNotificationStartTickCount) const {
@@ -428,12 +428,16 @@ inline HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
 }
 
 template <class Unused>
-inline void FakeHttpContextBase<Unused>::disconnect_client() {
+void FakeHttpContextBase<Unused>::disconnect_client() {
     connection_.disconnect();
     request_.disconnect_after(request_.body_consumed());
 }
 
 }  // namespace detail
+
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::FakeHttpContextBase<void>;
+#endif
 
 IISFAKE_END_NAMESPACE
 

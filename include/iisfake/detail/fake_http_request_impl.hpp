@@ -97,20 +97,20 @@ private:
 // ---- construction ---------------------------------------------------------------------------
 
 template <class Unused>
-inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec)
+FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec)
     : own_core_(new Core), core_(own_core_.get()), options_(core_->options_), raw_(), local_(),
       remote_(), ssl_() {
     build(spec);
 }
 
 template <class Unused>
-inline FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec, Core& core)
+FakeHttpRequestBase<Unused>::FakeHttpRequestBase(const RequestBuilder& spec, Core& core)
     : core_(&core), options_(core.options_), raw_(), local_(), remote_(), ssl_() {
     build(spec);
 }
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::build(const RequestBuilder& spec) {
+void FakeHttpRequestBase<Unused>::build(const RequestBuilder& spec) {
     options_ = spec.options_;
     site_id_ = spec.site_id_;
     raw_.ConnectionId = spec.connection_id_;
@@ -256,14 +256,14 @@ inline void FakeHttpRequestBase<Unused>::build(const RequestBuilder& spec) {
 }
 
 template <class Unused>
-inline FakeHttpRequestBase<Unused>::~FakeHttpRequestBase() noexcept(false) {
+FakeHttpRequestBase<Unused>::~FakeHttpRequestBase() noexcept(false) {
     if (own_core_) own_core_->end_of_request("FakeHttpRequest::~FakeHttpRequest");
 }
 
 // ---- headers --------------------------------------------------------------------------------
 
 template <class Unused>
-inline const char* FakeHttpRequestBase<Unused>::find_header(const char* name, std::size_t length,
+const char* FakeHttpRequestBase<Unused>::find_header(const char* name, std::size_t length,
                                                             USHORT* pcch) const {
     const int id = request_header_id(name, length);
     if (id >= 0) {
@@ -277,7 +277,7 @@ inline const char* FakeHttpRequestBase<Unused>::find_header(const char* name, st
 }
 
 template <class Unused>
-inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
+PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
                                                     USHORT* pcchHeaderValue) const {
     if (!pszHeaderName) {
         record(Method::GetHeader, "NULL", S_OK);
@@ -295,7 +295,7 @@ inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(PCSTR pszHeaderName,
 // The id arrives as an int: module code passes -1 for "not found" and other values outside the
 // enumeration, which must never be used as an index (T-6).
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::report_bad_id(const char* method, int id,
+HRESULT FakeHttpRequestBase<Unused>::report_bad_id(const char* method, int id,
                                                           HRESULT result) const {
     return report(method, "REQ-GH-6",
                   "header id " + std::to_string(id) + " is not a request header id (0..40)",
@@ -303,7 +303,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::report_bad_id(const char* method, in
 }
 
 template <class Unused>
-inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
+PCSTR FakeHttpRequestBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                                     USHORT* pcchHeaderValue) const {
     const int id = static_cast<int>(ulHeaderIndex);
     record(Method::GetHeader, std::to_string(id), S_OK);
@@ -318,7 +318,7 @@ inline PCSTR FakeHttpRequestBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
                                                       USHORT cchHeaderValue, BOOL fReplace) {
     const char* method = "IHttpRequest::SetHeader";
     std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
@@ -342,7 +342,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
+HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                                       PCSTR pszHeaderValue, USHORT cchHeaderValue,
                                                       BOOL fReplace) {
     const char* method = "IHttpRequest::SetHeader";
@@ -365,7 +365,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderInd
 // the caller's value (misuse: the length is wrong whatever the data); CR or LF is data module
 // code may have taken from the client, so it only fails the call (REQ-SH-3, REQ-SH-4).
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int id,
+HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int id,
                                                        const char* name, std::size_t name_length,
                                                        PCSTR value, USHORT cch, BOOL replace) {
     if (!value && cch > 0)
@@ -391,7 +391,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_header(const char* method, int i
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
+HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::DeleteHeader, arguments, result)) return result;
@@ -412,7 +412,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
+HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
     if (injected_recorded(Method::DeleteHeader, std::to_string(id), result)) return result;
@@ -430,21 +430,21 @@ inline HRESULT FakeHttpRequestBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeader
 // With poisoning, a method or URL the fake replaced reads "<stale>"; memory module code owns is
 // never touched (Pool::find knows only the fake's own blocks).
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
+void FakeHttpRequestBase<Unused>::retire(PCSTR value) {
     if (!options_.poison_replaced_values) return;
     const auto stale = strings_.find(value);
     detail::poison_text(stale.data, stale.size);
 }
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
+void FakeHttpRequestBase<Unused>::retire(PCWSTR value) {
     if (!options_.poison_replaced_values) return;
     const auto stale = wide_strings_.find(value);
     detail::poison_text(stale.data, stale.size);
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::method_text() const {
+std::string FakeHttpRequestBase<Unused>::method_text() const {
     if (raw_.Verb == HttpVerbUnknown)
         return raw_.pUnknownVerb ? std::string(raw_.pUnknownVerb, raw_.UnknownVerbLength)
                                  : std::string();
@@ -452,14 +452,14 @@ inline std::string FakeHttpRequestBase<Unused>::method_text() const {
 }
 
 template <class Unused>
-inline PCSTR FakeHttpRequestBase<Unused>::GetHttpMethod(VOID) const {
+PCSTR FakeHttpRequestBase<Unused>::GetHttpMethod(VOID) const {
     record(Method::GetHttpMethod, std::string(), S_OK);
     if (raw_.Verb == HttpVerbUnknown) return raw_.pUnknownVerb ? raw_.pUnknownVerb : "";
     return detail::verb_text(raw_.Verb);
 }
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::set_verb(const std::string& verb) {
+void FakeHttpRequestBase<Unused>::set_verb(const std::string& verb) {
     const PCSTR old = raw_.pUnknownVerb;
     raw_.Verb = detail::verb_of(verb);
     if (raw_.Verb == HttpVerbUnknown) {
@@ -473,7 +473,7 @@ inline void FakeHttpRequestBase<Unused>::set_verb(const std::string& verb) {
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
+HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
     const std::string arguments = pszHttpMethod ? pszHttpMethod : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetHttpMethod, arguments, result)) return result;
@@ -500,7 +500,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetHttpMethod(PCSTR pszHttpMethod) {
 // ---- URL ----------------------------------------------------------------------------------
 
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::build_cooked_url(const detail::wide_string& host,
+void FakeHttpRequestBase<Unused>::build_cooked_url(const detail::wide_string& host,
                                               const detail::wide_string& path,
                                               const detail::wide_string& query) {
     const detail::wide_string scheme = raw_.pSslInfo ? L"https://" : L"http://";
@@ -521,7 +521,7 @@ inline void FakeHttpRequestBase<Unused>::build_cooked_url(const detail::wide_str
 }
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::is_local_host(const detail::wide_string& host) const {
+bool FakeHttpRequestBase<Unused>::is_local_host(const detail::wide_string& host) const {
     const detail::wide_string bare = detail::host_without_port(host);
     for (const auto& local : local_hosts_)
         if (detail::wide_iequals(bare, local)) return true;
@@ -538,7 +538,7 @@ inline bool FakeHttpRequestBase<Unused>::is_local_host(const detail::wide_string
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::set_url(const detail::wide_string& given,
+HRESULT FakeHttpRequestBase<Unused>::set_url(const detail::wide_string& given,
                                                     BOOL reset) {
     detail::wide_string url = given;
     for (const PCWSTR prefix : {L"http://", L"https://"}) {
@@ -584,7 +584,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url(const detail::wide_string& g
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
+HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
                                                    BOOL fResetQueryString) {
     const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
     return set_url_call(!pszUrl && cchUrl > 0, runs_past, true,
@@ -594,7 +594,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCWSTR pszUrl, DWORD cchUrl,
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
+HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
                                                    BOOL fResetQueryString) {
     const bool runs_past = pszUrl && detail::has_nul(pszUrl, cchUrl);
     // UTF-8 [I] (REQ-URL-7); bytes that are not UTF-8 (an overlong "/" or NUL among them) make
@@ -607,7 +607,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::SetUrl(PCSTR pszUrl, DWORD cchUrl,
 
 // Both SetUrl overloads, once the URL is wide (REQ-URL-3: cchUrl counts WCHARs or bytes).
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, bool runs_past,
+HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, bool runs_past,
                                                          bool decoded,
                                                          const detail::wide_string& url,
                                                          BOOL reset) {
@@ -633,20 +633,20 @@ inline HRESULT FakeHttpRequestBase<Unused>::set_url_call(bool null_with_length, 
 // A client that sent the whole body has sent it: a disconnect at its very end reads as EOF
 // (REQ-READ-3, T-11).
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::disconnected() const {
+bool FakeHttpRequestBase<Unused>::disconnected() const {
     return disconnect_armed_ && body_offset_ >= disconnect_at_ &&
            body_offset_ < announced_length_;
 }
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::at_end() const {
+bool FakeHttpRequestBase<Unused>::at_end() const {
     for (const auto& chunk : inserted_)
         if (chunk.offset < chunk.size) return false;
     return body_offset_ >= announced_length_;
 }
 
 template <class Unused>
-inline typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::transfer(unsigned char* out, DWORD capacity) {
+typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::transfer(unsigned char* out, DWORD capacity) {
     DWORD limit = capacity;
     if (!read_sizes_.empty()) {
         const DWORD cap = read_sizes_[read_count_++ % read_sizes_.size()];
@@ -678,7 +678,7 @@ inline typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused
 }
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
+bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
     if (!pending_out) return true;  // REQ-READ-9: the caller waits for a completion
     const std::size_t index = async_reads_++;
     switch (options_.async_policy) {
@@ -696,7 +696,7 @@ inline bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWORD size, BOOL async,
+HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWORD size, BOOL async,
                                      PFN_ASYNC_COMPLETION callback, void* context,
                                      bool has_callback, DWORD* received, BOOL* pending,
                                      std::string extra) {
@@ -760,7 +760,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffe
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
+HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWORD cbBuffer) {
     const std::string arguments = std::to_string(cbBuffer);
     HRESULT result = S_OK;
     if (injected_recorded(Method::InsertEntityBody, arguments, result)) return result;
@@ -779,7 +779,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::InsertEntityBody(VOID* pvBuffer, DWO
 }
 
 template <class Unused>
-inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
+DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
     ULONGLONG remaining = 0;
     {
         auto guard = lock();
@@ -798,13 +798,13 @@ inline DWORD FakeHttpRequestBase<Unused>::GetRemainingEntityBytes(VOID) {
 }
 
 template <class Unused>
-inline ULONGLONG FakeHttpRequestBase<Unused>::body_consumed() const {
+ULONGLONG FakeHttpRequestBase<Unused>::body_consumed() const {
     auto guard = lock();
     return body_offset_;
 }
 
 template <class Unused>
-inline ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
+ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
     auto guard = lock();
     return inserted_consumed_;
 }
@@ -812,7 +812,7 @@ inline ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
 // ---- asynchronous completion ----------------------------------------------------------------
 
 template <class Unused>
-inline detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Operation& op) {
+detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Operation& op) {
     if (op.kind == OperationKind::negotiate) {
         install_negotiated_certificate();
         return Transfer{0, S_OK};
@@ -823,7 +823,7 @@ inline detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Op
 // Without full duplex a request has one outstanding I/O operation: a read, a certificate
 // negotiation or a response write (REQ-READ-8, §1.7).
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::io_pending() const {
+bool FakeHttpRequestBase<Unused>::io_pending() const {
     return !options_.full_duplex && (core_->pending_of(OperationKind::read) ||
                                      core_->pending_of(OperationKind::negotiate) ||
                                      core_->pending_of(OperationKind::write));
@@ -832,7 +832,7 @@ inline bool FakeHttpRequestBase<Unused>::io_pending() const {
 // ---- version, certificates, site, channel binding -------------------------------------------
 
 template <class Unused>
-inline VOID FakeHttpRequestBase<Unused>::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const {
+VOID FakeHttpRequestBase<Unused>::GetHttpVersion(USHORT* pMajorVersion, USHORT* pMinorVersion) const {
     record(Method::GetHttpVersion, std::string(), S_OK);
     if (!pMajorVersion || !pMinorVersion) {
         report("IHttpRequest::GetHttpVersion", "REQ-VER-1",
@@ -845,7 +845,7 @@ inline VOID FakeHttpRequestBase<Unused>::GetHttpVersion(USHORT* pMajorVersion, U
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
+HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO** ppClientCertInfo,
                                                      BOOL* pfClientCertNegotiated) {
     HRESULT result = S_OK;
     if (injected_recorded(Method::GetClientCertificate, std::string(), result)) return result;
@@ -864,7 +864,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetClientCertificate(HTTP_SSL_CLIENT
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending) {
+HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOOL* pfCompletionPending) {
     const std::string arguments = fAsync ? "async" : "sync";
     HRESULT result = S_OK;
     auto finish_now = [&](HRESULT outcome) {
@@ -908,7 +908,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsy
 // renegotiation) gets new storage, so the pointers module code took from the old one stay
 // valid and keep their bytes.
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::install_certificate(const std::string& der,
+void FakeHttpRequestBase<Unused>::install_certificate(const std::string& der,
                                                              ULONG flags) {
     HTTP_SSL_CLIENT_CERT_INFO* info = certificates_.make(1);
     info->CertFlags = flags;
@@ -920,13 +920,13 @@ inline void FakeHttpRequestBase<Unused>::install_certificate(const std::string& 
 
 // A renegotiation that succeeded: the client's certificate, if the test gave one, appears.
 template <class Unused>
-inline void FakeHttpRequestBase<Unused>::install_negotiated_certificate() {
+void FakeHttpRequestBase<Unused>::install_negotiated_certificate() {
     if (has_negotiable_) install_certificate(negotiable_bytes_, negotiable_flags_);
     ssl_.SslClientCertNegotiated = 1;
 }
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
+HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToken, DWORD* pTokenSize) {
     HRESULT result = S_OK;
     if (injected_recorded(Method::GetChannelBindingToken, std::string(), result)) return result;
     if (!ppToken || !pTokenSize) {
@@ -949,7 +949,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetChannelBindingToken(PBYTE* ppToke
 // ---- header change tracking (REQ-HC) --------------------------------------------------------
 
 template <class Unused>
-inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
+HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
     DWORD dwOldChangeNumber, DWORD* pdwNewChangeNumber,
     PCSTR knownHeaderSnapshot[HttpHeaderRequestMaximum], DWORD* pdwUnknownHeaderSnapshot,
     PCSTR** ppUnknownHeaderNameSnapshot, PCSTR** ppUnknownHeaderValueSnapshot,
@@ -1017,7 +1017,7 @@ inline HRESULT FakeHttpRequestBase<Unused>::GetHeaderChanges(
 // ---- inspection -------------------------------------------------------------------------------
 
 template <class Unused>
-inline std::vector<std::pair<std::string, std::string>> FakeHttpRequestBase<Unused>::headers() const {
+std::vector<std::pair<std::string, std::string>> FakeHttpRequestBase<Unused>::headers() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (int id = 0; id < HttpHeaderRequestMaximum; ++id) {
         const HTTP_KNOWN_HEADER& slot = raw_.Headers.KnownHeaders[id];
@@ -1035,22 +1035,22 @@ inline std::vector<std::pair<std::string, std::string>> FakeHttpRequestBase<Unus
 }
 
 template <class Unused>
-inline bool FakeHttpRequestBase<Unused>::has_header(const std::string& name) const {
+bool FakeHttpRequestBase<Unused>::has_header(const std::string& name) const {
     return find_header(name.data(), name.size(), nullptr) != nullptr;
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::header(const std::string& name) const {
+std::string FakeHttpRequestBase<Unused>::header(const std::string& name) const {
     USHORT length = 0;
     const char* value = find_header(name.data(), name.size(), &length);
     return value ? std::string(value, length) : std::string();
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::method() const { return method_text(); }
+std::string FakeHttpRequestBase<Unused>::method() const { return method_text(); }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::url() const {
+std::string FakeHttpRequestBase<Unused>::url() const {
     const HTTP_COOKED_URL& cooked = raw_.CookedUrl;
     if (!cooked.pAbsPath) return std::string();
     return detail::wide_to_utf8(cooked.pAbsPath,
@@ -1058,19 +1058,19 @@ inline std::string FakeHttpRequestBase<Unused>::url() const {
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::full_url() const {
+std::string FakeHttpRequestBase<Unused>::full_url() const {
     const HTTP_COOKED_URL& cooked = raw_.CookedUrl;
     if (!cooked.pFullUrl) return std::string();
     return detail::wide_to_utf8(cooked.pFullUrl, cooked.FullUrlLength / sizeof(WCHAR));
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::raw_url() const {
+std::string FakeHttpRequestBase<Unused>::raw_url() const {
     return raw_.pRawUrl ? std::string(raw_.pRawUrl, raw_.RawUrlLength) : std::string();
 }
 
 template <class Unused>
-inline std::string FakeHttpRequestBase<Unused>::forwarded_url() const {
+std::string FakeHttpRequestBase<Unused>::forwarded_url() const {
     if (!forwarded_url_) return std::string();
     std::size_t length = 0;
     while (forwarded_url_[length]) ++length;
@@ -1078,6 +1078,10 @@ inline std::string FakeHttpRequestBase<Unused>::forwarded_url() const {
 }
 
 }  // namespace detail
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::FakeHttpRequestBase<void>;
+#endif
+
 IISFAKE_END_NAMESPACE
 
 #endif

@@ -12,7 +12,7 @@ namespace detail {
 constexpr std::size_t max_entity_chunks = 0xFFFF;  // EntityChunkCount is a USHORT (RESP-7)
 
 template <class Unused>
-inline void FakeHttpResponseBase<Unused>::init() {
+void FakeHttpResponseBase<Unused>::init() {
     raw_ = HTTP_RESPONSE();
     raw_.Version.MajorVersion = 1;
     raw_.Version.MinorVersion = 1;
@@ -24,7 +24,7 @@ inline void FakeHttpResponseBase<Unused>::init() {
 // ---- status ---------------------------------------------------------------------------------
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReason,
+HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReason,
                                                        USHORT uSubStatus,
                                                        HRESULT hrErrorToReport,
                                                        IAppHostConfigException* pException,
@@ -45,6 +45,12 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR 
         record(Method::SetStatus, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
         return HRESULT_FROM_WIN32(ERROR_INVALID_DATA);
     }
+    // CR or LF would split the status line (a back end's reason copied as is): refused as
+    // header values are.
+    if (std::strpbrk(pszReason, "\r\n")) {
+        record(Method::SetStatus, arguments, E_INVALIDARG);
+        return E_INVALIDARG;
+    }
     {
         auto guard = lock();
         raw_.StatusCode = statusCode;
@@ -59,7 +65,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR 
 }
 
 template <class Unused>
-inline VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubStatus,
+VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubStatus,
                                                     PCSTR* ppszReason, USHORT* pcchReason,
                                                     HRESULT* phrErrorToReport,
                                                     PCWSTR* ppszModule, DWORD* pdwNotification,
@@ -79,7 +85,7 @@ inline VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT*
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescription,
+HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescription,
                                                                  DWORD cchDescription,
                                                                  BOOL fHtmlEncode) {
     const std::string arguments = std::to_string(cchDescription);
@@ -102,7 +108,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescr
 }
 
 template <class Unused>
-inline PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescription) {
+PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescription) {
     record(Method::GetErrorDescription, std::string(), S_OK);
     if (pcchDescription) *pcchDescription = static_cast<DWORD>(error_description_.size());
     if (error_description_.empty()) return nullptr;
@@ -112,7 +118,7 @@ inline PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescr
 // ---- headers --------------------------------------------------------------------------------
 
 template <class Unused>
-inline const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
+const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
                                                              std::size_t length,
                                                              USHORT* pcch) const {
     const int id = response_header_id(name, length);
@@ -130,7 +136,7 @@ inline const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
 }
 
 template <class Unused>
-inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
+PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
                                                      USHORT* pcchHeaderValue) const {
     if (!pszHeaderName) {
         record(Method::GetHeader, "NULL", S_OK);
@@ -143,7 +149,7 @@ inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
 }
 
 template <class Unused>
-inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
+PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                                      USHORT* pcchHeaderValue) const {
     const int id = static_cast<int>(ulHeaderIndex);
     record(Method::GetHeader, std::to_string(id), S_OK);
@@ -160,7 +166,7 @@ inline PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderInde
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
                                                        USHORT cchHeaderValue, BOOL fReplace) {
     const char* method = "IHttpResponse::SetHeader";
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
@@ -184,7 +190,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCST
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
+HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
                                                        PCSTR pszHeaderValue,
                                                        USHORT cchHeaderValue, BOOL fReplace) {
     const int id = static_cast<int>(ulHeaderIndex);
@@ -208,7 +214,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIn
 // A value's bytes as in the request (REQ-SH-3/4); a header set again without fReplace is a
 // second line unless Options::join_response_values (RESP-3, T-22).
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
+HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
                                                         const char* name,
                                                         std::size_t name_length, PCSTR value,
                                                         USHORT cch, BOOL replace) {
@@ -249,7 +255,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int 
 }
 
 template <class Unused>
-inline void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name,
+void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name,
                                                         std::size_t length) {
     auto guard = lock();
     if (id >= 0) headers_.clear_known(id);
@@ -257,7 +263,7 @@ inline void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
+HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::DeleteHeader, arguments, result)) return result;
@@ -273,7 +279,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(PCSTR pszHeaderName) {
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
+HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeaderIndex) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
     if (injected_recorded(Method::DeleteHeader, std::to_string(id), result)) return result;
@@ -291,7 +297,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::DeleteHeader(HTTP_HEADER_ID ulHeade
 }
 
 template <class Unused>
-inline VOID FakeHttpResponseBase<Unused>::ClearHeaders(VOID) {
+VOID FakeHttpResponseBase<Unused>::ClearHeaders(VOID) {
     {
         auto guard = lock();
         headers_.clear_all();  // RESP-6: IIS's default set is unspecified; the fake adds none
@@ -300,7 +306,7 @@ inline VOID FakeHttpResponseBase<Unused>::ClearHeaders(VOID) {
 }
 
 template <class Unused>
-inline VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
+VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
     {
         auto guard = lock();
         raw_.StatusCode = 200;
@@ -319,7 +325,7 @@ inline VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
 }
 
 template <class Unused>
-inline std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers()
+std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers()
     const {
     std::vector<std::pair<std::string, std::string>> out;
     auto guard = lock();
@@ -340,7 +346,7 @@ inline std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unu
 }
 
 template <class Unused>
-inline std::vector<std::string> FakeHttpResponseBase<Unused>::header_values(
+std::vector<std::string> FakeHttpResponseBase<Unused>::header_values(
     const std::string& name) const {
     std::vector<std::string> out;
     for (const auto& line : headers())
@@ -351,7 +357,7 @@ inline std::vector<std::string> FakeHttpResponseBase<Unused>::header_values(
 }
 
 template <class Unused>
-inline std::string FakeHttpResponseBase<Unused>::header(const std::string& name) const {
+std::string FakeHttpResponseBase<Unused>::header(const std::string& name) const {
     USHORT length = 0;
     auto guard = lock();
     const char* value = find_header(name.c_str(), name.size(), &length);
@@ -361,7 +367,7 @@ inline std::string FakeHttpResponseBase<Unused>::header(const std::string& name)
 // ---- trailers (IHttpResponse4) ----------------------------------------------------------------
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue,
+HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue,
                                                         USHORT cchHeaderValue, BOOL fReplace) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
@@ -393,7 +399,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCS
 }
 
 template <class Unused>
-inline PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
+PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
                                                       USHORT* pcchHeaderValue) const {
     record(Method::GetTrailer, pszHeaderName ? pszHeaderName : "NULL", S_OK);
     if (pcchHeaderValue) *pcchHeaderValue = 0;
@@ -414,7 +420,7 @@ inline PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
+HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     if (!pszHeaderName) {
         record(Method::DeleteTrailer, arguments, E_INVALIDARG);
@@ -432,7 +438,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) 
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath,
+HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath,
                                                          PCWSTR pwszQuery, DWORD cHeaders,
                                                          PCSTR* rgHeaderNames,
                                                          PCSTR* rgHeaderValues) {
@@ -454,7 +460,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR p
 // ---- body -------------------------------------------------------------------------------------
 
 template <class Unused>
-inline bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
+bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
                                                                   std::size_t size) const {
     const auto* p = static_cast<const unsigned char*>(data);
     for (const Range& range : static_memory_)
@@ -468,7 +474,7 @@ inline bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* d
 // value are copied now, as IIS copies them (RESP-7); by reference, or unbuffered, the module's
 // memory is read when the chunk is sent (RESP-8, T-3).
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
+HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
                                                         const HTTP_DATA_CHUNK* chunks,
                                                         DWORD count, LONG position,
                                                         bool by_reference) {
@@ -541,7 +547,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
+HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
     HTTP_DATA_CHUNK* pDataChunk, LONG lInsertPosition) {
     const std::string arguments = std::to_string(lInsertPosition);
     HRESULT result = S_OK;
@@ -559,7 +565,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
 }
 
 template <class Unused>
-inline bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
+bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
     if (!expected) return true;  // as REQ-READ-9: the caller waits for a completion
     const std::size_t index = async_writes_++;
     const Options& options = core_->options_;
@@ -578,7 +584,7 @@ inline bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
 }
 
 template <class Unused>
-inline DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
+DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
     unsigned long long total = 0;
     for (USHORT i = 0; raw_.pEntityChunks && i < raw_.EntityChunkCount; ++i)
         if (raw_.pEntityChunks[i].DataChunkType == HttpDataChunkFromMemory)
@@ -589,7 +595,7 @@ inline DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
 // Shared tail of an asynchronous write or flush that sends: pending per the policy (the
 // completion sends and reports the bytes), or done inline.
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
+HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
                                                           const std::string& arguments,
                                                           DWORD bytes, BOOL more,
                                                           PFN_ASYNC_COMPLETION callback,
@@ -611,7 +617,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK* chunks,
+HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK* chunks,
                                                    DWORD count, BOOL async, BOOL more,
                                                    PFN_ASYNC_COMPLETION callback, void* context,
                                                    bool has_callback, DWORD* sent,
@@ -671,7 +677,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA
 }
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL more,
+HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL more,
                                                    PFN_ASYNC_COMPLETION callback, void* context,
                                                    bool has_callback, DWORD* sent,
                                                    BOOL* expected) {
@@ -714,7 +720,7 @@ inline HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL asyn
 // Sends status and headers (the first time, unless suppressed) and the buffered chunks, reading
 // the module's memory now. The raw struct then shows no chunks: each send has its own (T-21).
 template <class Unused>
-inline DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
+DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
     auto guard = lock();
     Send out{false, std::string(), more, final};
     if (!headers_sent_) {
@@ -739,27 +745,37 @@ inline DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
 }
 
 template <class Unused>
-inline Transfer FakeHttpResponseBase<Unused>::complete_operation(const Operation& op) {
+Transfer FakeHttpResponseBase<Unused>::complete_operation(const Operation& op) {
     if (connection_reset_) return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)};
     return Transfer{send(op.more_data, false), S_OK};
 }
 
 template <class Unused>
-inline void FakeHttpResponseBase<Unused>::end_request() {
+void FakeHttpResponseBase<Unused>::end_request() {
     if (ended_) return;
     ended_ = true;
-    if (!connection_reset_) send(false, true);
+    if (!connection_reset_) {
+        send(false, true);
+        return;
+    }
+    // A reset connection sends nothing; what was buffered goes, so the raw struct never points
+    // into request memory the context frees next.
+    auto guard = lock();
+    chunks_.clear();
+    copies_.clear();
+    raw_.pEntityChunks = nullptr;
+    raw_.EntityChunkCount = 0;
 }
 
 template <class Unused>
-inline std::string FakeHttpResponseBase<Unused>::body() const {
+std::string FakeHttpResponseBase<Unused>::body() const {
     std::string out;
     for (const Send& s : sends_) out += s.body;
     return out;
 }
 
 template <class Unused>
-inline std::string FakeHttpResponseBase<Unused>::buffered_body() const {
+std::string FakeHttpResponseBase<Unused>::buffered_body() const {
     std::string out;
     for (USHORT i = 0; raw_.pEntityChunks && i < raw_.EntityChunkCount; ++i) {
         const HTTP_DATA_CHUNK& chunk = raw_.pEntityChunks[i];
@@ -773,7 +789,7 @@ inline std::string FakeHttpResponseBase<Unused>::buffered_body() const {
 // ---- redirect ---------------------------------------------------------------------------------
 
 template <class Unused>
-inline HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCode,
+HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCode,
                                                       BOOL fIncludeParameters) {
     const std::string arguments = pszUrl ? pszUrl : "NULL";
     HRESULT result = S_OK;
@@ -798,6 +814,10 @@ inline HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetS
                                                                ? std::string::npos
                                                                : query_at - path_start);
     std::string target = pszUrl;
+    if (target.find_first_of("\r\n") != std::string::npos) {  // header injection
+        record(Method::Redirect, arguments, E_INVALIDARG);
+        return E_INVALIDARG;
+    }
     if (target.find("://") == std::string::npos) {  // relative: made absolute (RESP-12)
         if (!target.empty() && target[0] == '/')
             target = origin + target;
@@ -848,6 +868,10 @@ inline HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetS
 }
 
 }  // namespace detail
+
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::FakeHttpResponseBase<void>;
+#endif
 
 IISFAKE_END_NAMESPACE
 
