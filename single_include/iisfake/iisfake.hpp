@@ -4188,6 +4188,15 @@ namespace detail {
 
 using wide_string = std::basic_string<WCHAR>;
 
+// Reads at most `count` bytes and stops at a NUL, so a cch that runs past the caller's string is
+// noticed without reading past its terminator.
+template <class Char>
+inline bool has_nul(const Char* text, std::size_t count) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (text[i] == Char()) return true;
+    return false;
+}
+
 inline void append_code_point(wide_string& out, std::uint32_t cp) {
     if (sizeof(WCHAR) >= 4 || cp < 0x10000u) {
         out += static_cast<WCHAR>(cp);
@@ -5964,14 +5973,6 @@ inline void check_separator(const std::string& separator) {
             throw std::invalid_argument("iisfake: Options::append_separator holds CR, LF or NUL");
 }
 
-// Reads at most `count` bytes and stops at a NUL, so a cch that runs past the caller's string is
-// noticed without reading past its terminator.
-template <class Char>
-inline bool has_nul(const Char* text, std::size_t count) noexcept {
-    for (std::size_t i = 0; i < count; ++i)
-        if (text[i] == Char()) return true;
-    return false;
-}
 
 template <class Headers, std::size_t KnownCount>
 class HeaderTable {

@@ -413,3 +413,36 @@ TEST_CASE("RESP-5, RESP-12: CR or LF in a reason or a redirect target is refused
     CHECK_FALSE(fake.has_header("Location"));
     CHECK(fake.misuses().empty());
 }
+
+TEST_CASE("RESP-10: IHttpResponse2::WriteEntityChunks completes through its callback",
+          "[response][async]") {
+    FakeHttpResponse fake;
+    IHttpResponse2* response = &fake;
+    fake.DisableBuffering();
+    int sink_calls = 0;
+    fake.set_completion_sink([&](IHttpCompletionInfo*) {
+        ++sink_calls;
+        return RQ_NOTIFICATION_CONTINUE;
+    });
+    struct Seen {
+        DWORD bytes = 0;
+        DWORD operation = 99;
+    } seen;
+    static const char text[] = "websocket frame";
+    HTTP_DATA_CHUNK chunk = memory_chunk(text, sizeof text - 1);
+    BOOL expected = FALSE;
+    REQUIRE(response->WriteEntityChunks(
+                &chunk, 1, TRUE, TRUE,
+                [](IHttpContext3*, IHttpCompletionInfo2* info, void* state) {
+                    static_cast<Seen*>(state)->bytes = info->GetCompletionBytes();
+                    static_cast<Seen*>(state)->operation = info->GetCompletedOperation();
+                    return RQ_NOTIFICATION_CONTINUE;
+                },
+                &seen, nullptr, &expected) == S_OK);
+    REQUIRE(expected == TRUE);
+    fake.complete_pending();
+    CHECK(seen.bytes == sizeof text - 1);
+    CHECK(seen.operation != iisfake::completed_operation::read);  // told apart from reads
+    CHECK(sink_calls == 0);
+    CHECK(fake.body() == "websocket frame");
+}
