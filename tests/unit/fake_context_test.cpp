@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#define IISFAKE_CONFIG_THREADED_DELIVERY  // also works with the single header
 #include <iisfake/iisfake.hpp>
-#include <iisfake/threaded_delivery.hpp>
 
 #include "catch.hpp"
 
