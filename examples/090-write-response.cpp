@@ -17,8 +17,7 @@
 namespace {
 
 HRESULT SetHeaderText(IHttpResponse* pResponse, PCSTR pszName, PCSTR pszValue, BOOL fReplace) {
-    return pResponse->SetHeader(pszName, pszValue, static_cast<USHORT>(strlen(pszValue)),
-                                fReplace);
+    return pResponse->SetHeader(pszName, pszValue, static_cast<USHORT>(strlen(pszValue)), fReplace);
 }
 
 // Answers GET /hello?name=... with a small JSON document.
@@ -106,7 +105,8 @@ TEST_CASE("out of request memory, the handler answers 500", "[example][090]") {
 TEST_CASE("a header the client's data makes too long fails the call, not the test",
           "[example][090]") {
     iisfake::FakeHttpContext context;
-    context.response().fail(iisfake::Method::SetHeader, HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY));
+    context.response().fail(iisfake::Method::SetHeader,
+                            HRESULT_FROM_WIN32(ERROR_NOT_ENOUGH_MEMORY));
     ServeHello(&context);
     context.end_request();
     CHECK(context.response().sent_status() == 500);

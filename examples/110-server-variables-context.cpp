@@ -36,8 +36,8 @@ HRESULT OnBegin(IHttpContext* pHttpContext) {
     HRESULT hr = pHttpContext->GetServerVariable("HTTP_X_FORWARDED_FOR", &pszValue, &cchValue);
     if (SUCCEEDED(hr) && cchValue > 0) {
         const char* pszComma = static_cast<const char*>(memchr(pszValue, ',', cchValue));
-        pState->clientAddress.assign(pszValue, pszComma ? static_cast<size_t>(pszComma - pszValue)
-                                                        : cchValue);
+        pState->clientAddress.assign(
+            pszValue, pszComma ? static_cast<size_t>(pszComma - pszValue) : cchValue);
         pState->fBehindProxy = true;
     } else if (hr == HRESULT_FROM_WIN32(ERROR_INVALID_INDEX)) {
         // No such header: the socket's address.

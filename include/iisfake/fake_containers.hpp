@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "iisfake/detail/callback.hpp"
+#include "iisfake/detail/text.hpp"
 #include "iisfake/misuse.hpp"
 #include "iisfake/sdk/httpserv.hpp"
 
@@ -20,6 +21,15 @@ using MisuseReporter =
     Callback<HRESULT(const char* method, const char* rule, std::string problem, HRESULT result)>;
 
 namespace detail {
+
+// Through the request's handler when the container belongs to one; else as the default
+// handler does (a container a test builds alone).
+inline HRESULT report_misuse(const MisuseReporter& report, const std::string& method,
+                             const char* rule, const char* problem, HRESULT result) {
+    if (report) return report(method.c_str(), rule, problem, result);
+    throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
+    return result;
+}
 
 // The contexts of one container, in the order they were stored; cleaned up in reverse order.
 template <class Key, class Stored>
@@ -88,14 +98,8 @@ public:
 
 private:
     HRESULT misuse(const char* method, const char* rule, const char* problem, HRESULT result) {
-        const std::string name = std::string(owner_) + "::" + method;
-        return report_ ? report_(name.c_str(), rule, problem, result)
-                       : throw_report(name, rule, problem, result);
-    }
-    static HRESULT throw_report(const std::string& method, const char* rule, const char* problem,
-                                HRESULT result) {
-        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
-        return result;
+        return detail::report_misuse(report_, std::string(owner_) + "::" + method, rule, problem,
+                                     result);
     }
 
     MisuseReporter report_;
@@ -153,9 +157,7 @@ public:
 
 private:
     HRESULT report(const char* method, const char* rule, const char* problem, HRESULT result) {
-        if (report_) return report_(method, rule, problem, result);
-        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
-        return result;
+        return detail::report_misuse(report_, method, rule, problem, result);
     }
 
     FakeModuleContextContainer contexts_;
@@ -190,13 +192,11 @@ public:
 
 private:
     HRESULT report(const char* method, const char* rule, const char* problem, HRESULT result) {
-        if (report_) return report_(method, rule, problem, result);
-        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
-        return result;
+        return detail::report_misuse(report_, method, rule, problem, result);
     }
 
     MisuseReporter report_;
-    detail::StoredContexts<std::basic_string<WCHAR>, IHttpStoredContext> stored_;
+    detail::StoredContexts<detail::wide_string, IHttpStoredContext> stored_;
 };
 
 IISFAKE_END_NAMESPACE

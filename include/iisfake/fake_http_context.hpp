@@ -67,8 +67,9 @@ public:
         return logged(Method::GetApplication, &application_);
     }
     IHttpConnection* GetConnection(VOID) override {
-        return logged(Method::GetConnection,
-                      settings_.has_connection ? &connection_ : static_cast<IHttpConnection*>(nullptr));
+        return logged(Method::GetConnection, settings_.has_connection
+                                                 ? &connection_
+                                                 : static_cast<IHttpConnection*>(nullptr));
     }
     IHttpRequest* GetRequest(VOID) override { return logged(Method::GetRequest, &request_); }
     IHttpResponse* GetResponse(VOID) override { return logged(Method::GetResponse, &response_); }
@@ -158,13 +159,14 @@ public:
         if (ppHttpContext) *ppHttpContext = nullptr;
         return not_supported(Method::CloneContext);
     }
-    HRESULT ReleaseClonedContext(VOID) override { return not_supported(Method::ReleaseClonedContext); }
-    HRESULT GetCurrentExecutionStats(DWORD* pdwNotification,
-                                     DWORD* pdwNotificationStartTickCount = NULL,
-                                     PCWSTR* ppszModule = NULL,
-                                     DWORD* pdwModuleStartTickCount = NULL,
-                                     DWORD* pdwAsyncNotification = NULL,
-                                     DWORD* pdwAsyncNotificationStartTickCount = NULL) const override;
+    HRESULT ReleaseClonedContext(VOID) override {
+        return not_supported(Method::ReleaseClonedContext);
+    }
+    HRESULT GetCurrentExecutionStats(
+        DWORD* pdwNotification, DWORD* pdwNotificationStartTickCount = NULL,
+        PCWSTR* ppszModule = NULL, DWORD* pdwModuleStartTickCount = NULL,
+        DWORD* pdwAsyncNotification = NULL,
+        DWORD* pdwAsyncNotificationStartTickCount = NULL) const override;
     IHttpTraceContext* GetTraceContext(VOID) const override {
         record(Method::GetTraceContext, std::string(), S_OK);
         return const_cast<FakeHttpTraceContext*>(&trace_);  // T-25: never NULL
@@ -320,6 +322,10 @@ private:
         return authenticated_ ? authenticated_ : static_cast<IHttpUser*>(user());
     }
     HRESULT post(DWORD bytes, LPOVERLAPPED_COMPLETION_ROUTINE routine, void* context);
+    template <class Char>
+    HRESULT get_variable(PCSTR name, const Char** value_out, DWORD* length_out);
+    const WCHAR* server_owned(const wide_string& value, DWORD& length, const WCHAR*) const;
+    const char* server_owned(const wide_string& value, DWORD& length, const char*) const;
     // The value of a variable computed from the request now, or false.
     bool computed(const std::string& upper, std::string& value) const;
     bool lookup(const char* name, wide_string& value) const;

@@ -210,6 +210,7 @@ public:
     // Every misuse reported so far, thrown or not. With deliver_on_thread(), read it after
     // wait_for_completions(): completions report on their own thread.
     const std::vector<Misuse>& misuses() const noexcept { return core_->misuses_; }
+    DWORD site_id() const noexcept { return site_id_; }
     // The raw struct, read without a call in the log (GetRawHttpRequest is logged).
     const HTTP_REQUEST& raw() const noexcept { return raw_; }
     // Headers as the raw struct holds them: known ones in id order, then unknown in order.
@@ -279,7 +280,6 @@ private:
                  BOOL* pending, std::string extra);
     bool at_end() const;
     Transfer transfer(unsigned char* out, DWORD capacity);
-    bool goes_pending(BOOL* pending_out);
     bool disconnected() const;
     bool io_pending() const;
     Transfer complete_operation(const Operation& op) override;

@@ -34,10 +34,10 @@ IISFAKE_BEGIN_NAMESPACE
 // One send to the client: a Flush, an unbuffered write, or the final send at the request's
 // end.
 struct Send {
-    bool headers;    // status line and headers went out in this send
+    bool headers;      // status line and headers went out in this send
     std::string body;  // the body bytes of this send
-    bool more_data;  // the module said more would follow (fMoreData)
-    bool final;      // the send at the end of the request
+    bool more_data;    // the module said more would follow (fMoreData)
+    bool final;        // the send at the end of the request
 };
 
 namespace detail {
@@ -70,8 +70,7 @@ public:
         return &cache_policy_;
     }
     HRESULT SetStatus(USHORT statusCode, PCSTR pszReason, USHORT uSubStatus = 0,
-                      HRESULT hrErrorToReport = S_OK,
-                      IAppHostConfigException* pException = NULL,
+                      HRESULT hrErrorToReport = S_OK, IAppHostConfigException* pException = NULL,
                       BOOL fTrySkipCustomErrors = FALSE) override;
     HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
                       BOOL fReplace) override;
@@ -238,7 +237,12 @@ public:
     // The first value ("" when absent); header_values() has every line of that name.
     std::string header(const std::string& name) const;
     std::vector<std::string> header_values(const std::string& name) const;
-    std::vector<std::pair<std::string, std::string>> trailers() const { return trailers_; }
+    std::vector<std::pair<std::string, std::string>> trailers() const {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const Trailer& trailer : trailers_)
+            out.emplace_back(trailer.name, std::string(trailer.value, trailer.length));
+        return out;
+    }
     std::string error_description() const { return wide_to_utf8(error_description_); }
 
     // What the client received.
@@ -271,6 +275,11 @@ private:
         const unsigned char* data;
         std::size_t size;
     };
+    struct Trailer {
+        std::string name;
+        PCSTR value;  // in strings_
+        USHORT length;
+    };
     using Headers = HeaderTable<HTTP_RESPONSE_HEADERS, HttpHeaderResponseMaximum>;
 
     void init();
@@ -295,10 +304,10 @@ private:
     bool static_or_request_memory(const void* data, std::size_t size) const;
     HRESULT add_chunks(const char* method, const HTTP_DATA_CHUNK* chunks, DWORD count,
                        LONG position, bool by_reference);
-    bool goes_pending(BOOL* expected);
-    HRESULT write(const char* method, HTTP_DATA_CHUNK* chunks, DWORD count, BOOL async,
-                  BOOL more, PFN_ASYNC_COMPLETION callback, void* context, bool has_callback,
-                  DWORD* sent, BOOL* expected);
+    bool write_blocked() const;
+    HRESULT write(const char* method, HTTP_DATA_CHUNK* chunks, DWORD count, BOOL async, BOOL more,
+                  PFN_ASYNC_COMPLETION callback, void* context, bool has_callback, DWORD* sent,
+                  BOOL* expected);
     HRESULT flush(const char* method, BOOL async, BOOL more, PFN_ASYNC_COMPLETION callback,
                   void* context, bool has_callback, DWORD* sent, BOOL* expected);
     HRESULT finish_async(Method method, const std::string& arguments, DWORD bytes, BOOL more,
@@ -324,7 +333,7 @@ private:
     bool try_skip_custom_errors_ = false;
     wide_string error_description_;
     bool error_description_encode_ = true;
-    std::vector<std::pair<std::string, std::string>> trailers_;
+    std::vector<Trailer> trailers_;
     std::vector<std::string> push_promises_;
 
     bool buffering_ = true;

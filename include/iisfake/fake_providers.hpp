@@ -9,7 +9,6 @@
 #include <utility>
 
 #include "iisfake/detail/callback.hpp"
-#include "iisfake/detail/storage.hpp"
 #include "iisfake/detail/text.hpp"
 #include "iisfake/sdk/httpserv.hpp"
 
@@ -39,8 +38,8 @@ private:
 // DereferenceUser when the request ends.
 class FakeAuthenticationProvider final : public FakeEventProvider<IAuthenticationProvider> {
 public:
-    explicit FakeAuthenticationProvider(Callback<void(IHttpUser*)> receiver =
-                                            Callback<void(IHttpUser*)>())
+    explicit FakeAuthenticationProvider(
+        Callback<void(IHttpUser*)> receiver = Callback<void(IHttpUser*)>())
         : receiver_(std::move(receiver)) {}
     FakeAuthenticationProvider(const FakeAuthenticationProvider&) = delete;
     FakeAuthenticationProvider& operator=(const FakeAuthenticationProvider&) = delete;
@@ -89,7 +88,7 @@ private:
 // PROV-5: the URL being mapped and its current physical path, which the module may replace.
 class FakeMapPathProvider final : public FakeEventProvider<IMapPathProvider> {
 public:
-    FakeMapPathProvider(std::basic_string<WCHAR> url, std::basic_string<WCHAR> physical_path)
+    FakeMapPathProvider(detail::wide_string url, detail::wide_string physical_path)
         : url_(std::move(url)), physical_path_(std::move(physical_path)) {}
     FakeMapPathProvider(const FakeMapPathProvider&) = delete;
     FakeMapPathProvider& operator=(const FakeMapPathProvider&) = delete;
@@ -107,8 +106,8 @@ public:
     }
 
 private:
-    std::basic_string<WCHAR> url_;
-    std::basic_string<WCHAR> physical_path_;
+    detail::wide_string url_;
+    detail::wide_string physical_path_;
 };
 
 // PROV-4: the handler a module chose; SetScriptName and SetFileInfo are documented as not
@@ -156,14 +155,14 @@ private:
 // PROV-3: the module-defined name of a custom notification.
 class FakeCustomNotificationProvider : public FakeEventProvider<ICustomNotificationProvider> {
 public:
-    explicit FakeCustomNotificationProvider(std::basic_string<WCHAR> type) : type_(std::move(type)) {}
+    explicit FakeCustomNotificationProvider(detail::wide_string type) : type_(std::move(type)) {}
     FakeCustomNotificationProvider(const FakeCustomNotificationProvider&) = delete;
     FakeCustomNotificationProvider& operator=(const FakeCustomNotificationProvider&) = delete;
     virtual ~FakeCustomNotificationProvider() = default;
     PCWSTR QueryNotificationType(VOID) override { return type_.c_str(); }
 
 private:
-    std::basic_string<WCHAR> type_;
+    detail::wide_string type_;
 };
 
 IISFAKE_END_NAMESPACE

@@ -17,14 +17,13 @@
 
 IISFAKE_BEGIN_NAMESPACE
 
-using wide_text = std::basic_string<WCHAR>;
-
 // IHttpUser (USER-1..3). The context holds the first reference; module code that calls
 // DereferenceUser once more than ReferenceUser is reported.
 class FakeHttpUser : public IHttpUser {
 public:
     // Anonymous by default: every string empty, not NULL (USER-1).
-    explicit FakeHttpUser(wide_text user_name = wide_text(), wide_text auth_type = wide_text(),
+    explicit FakeHttpUser(detail::wide_string user_name = detail::wide_string(),
+                          detail::wide_string auth_type = detail::wide_string(),
                           MisuseReporter report = MisuseReporter())
         : user_name_(std::move(user_name)),
           auth_type_(std::move(auth_type)),
@@ -59,15 +58,19 @@ public:
     PVOID GetUserVariable(PCSTR) override { return nullptr; }
 
     // ---- test knobs and inspection -------------------------------------------------------------
-    void set_password(wide_text password) { password_ = std::move(password); }
+    void set_password(detail::wide_string password) { password_ = std::move(password); }
     long references() const noexcept { return references_.load(); }
-    std::string user_name() const { return detail::wide_to_utf8(user_name_.data(), user_name_.size()); }
-    std::string auth_type() const { return detail::wide_to_utf8(auth_type_.data(), auth_type_.size()); }
+    std::string user_name() const {
+        return detail::wide_to_utf8(user_name_.data(), user_name_.size());
+    }
+    std::string auth_type() const {
+        return detail::wide_to_utf8(auth_type_.data(), auth_type_.size());
+    }
 
 private:
-    wide_text user_name_;
-    wide_text auth_type_;
-    wide_text password_;
+    detail::wide_string user_name_;
+    detail::wide_string auth_type_;
+    detail::wide_string password_;
     MisuseReporter report_;
     std::atomic<long> references_{1};
 };
@@ -77,7 +80,7 @@ public:
     FakeHttpSite(const FakeHttpSite&) = delete;
     FakeHttpSite& operator=(const FakeHttpSite&) = delete;
     virtual ~FakeHttpSite() = default;
-    FakeHttpSite(DWORD id, wide_text name, MisuseReporter report)
+    FakeHttpSite(DWORD id, detail::wide_string name, MisuseReporter report)
         : id_(id), name_(std::move(name)), contexts_(std::move(report), "IHttpSite") {}
     DWORD GetSiteId(VOID) const override { return id_; }
     PCWSTR GetSiteName(VOID) const override { return name_.c_str(); }
@@ -87,7 +90,7 @@ public:
 
 private:
     DWORD id_;
-    wide_text name_;
+    detail::wide_string name_;
     FakeModuleContextContainer contexts_;
 };
 
@@ -96,8 +99,8 @@ public:
     FakeHttpApplication(const FakeHttpApplication&) = delete;
     FakeHttpApplication& operator=(const FakeHttpApplication&) = delete;
     virtual ~FakeHttpApplication() = default;
-    FakeHttpApplication(wide_text physical_path, wide_text id, wide_text config_path,
-                        MisuseReporter report)
+    FakeHttpApplication(detail::wide_string physical_path, detail::wide_string id,
+                        detail::wide_string config_path, MisuseReporter report)
         : physical_path_(std::move(physical_path)),
           id_(std::move(id)),
           config_path_(std::move(config_path)),
@@ -112,9 +115,9 @@ public:
     FakeModuleContextContainer& contexts() noexcept { return contexts_; }
 
 private:
-    wide_text physical_path_;
-    wide_text id_;
-    wide_text config_path_;
+    detail::wide_string physical_path_;
+    detail::wide_string id_;
+    detail::wide_string config_path_;
     FakeModuleContextContainer contexts_;
     bool warming_up_ = false;
 };
@@ -151,7 +154,8 @@ public:
     FakeHttpUrlInfo(const FakeHttpUrlInfo&) = delete;
     FakeHttpUrlInfo& operator=(const FakeHttpUrlInfo&) = delete;
     virtual ~FakeHttpUrlInfo() = default;
-    explicit FakeHttpUrlInfo(MisuseReporter report) : contexts_(std::move(report), "IHttpUrlInfo") {}
+    explicit FakeHttpUrlInfo(MisuseReporter report)
+        : contexts_(std::move(report), "IHttpUrlInfo") {}
     IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
     BOOL IsFrequentlyHit(VOID) const override { return frequently_hit_ ? TRUE : FALSE; }
     void set_frequently_hit(bool hit) noexcept { frequently_hit_ = hit; }
@@ -167,7 +171,8 @@ public:
     FakeMetadataInfo(const FakeMetadataInfo&) = delete;
     FakeMetadataInfo& operator=(const FakeMetadataInfo&) = delete;
     virtual ~FakeMetadataInfo() = default;
-    FakeMetadataInfo(wide_text meta_path, wide_text vr_path, MisuseReporter report)
+    FakeMetadataInfo(detail::wide_string meta_path, detail::wide_string vr_path,
+                     MisuseReporter report)
         : meta_path_(std::move(meta_path)),
           vr_path_(std::move(vr_path)),
           contexts_(std::move(report), "IMetadataInfo") {}
@@ -180,8 +185,8 @@ public:
     FakeModuleContextContainer& contexts() noexcept { return contexts_; }
 
 private:
-    wide_text meta_path_;
-    wide_text vr_path_;
+    detail::wide_string meta_path_;
+    detail::wide_string vr_path_;
     FakeModuleContextContainer contexts_;
     std::atomic<long> references_{1};
 };
@@ -218,17 +223,15 @@ public:
     }
     HRESULT RaiseTraceEvent(HTTP_TRACE_EVENT* pTraceEvent) override {
         if (!pTraceEvent) return E_INVALIDARG;
-        const PCWSTR name = pTraceEvent->pszEventName;
-        events_.push_back(Event{name ? detail::wide_to_utf8(name, wide_text(name).size())
-                                     : std::string(),
-                                pTraceEvent->dwArea, pTraceEvent->dwEvent,
-                                pTraceEvent->dwVerbosity});
+        events_.push_back(Event{detail::utf8_of(pTraceEvent->pszEventName), pTraceEvent->dwArea,
+                                pTraceEvent->dwEvent, pTraceEvent->dwVerbosity});
         return S_OK;
     }
     LPCGUID GetTraceActivityId(VOID) override { return &activity_; }
     HRESULT QuickTrace(PCWSTR pszData1, PCWSTR pszData2 = 0, HRESULT hrLastError = S_OK,
                        UCHAR Level = 4) override {
-        traces_.push_back(Trace{text(pszData1), text(pszData2), hrLastError, Level});
+        traces_.push_back(
+            Trace{detail::utf8_of(pszData1), detail::utf8_of(pszData2), hrLastError, Level});
         return S_OK;
     }
 
@@ -243,12 +246,10 @@ public:
     const std::vector<Event>& events() const noexcept { return events_; }
 
 private:
-    static std::string text(PCWSTR value) {
-        return value ? detail::wide_to_utf8(value, wide_text(value).size()) : std::string();
-    }
     std::vector<Trace> traces_;
     std::vector<Event> events_;
-    GUID activity_ = {0x1a2b3c4du, 0x5e6f, 0x7081, {0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 0x09}};
+    GUID activity_ = {
+        0x1a2b3c4du, 0x5e6f, 0x7081, {0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 0x09}};
     bool enabled_ = false;
     DWORD areas_ = 0;
     DWORD verbosity_ = 0;

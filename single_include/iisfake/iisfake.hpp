@@ -4335,6 +4335,14 @@ inline std::string wide_to_utf8(const WCHAR* text, std::size_t length) {
 }
 
 // %XX becomes the byte XX; a '%' not followed by two hex digits stays as it is.
+// A NUL-terminated wide string as UTF-8; "" for NULL.
+inline std::string utf8_of(const WCHAR* text) {
+    if (!text) return std::string();
+    std::size_t length = 0;
+    while (text[length]) ++length;
+    return wide_to_utf8(text, length);
+}
+
 inline std::string percent_decode(const char* text, std::size_t length) {
     std::string out;
     out.reserve(length);
@@ -5433,6 +5441,26 @@ public:
         if (failure) std::rethrow_exception(failure);
     }
 
+    // Whether an asynchronous operation goes pending, per Options::async_policy (REQ-READ-5,
+    // T-10); `counter` counts the asynchronous calls of its kind (reads, or writes).
+    bool goes_pending(BOOL* pending_out, std::size_t& counter) const {
+        if (!pending_out) return true;  // REQ-READ-9: the caller waits for a completion
+        const std::size_t index = counter++;
+        switch (options_.async_policy) {
+            case AsyncPolicy::always_inline:
+                return false;
+            case AsyncPolicy::alternate:
+                return index % 2 == 0;
+            case AsyncPolicy::scripted:
+                return index < options_.async_script.size() ? bool(options_.async_script[index])
+                                                            : true;
+            case AsyncPolicy::always_pending:
+            case AsyncPolicy::complete_before_return:
+                return true;
+        }
+        return true;
+    }
+
     // Queues an operation that went pending (caller holds no lock). With complete_before_return
     // the completion arrives before the call that started it returns.
     void start(Operation op) {
@@ -5527,8 +5555,8 @@ private:
                 return;
             }
             const Operation& oldest = pending_.front();
-            if (forced && oldest.kind != OperationKind::write && oldest.kind != OperationKind::post &&
-                bytes > oldest.size)
+            if (forced && oldest.kind != OperationKind::write &&
+                oldest.kind != OperationKind::post && bytes > oldest.size)
                 throw std::invalid_argument(
                     "iisfake: complete_pending_with: " + std::to_string(bytes) +
                     " bytes do not fit the pending operation's buffer of " +
@@ -5588,9 +5616,8 @@ private:
             result = op.owner ? op.owner->complete_operation(op) : Transfer{op.size, S_OK};
         }
         FakeHttpCompletionInfo info(result.bytes, result.status,
-                                    op.kind == OperationKind::read
-                                        ? options_.read_operation_code
-                                        : options_.other_operation_code);
+                                    op.kind == OperationKind::read ? options_.read_operation_code
+                                                                   : options_.other_operation_code);
         const bool to_callback = op.has_callback || op.routine != nullptr;
         const bool delivered = to_callback || static_cast<bool>(op.sink);
         std::size_t slot = 0;
@@ -5600,8 +5627,8 @@ private:
             Lock guard = lock();
             slot = completions_.size();
             completions_.push_back(Completion{result.bytes, result.status,
-                                              info.GetCompletedOperation(), to_callback,
-                                              delivered, RQ_NOTIFICATION_CONTINUE});
+                                              info.GetCompletedOperation(), to_callback, delivered,
+                                              RQ_NOTIFICATION_CONTINUE});
         }
         // Without a sink (a test that only looks at the buffer) the completion goes nowhere; it
         // is still in completions(), with delivered == false. But a sink set after the operation
@@ -5623,9 +5650,8 @@ private:
         REQUEST_NOTIFICATION_STATUS returned = RQ_NOTIFICATION_CONTINUE;
         if (op.routine) {
             // An OVERLAPPED completion routine gets a Win32 error code, not an HRESULT.
-            const DWORD code = SUCCEEDED(result.status)
-                                   ? 0u
-                                   : static_cast<DWORD>(result.status) & 0xFFFFu;
+            const DWORD code =
+                SUCCEEDED(result.status) ? 0u : static_cast<DWORD>(result.status) & 0xFFFFu;
             op.routine(code, result.bytes, static_cast<LPOVERLAPPED>(op.context));
         } else if (op.has_callback) {
             returned = op.callback(http_context_, &info, op.context);
@@ -6543,6 +6569,7 @@ public:
     // Every misuse reported so far, thrown or not. With deliver_on_thread(), read it after
     // wait_for_completions(): completions report on their own thread.
     const std::vector<Misuse>& misuses() const noexcept { return core_->misuses_; }
+    DWORD site_id() const noexcept { return site_id_; }
     // The raw struct, read without a call in the log (GetRawHttpRequest is logged).
     const HTTP_REQUEST& raw() const noexcept { return raw_; }
     // Headers as the raw struct holds them: known ones in id order, then unknown in order.
@@ -6612,7 +6639,6 @@ private:
                  BOOL* pending, std::string extra);
     bool at_end() const;
     Transfer transfer(unsigned char* out, DWORD capacity);
-    bool goes_pending(BOOL* pending_out);
     bool disconnected() const;
     bool io_pending() const;
     Transfer complete_operation(const Operation& op) override;
@@ -7363,24 +7389,6 @@ typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::tran
 }
 
 template <class Unused>
-bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
-    if (!pending_out) return true;  // REQ-READ-9: the caller waits for a completion
-    const std::size_t index = async_reads_++;
-    switch (options_.async_policy) {
-        case AsyncPolicy::always_inline:
-            return false;
-        case AsyncPolicy::alternate:
-            return index % 2 == 0;
-        case AsyncPolicy::scripted:
-            return index < options_.async_script.size() ? bool(options_.async_script[index]) : true;
-        case AsyncPolicy::always_pending:
-        case AsyncPolicy::complete_before_return:
-            return true;
-    }
-    return true;
-}
-
-template <class Unused>
 HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWORD size, BOOL async,
                                      PFN_ASYNC_COMPLETION callback, void* context,
                                      bool has_callback, DWORD* received, BOOL* pending,
@@ -7429,7 +7437,7 @@ HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWOR
         if (!(disconnected() && !inserted_left) && at_end() &&
             options_.async_eof == AsyncEof::immediate)
             return finish_now(0, detail::eof_result);
-        if (!goes_pending(pending)) {
+        if (!core_->goes_pending(pending, async_reads_)) {
             const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
             return finish_now(t.bytes, t.status);
         }
@@ -7565,7 +7573,7 @@ HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOO
         bool later = false;
         {
             auto guard = lock();
-            later = goes_pending(pfCompletionPending);
+            later = core_->goes_pending(pfCompletionPending, async_reads_);
             if (later) {
                 if (io_pending()) {
                     finish_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
@@ -7876,10 +7884,10 @@ IISFAKE_BEGIN_NAMESPACE
 // One send to the client: a Flush, an unbuffered write, or the final send at the request's
 // end.
 struct Send {
-    bool headers;    // status line and headers went out in this send
+    bool headers;      // status line and headers went out in this send
     std::string body;  // the body bytes of this send
-    bool more_data;  // the module said more would follow (fMoreData)
-    bool final;      // the send at the end of the request
+    bool more_data;    // the module said more would follow (fMoreData)
+    bool final;        // the send at the end of the request
 };
 
 namespace detail {
@@ -7912,8 +7920,7 @@ public:
         return &cache_policy_;
     }
     HRESULT SetStatus(USHORT statusCode, PCSTR pszReason, USHORT uSubStatus = 0,
-                      HRESULT hrErrorToReport = S_OK,
-                      IAppHostConfigException* pException = NULL,
+                      HRESULT hrErrorToReport = S_OK, IAppHostConfigException* pException = NULL,
                       BOOL fTrySkipCustomErrors = FALSE) override;
     HRESULT SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue, USHORT cchHeaderValue,
                       BOOL fReplace) override;
@@ -8080,7 +8087,12 @@ public:
     // The first value ("" when absent); header_values() has every line of that name.
     std::string header(const std::string& name) const;
     std::vector<std::string> header_values(const std::string& name) const;
-    std::vector<std::pair<std::string, std::string>> trailers() const { return trailers_; }
+    std::vector<std::pair<std::string, std::string>> trailers() const {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const Trailer& trailer : trailers_)
+            out.emplace_back(trailer.name, std::string(trailer.value, trailer.length));
+        return out;
+    }
     std::string error_description() const { return wide_to_utf8(error_description_); }
 
     // What the client received.
@@ -8113,6 +8125,11 @@ private:
         const unsigned char* data;
         std::size_t size;
     };
+    struct Trailer {
+        std::string name;
+        PCSTR value;  // in strings_
+        USHORT length;
+    };
     using Headers = HeaderTable<HTTP_RESPONSE_HEADERS, HttpHeaderResponseMaximum>;
 
     void init();
@@ -8137,10 +8154,10 @@ private:
     bool static_or_request_memory(const void* data, std::size_t size) const;
     HRESULT add_chunks(const char* method, const HTTP_DATA_CHUNK* chunks, DWORD count,
                        LONG position, bool by_reference);
-    bool goes_pending(BOOL* expected);
-    HRESULT write(const char* method, HTTP_DATA_CHUNK* chunks, DWORD count, BOOL async,
-                  BOOL more, PFN_ASYNC_COMPLETION callback, void* context, bool has_callback,
-                  DWORD* sent, BOOL* expected);
+    bool write_blocked() const;
+    HRESULT write(const char* method, HTTP_DATA_CHUNK* chunks, DWORD count, BOOL async, BOOL more,
+                  PFN_ASYNC_COMPLETION callback, void* context, bool has_callback, DWORD* sent,
+                  BOOL* expected);
     HRESULT flush(const char* method, BOOL async, BOOL more, PFN_ASYNC_COMPLETION callback,
                   void* context, bool has_callback, DWORD* sent, BOOL* expected);
     HRESULT finish_async(Method method, const std::string& arguments, DWORD bytes, BOOL more,
@@ -8166,7 +8183,7 @@ private:
     bool try_skip_custom_errors_ = false;
     wide_string error_description_;
     bool error_description_encode_ = true;
-    std::vector<std::pair<std::string, std::string>> trailers_;
+    std::vector<Trailer> trailers_;
     std::vector<std::string> push_promises_;
 
     bool buffering_ = true;
@@ -8237,14 +8254,13 @@ void FakeHttpResponseBase<Unused>::init() {
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReason,
-                                                       USHORT uSubStatus,
-                                                       HRESULT hrErrorToReport,
-                                                       IAppHostConfigException* pException,
-                                                       BOOL fTrySkipCustomErrors) {
+                                                USHORT uSubStatus, HRESULT hrErrorToReport,
+                                                IAppHostConfigException* pException,
+                                                BOOL fTrySkipCustomErrors) {
     static_cast<void>(pException);
-    const std::string arguments =
-        std::to_string(statusCode) + ", " + (pszReason ? pszReason : "NULL") + ", " +
-        std::to_string(uSubStatus);
+    const std::string arguments = std::to_string(statusCode) + ", " +
+                                  (pszReason ? pszReason : "NULL") + ", " +
+                                  std::to_string(uSubStatus);
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetStatus, arguments, result)) return result;
     if (!pszReason) {
@@ -8278,11 +8294,11 @@ HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReas
 
 template <class Unused>
 VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubStatus,
-                                                    PCSTR* ppszReason, USHORT* pcchReason,
-                                                    HRESULT* phrErrorToReport,
-                                                    PCWSTR* ppszModule, DWORD* pdwNotification,
-                                                    IAppHostConfigException** ppException,
-                                                    BOOL* pfTrySkipCustomErrors) {
+                                             PCSTR* ppszReason, USHORT* pcchReason,
+                                             HRESULT* phrErrorToReport, PCWSTR* ppszModule,
+                                             DWORD* pdwNotification,
+                                             IAppHostConfigException** ppException,
+                                             BOOL* pfTrySkipCustomErrors) {
     // Every out-parameter is optional: ModSecurity passes trailing NULLs (RESP-5).
     if (pStatusCode) *pStatusCode = raw_.StatusCode;
     if (pSubStatus) *pSubStatus = substatus_;
@@ -8298,8 +8314,7 @@ VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubSt
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescription,
-                                                                 DWORD cchDescription,
-                                                                 BOOL fHtmlEncode) {
+                                                          DWORD cchDescription, BOOL fHtmlEncode) {
     const std::string arguments = std::to_string(cchDescription);
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetErrorDescription, arguments, result)) return result;
@@ -8330,9 +8345,8 @@ PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescription)
 // ---- headers --------------------------------------------------------------------------------
 
 template <class Unused>
-const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
-                                                             std::size_t length,
-                                                             USHORT* pcch) const {
+const char* FakeHttpResponseBase<Unused>::find_header(const char* name, std::size_t length,
+                                                      USHORT* pcch) const {
     const int id = response_header_id(name, length);
     const HTTP_RESPONSE_HEADERS& h = raw_.Headers;
     if (id >= 0 && h.KnownHeaders[id].pRawValue) {
@@ -8348,8 +8362,7 @@ const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
 }
 
 template <class Unused>
-PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
-                                                     USHORT* pcchHeaderValue) const {
+PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue) const {
     if (!pszHeaderName) {
         record(Method::GetHeader, "NULL", S_OK);
         if (pcchHeaderValue) *pcchHeaderValue = 0;
@@ -8362,7 +8375,7 @@ PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
 
 template <class Unused>
 PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
-                                                     USHORT* pcchHeaderValue) const {
+                                              USHORT* pcchHeaderValue) const {
     const int id = static_cast<int>(ulHeaderIndex);
     record(Method::GetHeader, std::to_string(id), S_OK);
     if (id < 0 || id >= HttpHeaderResponseMaximum) {
@@ -8379,7 +8392,7 @@ PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
-                                                       USHORT cchHeaderValue, BOOL fReplace) {
+                                                USHORT cchHeaderValue, BOOL fReplace) {
     const char* method = "IHttpResponse::SetHeader";
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
@@ -8391,8 +8404,8 @@ HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHe
     const std::size_t length = std::strlen(pszHeaderName);
     if (!is_token(pszHeaderName, length)) {
         record(Method::SetHeader, arguments, E_INVALIDARG);
-        return report(method, "RESP-1",
-                      "header name \"" + arguments + "\" is not an HTTP token", E_INVALIDARG);
+        return report(method, "RESP-1", "header name \"" + arguments + "\" is not an HTTP token",
+                      E_INVALIDARG);
     }
     result = set_header(method, response_header_id(pszHeaderName, length), pszHeaderName, length,
                         pszHeaderValue, cchHeaderValue, fReplace);
@@ -8402,9 +8415,8 @@ HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHe
 }
 
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
-                                                       PCSTR pszHeaderValue,
-                                                       USHORT cchHeaderValue, BOOL fReplace) {
+HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue,
+                                                USHORT cchHeaderValue, BOOL fReplace) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetHeader, std::to_string(id), result)) return result;
@@ -8426,10 +8438,9 @@ HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
 // A value's bytes as in the request (REQ-SH-3/4); a header set again without fReplace is a
 // second line unless Options::join_response_values (RESP-3, T-22).
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
-                                                        const char* name,
-                                                        std::size_t name_length, PCSTR value,
-                                                        USHORT cch, BOOL replace) {
+HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id, const char* name,
+                                                 std::size_t name_length, PCSTR value, USHORT cch,
+                                                 BOOL replace) {
     if (!value && cch > 0)
         return core_->defer(method, "RESP-1", "pszHeaderValue is NULL with a non-zero length",
                             E_INVALIDARG);
@@ -8467,8 +8478,7 @@ HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
 }
 
 template <class Unused>
-void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name,
-                                                        std::size_t length) {
+void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name, std::size_t length) {
     auto guard = lock();
     if (id >= 0) headers_.clear_known(id);
     headers_.remove_unknown(name, length, true);
@@ -8537,8 +8547,7 @@ VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
 }
 
 template <class Unused>
-std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers()
-    const {
+std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers() const {
     std::vector<std::pair<std::string, std::string>> out;
     auto guard = lock();
     for (int id = 0; id < HttpHeaderResponseMaximum; ++id) {
@@ -8580,7 +8589,7 @@ std::string FakeHttpResponseBase<Unused>::header(const std::string& name) const 
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue,
-                                                        USHORT cchHeaderValue, BOOL fReplace) {
+                                                 USHORT cchHeaderValue, BOOL fReplace) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetTrailer, arguments, result)) return result;
@@ -8597,22 +8606,24 @@ HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszH
         record(Method::SetTrailer, arguments, E_INVALIDARG);
         return E_INVALIDARG;
     }
+    // Server-owned to the request's end, like header values: GetTrailer hands out this copy.
+    const Trailer added{arguments, strings_.copy(value.data(), value.size()),
+                        static_cast<USHORT>(value.size())};
     bool done = false;
-    for (auto& trailer : trailers_) {
-        if (trailer.first.size() == arguments.size() &&
-            iequals(trailer.first.data(), arguments.data(), arguments.size()) && fReplace) {
-            trailer.second = value;
+    for (Trailer& trailer : trailers_) {
+        if (fReplace && trailer.name.size() == arguments.size() &&
+            iequals(trailer.name.data(), arguments.data(), arguments.size())) {
+            trailer = added;
             done = true;
         }
     }
-    if (!done) trailers_.emplace_back(arguments, value);
+    if (!done) trailers_.push_back(added);
     record(Method::SetTrailer, arguments, S_OK);
     return S_OK;
 }
 
 template <class Unused>
-PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
-                                                      USHORT* pcchHeaderValue) const {
+PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName, USHORT* pcchHeaderValue) const {
     record(Method::GetTrailer, pszHeaderName ? pszHeaderName : "NULL", S_OK);
     if (pcchHeaderValue) *pcchHeaderValue = 0;
     if (!pszHeaderName) {
@@ -8620,12 +8631,10 @@ PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
         return nullptr;
     }
     const std::size_t length = std::strlen(pszHeaderName);
-    for (const auto& trailer : trailers_) {
-        if (trailer.first.size() == length && iequals(trailer.first.data(), pszHeaderName, length)) {
-            if (pcchHeaderValue) *pcchHeaderValue = static_cast<USHORT>(trailer.second.size());
-            // Server-owned until the request ends, like header values.
-            return const_cast<Pool<char>&>(strings_).copy(trailer.second.data(),
-                                                          trailer.second.size());
+    for (const Trailer& trailer : trailers_) {
+        if (trailer.name.size() == length && iequals(trailer.name.data(), pszHeaderName, length)) {
+            if (pcchHeaderValue) *pcchHeaderValue = trailer.length;
+            return trailer.value;
         }
     }
     return nullptr;
@@ -8639,10 +8648,10 @@ HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
         return report("IHttpResponse4::DeleteTrailer", "RESP-1", "pszHeaderName is NULL",
                       E_INVALIDARG);
     }
-    std::vector<std::pair<std::string, std::string>> kept;
-    for (auto& trailer : trailers_)
-        if (!(trailer.first.size() == arguments.size() &&
-              iequals(trailer.first.data(), arguments.data(), arguments.size())))
+    std::vector<Trailer> kept;
+    for (Trailer& trailer : trailers_)
+        if (!(trailer.name.size() == arguments.size() &&
+              iequals(trailer.name.data(), arguments.data(), arguments.size())))
             kept.push_back(std::move(trailer));
     trailers_.swap(kept);
     record(Method::DeleteTrailer, arguments, S_OK);
@@ -8650,10 +8659,9 @@ HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
 }
 
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath,
-                                                         PCWSTR pwszQuery, DWORD cHeaders,
-                                                         PCSTR* rgHeaderNames,
-                                                         PCSTR* rgHeaderValues) {
+HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath, PCWSTR pwszQuery,
+                                                  DWORD cHeaders, PCSTR* rgHeaderNames,
+                                                  PCSTR* rgHeaderValues) {
     HRESULT result = S_OK;
     if (injected_recorded(Method::PushPromise, std::string(), result)) return result;
     if (!pszVerb || !pwszPath || (cHeaders > 0 && (!rgHeaderNames || !rgHeaderValues))) {
@@ -8661,8 +8669,7 @@ HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath
         return report("IHttpResponse3::PushPromise", "RESP-PUSH",
                       "pszVerb, pwszPath or a header array is NULL", E_INVALIDARG);
     }
-    std::string promise = std::string(pszVerb) + " " +
-                          wide_to_utf8(wide_string(pwszPath));
+    std::string promise = std::string(pszVerb) + " " + wide_to_utf8(wide_string(pwszPath));
     if (pwszQuery && *pwszQuery) promise += "?" + wide_to_utf8(wide_string(pwszQuery));
     push_promises_.push_back(promise);
     record(Method::PushPromise, promise, S_OK);
@@ -8673,7 +8680,7 @@ HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath
 
 template <class Unused>
 bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
-                                                                  std::size_t size) const {
+                                                            std::size_t size) const {
     const auto* p = static_cast<const unsigned char*>(data);
     for (const Range& range : static_memory_)
         if (p >= range.data && size <= range.size &&
@@ -8686,10 +8693,8 @@ bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
 // value are copied now, as IIS copies them (RESP-7); by reference, or unbuffered, the module's
 // memory is read when the chunk is sent (RESP-8, T-3).
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
-                                                        const HTTP_DATA_CHUNK* chunks,
-                                                        DWORD count, LONG position,
-                                                        bool by_reference) {
+HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method, const HTTP_DATA_CHUNK* chunks,
+                                                 DWORD count, LONG position, bool by_reference) {
     const char* rule = by_reference ? "RESP-8" : "RESP-7";
     for (DWORD i = 0; i < count; ++i) {
         const HTTP_DATA_CHUNK& chunk = chunks[i];
@@ -8759,16 +8764,16 @@ HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
 }
 
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
-    HTTP_DATA_CHUNK* pDataChunk, LONG lInsertPosition) {
+HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(HTTP_DATA_CHUNK* pDataChunk,
+                                                                  LONG lInsertPosition) {
     const std::string arguments = std::to_string(lInsertPosition);
     HRESULT result = S_OK;
     if (injected_recorded(Method::WriteEntityChunkByReference, arguments, result)) return result;
     if (!pDataChunk) {
         record(Method::WriteEntityChunkByReference, arguments,
                HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
-        return report("IHttpResponse::WriteEntityChunkByReference", "RESP-8",
-                      "pDataChunk is NULL", HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        return report("IHttpResponse::WriteEntityChunkByReference", "RESP-8", "pDataChunk is NULL",
+                      HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
     }
     result = add_chunks("IHttpResponse::WriteEntityChunkByReference", pDataChunk, 1,
                         lInsertPosition, true);
@@ -8776,23 +8781,12 @@ HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
     return result;
 }
 
+// One write at a time; a write beside a pending read only after EnableFullDuplex (§1.7).
 template <class Unused>
-bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
-    if (!expected) return true;  // as REQ-READ-9: the caller waits for a completion
-    const std::size_t index = async_writes_++;
-    const Options& options = core_->options_;
-    switch (options.async_policy) {
-        case AsyncPolicy::always_inline:
-            return false;
-        case AsyncPolicy::alternate:
-            return index % 2 == 0;
-        case AsyncPolicy::scripted:
-            return index < options.async_script.size() ? bool(options.async_script[index]) : true;
-        case AsyncPolicy::always_pending:
-        case AsyncPolicy::complete_before_return:
-            return true;
-    }
-    return true;
+bool FakeHttpResponseBase<Unused>::write_blocked() const {
+    return core_->pending_of(OperationKind::write) ||
+           (!core_->options_.full_duplex && (core_->pending_of(OperationKind::read) ||
+                                             core_->pending_of(OperationKind::negotiate)));
 }
 
 template <class Unused>
@@ -8807,13 +8801,11 @@ DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
 // Shared tail of an asynchronous write or flush that sends: pending per the policy (the
 // completion sends and reports the bytes), or done inline.
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
-                                                          const std::string& arguments,
-                                                          DWORD bytes, BOOL more,
-                                                          PFN_ASYNC_COMPLETION callback,
-                                                          void* context, bool has_callback,
-                                                          DWORD* sent, BOOL* expected) {
-    if (goes_pending(expected)) {
+HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method, const std::string& arguments,
+                                                   DWORD bytes, BOOL more,
+                                                   PFN_ASYNC_COMPLETION callback, void* context,
+                                                   bool has_callback, DWORD* sent, BOOL* expected) {
+    if (core_->goes_pending(expected, async_writes_)) {
         if (sent) *sent = 0;
         if (expected) *expected = TRUE;
         record(method, arguments + ", pending", S_OK);
@@ -8830,11 +8822,11 @@ HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK* chunks,
-                                                   DWORD count, BOOL async, BOOL more,
-                                                   PFN_ASYNC_COMPLETION callback, void* context,
-                                                   bool has_callback, DWORD* sent,
-                                                   BOOL* expected) {
-    std::string arguments = std::to_string(count) + (async ? " chunk(s), async" : " chunk(s), sync");
+                                            DWORD count, BOOL async, BOOL more,
+                                            PFN_ASYNC_COMPLETION callback, void* context,
+                                            bool has_callback, DWORD* sent, BOOL* expected) {
+    std::string arguments =
+        std::to_string(count) + (async ? " chunk(s), async" : " chunk(s), sync");
     if (more) arguments += ", more";
     auto fail_now = [&](HRESULT result) {
         if (sent) *sent = 0;
@@ -8854,9 +8846,7 @@ HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK*
         return report(method, "RESP-10", "an asynchronous write without pfnCompletionCallback",
                       E_INVALIDARG);
     }
-    if (core_->pending_of(OperationKind::write) ||
-        (!core_->options_.full_duplex && (core_->pending_of(OperationKind::read) ||
-                                          core_->pending_of(OperationKind::negotiate)))) {
+    if (write_blocked()) {
         fail_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
         return report(method, "RESP-7",
                       "a write while another operation is pending (one write at a time; a read "
@@ -8890,9 +8880,8 @@ HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK*
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL more,
-                                                   PFN_ASYNC_COMPLETION callback, void* context,
-                                                   bool has_callback, DWORD* sent,
-                                                   BOOL* expected) {
+                                            PFN_ASYNC_COMPLETION callback, void* context,
+                                            bool has_callback, DWORD* sent, BOOL* expected) {
     std::string arguments = async ? "async" : "sync";
     if (more) arguments += ", more";
     auto fail_now = [&](HRESULT result) {
@@ -8908,9 +8897,7 @@ HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL
         return report(method, "RESP-10", "an asynchronous flush without pfnCompletionCallback",
                       E_INVALIDARG);
     }
-    if (core_->pending_of(OperationKind::write) ||
-        (!core_->options_.full_duplex && (core_->pending_of(OperationKind::read) ||
-                                          core_->pending_of(OperationKind::negotiate)))) {
+    if (write_blocked()) {
         fail_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
         return report(method, "RESP-9",
                       "a flush while another operation is pending (one write at a time; a read "
@@ -9002,7 +8989,7 @@ std::string FakeHttpResponseBase<Unused>::buffered_body() const {
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCode,
-                                                      BOOL fIncludeParameters) {
+                                               BOOL fIncludeParameters) {
     const std::string arguments = pszUrl ? pszUrl : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::Redirect, arguments, result)) return result;
@@ -9020,11 +9007,11 @@ HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCo
         scheme_end == std::string::npos ? base.size() : base.find('/', scheme_end + 3);
     const std::string origin = base.substr(0, path_start);
     const std::size_t query_at = base.find('?');
-    const std::string path = path_start == std::string::npos
-                                 ? std::string("/")
-                                 : base.substr(path_start, query_at == std::string::npos
-                                                               ? std::string::npos
-                                                               : query_at - path_start);
+    const std::string path =
+        path_start == std::string::npos
+            ? std::string("/")
+            : base.substr(path_start, query_at == std::string::npos ? std::string::npos
+                                                                    : query_at - path_start);
     std::string target = pszUrl;
     if (target.find_first_of("\r\n") != std::string::npos) {  // header injection
         record(Method::Redirect, arguments, E_INVALIDARG);
@@ -9063,9 +9050,10 @@ HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCo
     }
     if (!fResetStatusCode) {
         // The status stays: the client is told in the body where the document moved.
-        const std::string moved = "<head><title>Document Moved</title></head>\n<body><h1>Object "
-                                  "Moved</h1>This document may be found <a HREF=\"" +
-                                  target + "\">here</a></body>";
+        const std::string moved =
+            "<head><title>Document Moved</title></head>\n<body><h1>Object "
+            "Moved</h1>This document may be found <a HREF=\"" +
+            target + "\">here</a></body>";
         HTTP_DATA_CHUNK chunk = {};
         chunk.DataChunkType = HttpDataChunkFromMemory;
         chunk.FromMemory.pBuffer = const_cast<char*>(moved.data());
@@ -9128,6 +9116,15 @@ using MisuseReporter =
     Callback<HRESULT(const char* method, const char* rule, std::string problem, HRESULT result)>;
 
 namespace detail {
+
+// Through the request's handler when the container belongs to one; else as the default
+// handler does (a container a test builds alone).
+inline HRESULT report_misuse(const MisuseReporter& report, const std::string& method,
+                             const char* rule, const char* problem, HRESULT result) {
+    if (report) return report(method.c_str(), rule, problem, result);
+    throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
+    return result;
+}
 
 // The contexts of one container, in the order they were stored; cleaned up in reverse order.
 template <class Key, class Stored>
@@ -9196,14 +9193,8 @@ public:
 
 private:
     HRESULT misuse(const char* method, const char* rule, const char* problem, HRESULT result) {
-        const std::string name = std::string(owner_) + "::" + method;
-        return report_ ? report_(name.c_str(), rule, problem, result)
-                       : throw_report(name, rule, problem, result);
-    }
-    static HRESULT throw_report(const std::string& method, const char* rule, const char* problem,
-                                HRESULT result) {
-        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
-        return result;
+        return detail::report_misuse(report_, std::string(owner_) + "::" + method, rule, problem,
+                                     result);
     }
 
     MisuseReporter report_;
@@ -9261,9 +9252,7 @@ public:
 
 private:
     HRESULT report(const char* method, const char* rule, const char* problem, HRESULT result) {
-        if (report_) return report_(method, rule, problem, result);
-        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
-        return result;
+        return detail::report_misuse(report_, method, rule, problem, result);
     }
 
     FakeModuleContextContainer contexts_;
@@ -9298,13 +9287,11 @@ public:
 
 private:
     HRESULT report(const char* method, const char* rule, const char* problem, HRESULT result) {
-        if (report_) return report_(method, rule, problem, result);
-        throw_misuse(Misuse{method, rule, problem, result, "IIS returns " + hresult_text(result)});
-        return result;
+        return detail::report_misuse(report_, method, rule, problem, result);
     }
 
     MisuseReporter report_;
-    detail::StoredContexts<std::basic_string<WCHAR>, IHttpStoredContext> stored_;
+    detail::StoredContexts<detail::wide_string, IHttpStoredContext> stored_;
 };
 
 IISFAKE_END_NAMESPACE
@@ -9349,8 +9336,8 @@ private:
 // DereferenceUser when the request ends.
 class FakeAuthenticationProvider final : public FakeEventProvider<IAuthenticationProvider> {
 public:
-    explicit FakeAuthenticationProvider(Callback<void(IHttpUser*)> receiver =
-                                            Callback<void(IHttpUser*)>())
+    explicit FakeAuthenticationProvider(
+        Callback<void(IHttpUser*)> receiver = Callback<void(IHttpUser*)>())
         : receiver_(std::move(receiver)) {}
     FakeAuthenticationProvider(const FakeAuthenticationProvider&) = delete;
     FakeAuthenticationProvider& operator=(const FakeAuthenticationProvider&) = delete;
@@ -9399,7 +9386,7 @@ private:
 // PROV-5: the URL being mapped and its current physical path, which the module may replace.
 class FakeMapPathProvider final : public FakeEventProvider<IMapPathProvider> {
 public:
-    FakeMapPathProvider(std::basic_string<WCHAR> url, std::basic_string<WCHAR> physical_path)
+    FakeMapPathProvider(detail::wide_string url, detail::wide_string physical_path)
         : url_(std::move(url)), physical_path_(std::move(physical_path)) {}
     FakeMapPathProvider(const FakeMapPathProvider&) = delete;
     FakeMapPathProvider& operator=(const FakeMapPathProvider&) = delete;
@@ -9417,8 +9404,8 @@ public:
     }
 
 private:
-    std::basic_string<WCHAR> url_;
-    std::basic_string<WCHAR> physical_path_;
+    detail::wide_string url_;
+    detail::wide_string physical_path_;
 };
 
 // PROV-4: the handler a module chose; SetScriptName and SetFileInfo are documented as not
@@ -9466,14 +9453,14 @@ private:
 // PROV-3: the module-defined name of a custom notification.
 class FakeCustomNotificationProvider : public FakeEventProvider<ICustomNotificationProvider> {
 public:
-    explicit FakeCustomNotificationProvider(std::basic_string<WCHAR> type) : type_(std::move(type)) {}
+    explicit FakeCustomNotificationProvider(detail::wide_string type) : type_(std::move(type)) {}
     FakeCustomNotificationProvider(const FakeCustomNotificationProvider&) = delete;
     FakeCustomNotificationProvider& operator=(const FakeCustomNotificationProvider&) = delete;
     virtual ~FakeCustomNotificationProvider() = default;
     PCWSTR QueryNotificationType(VOID) override { return type_.c_str(); }
 
 private:
-    std::basic_string<WCHAR> type_;
+    detail::wide_string type_;
 };
 
 IISFAKE_END_NAMESPACE
@@ -9496,14 +9483,13 @@ IISFAKE_END_NAMESPACE
 
 IISFAKE_BEGIN_NAMESPACE
 
-using wide_text = std::basic_string<WCHAR>;
-
 // IHttpUser (USER-1..3). The context holds the first reference; module code that calls
 // DereferenceUser once more than ReferenceUser is reported.
 class FakeHttpUser : public IHttpUser {
 public:
     // Anonymous by default: every string empty, not NULL (USER-1).
-    explicit FakeHttpUser(wide_text user_name = wide_text(), wide_text auth_type = wide_text(),
+    explicit FakeHttpUser(detail::wide_string user_name = detail::wide_string(),
+                          detail::wide_string auth_type = detail::wide_string(),
                           MisuseReporter report = MisuseReporter())
         : user_name_(std::move(user_name)),
           auth_type_(std::move(auth_type)),
@@ -9538,15 +9524,19 @@ public:
     PVOID GetUserVariable(PCSTR) override { return nullptr; }
 
     // ---- test knobs and inspection -------------------------------------------------------------
-    void set_password(wide_text password) { password_ = std::move(password); }
+    void set_password(detail::wide_string password) { password_ = std::move(password); }
     long references() const noexcept { return references_.load(); }
-    std::string user_name() const { return detail::wide_to_utf8(user_name_.data(), user_name_.size()); }
-    std::string auth_type() const { return detail::wide_to_utf8(auth_type_.data(), auth_type_.size()); }
+    std::string user_name() const {
+        return detail::wide_to_utf8(user_name_.data(), user_name_.size());
+    }
+    std::string auth_type() const {
+        return detail::wide_to_utf8(auth_type_.data(), auth_type_.size());
+    }
 
 private:
-    wide_text user_name_;
-    wide_text auth_type_;
-    wide_text password_;
+    detail::wide_string user_name_;
+    detail::wide_string auth_type_;
+    detail::wide_string password_;
     MisuseReporter report_;
     std::atomic<long> references_{1};
 };
@@ -9556,7 +9546,7 @@ public:
     FakeHttpSite(const FakeHttpSite&) = delete;
     FakeHttpSite& operator=(const FakeHttpSite&) = delete;
     virtual ~FakeHttpSite() = default;
-    FakeHttpSite(DWORD id, wide_text name, MisuseReporter report)
+    FakeHttpSite(DWORD id, detail::wide_string name, MisuseReporter report)
         : id_(id), name_(std::move(name)), contexts_(std::move(report), "IHttpSite") {}
     DWORD GetSiteId(VOID) const override { return id_; }
     PCWSTR GetSiteName(VOID) const override { return name_.c_str(); }
@@ -9566,7 +9556,7 @@ public:
 
 private:
     DWORD id_;
-    wide_text name_;
+    detail::wide_string name_;
     FakeModuleContextContainer contexts_;
 };
 
@@ -9575,8 +9565,8 @@ public:
     FakeHttpApplication(const FakeHttpApplication&) = delete;
     FakeHttpApplication& operator=(const FakeHttpApplication&) = delete;
     virtual ~FakeHttpApplication() = default;
-    FakeHttpApplication(wide_text physical_path, wide_text id, wide_text config_path,
-                        MisuseReporter report)
+    FakeHttpApplication(detail::wide_string physical_path, detail::wide_string id,
+                        detail::wide_string config_path, MisuseReporter report)
         : physical_path_(std::move(physical_path)),
           id_(std::move(id)),
           config_path_(std::move(config_path)),
@@ -9591,9 +9581,9 @@ public:
     FakeModuleContextContainer& contexts() noexcept { return contexts_; }
 
 private:
-    wide_text physical_path_;
-    wide_text id_;
-    wide_text config_path_;
+    detail::wide_string physical_path_;
+    detail::wide_string id_;
+    detail::wide_string config_path_;
     FakeModuleContextContainer contexts_;
     bool warming_up_ = false;
 };
@@ -9630,7 +9620,8 @@ public:
     FakeHttpUrlInfo(const FakeHttpUrlInfo&) = delete;
     FakeHttpUrlInfo& operator=(const FakeHttpUrlInfo&) = delete;
     virtual ~FakeHttpUrlInfo() = default;
-    explicit FakeHttpUrlInfo(MisuseReporter report) : contexts_(std::move(report), "IHttpUrlInfo") {}
+    explicit FakeHttpUrlInfo(MisuseReporter report)
+        : contexts_(std::move(report), "IHttpUrlInfo") {}
     IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
     BOOL IsFrequentlyHit(VOID) const override { return frequently_hit_ ? TRUE : FALSE; }
     void set_frequently_hit(bool hit) noexcept { frequently_hit_ = hit; }
@@ -9646,7 +9637,8 @@ public:
     FakeMetadataInfo(const FakeMetadataInfo&) = delete;
     FakeMetadataInfo& operator=(const FakeMetadataInfo&) = delete;
     virtual ~FakeMetadataInfo() = default;
-    FakeMetadataInfo(wide_text meta_path, wide_text vr_path, MisuseReporter report)
+    FakeMetadataInfo(detail::wide_string meta_path, detail::wide_string vr_path,
+                     MisuseReporter report)
         : meta_path_(std::move(meta_path)),
           vr_path_(std::move(vr_path)),
           contexts_(std::move(report), "IMetadataInfo") {}
@@ -9659,8 +9651,8 @@ public:
     FakeModuleContextContainer& contexts() noexcept { return contexts_; }
 
 private:
-    wide_text meta_path_;
-    wide_text vr_path_;
+    detail::wide_string meta_path_;
+    detail::wide_string vr_path_;
     FakeModuleContextContainer contexts_;
     std::atomic<long> references_{1};
 };
@@ -9697,17 +9689,15 @@ public:
     }
     HRESULT RaiseTraceEvent(HTTP_TRACE_EVENT* pTraceEvent) override {
         if (!pTraceEvent) return E_INVALIDARG;
-        const PCWSTR name = pTraceEvent->pszEventName;
-        events_.push_back(Event{name ? detail::wide_to_utf8(name, wide_text(name).size())
-                                     : std::string(),
-                                pTraceEvent->dwArea, pTraceEvent->dwEvent,
-                                pTraceEvent->dwVerbosity});
+        events_.push_back(Event{detail::utf8_of(pTraceEvent->pszEventName), pTraceEvent->dwArea,
+                                pTraceEvent->dwEvent, pTraceEvent->dwVerbosity});
         return S_OK;
     }
     LPCGUID GetTraceActivityId(VOID) override { return &activity_; }
     HRESULT QuickTrace(PCWSTR pszData1, PCWSTR pszData2 = 0, HRESULT hrLastError = S_OK,
                        UCHAR Level = 4) override {
-        traces_.push_back(Trace{text(pszData1), text(pszData2), hrLastError, Level});
+        traces_.push_back(
+            Trace{detail::utf8_of(pszData1), detail::utf8_of(pszData2), hrLastError, Level});
         return S_OK;
     }
 
@@ -9722,12 +9712,10 @@ public:
     const std::vector<Event>& events() const noexcept { return events_; }
 
 private:
-    static std::string text(PCWSTR value) {
-        return value ? detail::wide_to_utf8(value, wide_text(value).size()) : std::string();
-    }
     std::vector<Trace> traces_;
     std::vector<Event> events_;
-    GUID activity_ = {0x1a2b3c4du, 0x5e6f, 0x7081, {0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 0x09}};
+    GUID activity_ = {
+        0x1a2b3c4du, 0x5e6f, 0x7081, {0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 0x09}};
     bool enabled_ = false;
     DWORD areas_ = 0;
     DWORD verbosity_ = 0;
@@ -9782,8 +9770,9 @@ public:
         return logged(Method::GetApplication, &application_);
     }
     IHttpConnection* GetConnection(VOID) override {
-        return logged(Method::GetConnection,
-                      settings_.has_connection ? &connection_ : static_cast<IHttpConnection*>(nullptr));
+        return logged(Method::GetConnection, settings_.has_connection
+                                                 ? &connection_
+                                                 : static_cast<IHttpConnection*>(nullptr));
     }
     IHttpRequest* GetRequest(VOID) override { return logged(Method::GetRequest, &request_); }
     IHttpResponse* GetResponse(VOID) override { return logged(Method::GetResponse, &response_); }
@@ -9873,13 +9862,14 @@ public:
         if (ppHttpContext) *ppHttpContext = nullptr;
         return not_supported(Method::CloneContext);
     }
-    HRESULT ReleaseClonedContext(VOID) override { return not_supported(Method::ReleaseClonedContext); }
-    HRESULT GetCurrentExecutionStats(DWORD* pdwNotification,
-                                     DWORD* pdwNotificationStartTickCount = NULL,
-                                     PCWSTR* ppszModule = NULL,
-                                     DWORD* pdwModuleStartTickCount = NULL,
-                                     DWORD* pdwAsyncNotification = NULL,
-                                     DWORD* pdwAsyncNotificationStartTickCount = NULL) const override;
+    HRESULT ReleaseClonedContext(VOID) override {
+        return not_supported(Method::ReleaseClonedContext);
+    }
+    HRESULT GetCurrentExecutionStats(
+        DWORD* pdwNotification, DWORD* pdwNotificationStartTickCount = NULL,
+        PCWSTR* ppszModule = NULL, DWORD* pdwModuleStartTickCount = NULL,
+        DWORD* pdwAsyncNotification = NULL,
+        DWORD* pdwAsyncNotificationStartTickCount = NULL) const override;
     IHttpTraceContext* GetTraceContext(VOID) const override {
         record(Method::GetTraceContext, std::string(), S_OK);
         return const_cast<FakeHttpTraceContext*>(&trace_);  // T-25: never NULL
@@ -10035,6 +10025,10 @@ private:
         return authenticated_ ? authenticated_ : static_cast<IHttpUser*>(user());
     }
     HRESULT post(DWORD bytes, LPOVERLAPPED_COMPLETION_ROUTINE routine, void* context);
+    template <class Char>
+    HRESULT get_variable(PCSTR name, const Char** value_out, DWORD* length_out);
+    const WCHAR* server_owned(const wide_string& value, DWORD& length, const WCHAR*) const;
+    const char* server_owned(const wide_string& value, DWORD& length, const char*) const;
     // The value of a variable computed from the request now, or false.
     bool computed(const std::string& upper, std::string& value) const;
     bool lookup(const char* name, wide_string& value) const;
@@ -10122,13 +10116,6 @@ inline std::string cgi_name(const std::string& header) {
     return out;
 }
 
-inline std::string narrow(PCWSTR text) {
-    if (!text) return std::string();
-    std::size_t length = 0;
-    while (text[length]) ++length;
-    return wide_to_utf8(text, length);
-}
-
 inline unsigned port_of(const SOCKADDR* address) {
     if (!address) return 0;
     unsigned char bytes[4] = {};
@@ -10138,13 +10125,12 @@ inline unsigned port_of(const SOCKADDR* address) {
 
 template <class Unused>
 FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
-                                                        ContextSettings settings)
+                                                 ContextSettings settings)
     : settings_(std::move(settings)),
       request_(spec, core_),
       response_(core_),
       user_(widen_utf8(settings_.user_name), widen_utf8(settings_.auth_type), reporter()),
-      site_(request_.GetSiteId(),
-            widen_utf8(settings_.site_name), reporter()),
+      site_(request_.site_id(), widen_utf8(settings_.site_name), reporter()),
       application_(widen_utf8(settings_.physical_root), widen_utf8(settings_.application_id),
                    widen_utf8(settings_.config_path), reporter()),
       connection_(reporter()),
@@ -10160,7 +10146,6 @@ FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
       now_ms_(settings_.start_time_ms) {
     core_.name_ = "FakeHttpContext";
     core_.http_context_ = this;  // what PFN_ASYNC_COMPLETION callbacks receive
-    request_.clear_calls();      // the GetSiteId above is the fake's, not the module's
     response_.set_request_memory_check(
         [this](const void* data, std::size_t size) { return is_request_memory(data, size); });
     response_.set_request_url([this] { return request_.full_url(); });
@@ -10207,9 +10192,8 @@ VOID FakeHttpContextBase<Unused>::IndicateCompletion(
 // §1.7 item 5: a completion with GetCompletionBytes() == cbBytes and S_OK, delivered later to
 // the module's OnAsyncCompletion (or, IHttpContext3, to the completion routine; CTX-12, T-23).
 template <class Unused>
-HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
-                                                 LPOVERLAPPED_COMPLETION_ROUTINE routine,
-                                                 void* context) {
+HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes, LPOVERLAPPED_COMPLETION_ROUTINE routine,
+                                          void* context) {
     const std::string arguments = std::to_string(bytes) + (routine ? ", routine" : "");
     HRESULT result = S_OK;
     if (core_.injected_recorded(On::context, Method::PostCompletion, arguments, result))
@@ -10236,8 +10220,7 @@ VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocation) {
 }
 
 template <class Unused>
-bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
-                                                           std::size_t size) const {
+bool FakeHttpContextBase<Unused>::is_request_memory(const void* data, std::size_t size) const {
     const auto* p = static_cast<const unsigned char*>(data);
     for (const Block& block : memory_) {
         const unsigned char* begin = block.data.get();
@@ -10258,53 +10241,71 @@ wide_string FakeHttpContextBase<Unused>::url_path() const {
 }
 
 template <class Unused>
-bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
-                                                  std::string& value) const {
+bool FakeHttpContextBase<Unused>::computed(const std::string& upper, std::string& value) const {
     const HTTP_REQUEST& raw = request_.raw();
     const bool secure = raw.pSslInfo != nullptr;
-    const std::string path = wide_to_utf8(url_path().data(), url_path().size());
+    const wide_string wide_path = url_path();
+    const std::string path = wide_to_utf8(wide_path.data(), wide_path.size());
     const std::string version = "HTTP/" + std::to_string(raw.Version.MajorVersion) + "." +
                                 std::to_string(raw.Version.MinorVersion);
     const std::string full = request_.full_url();
     std::string host = request_.header("Host");
     if (host.empty()) host = "localhost";
-    const std::string host_name = host[0] == '['
-                                      ? host.substr(0, host.find(']') + 1)
-                                      : host.substr(0, host.find(':'));
+    const std::string host_name =
+        host[0] == '[' ? host.substr(0, host.find(']') + 1) : host.substr(0, host.find(':'));
     IHttpUser* who = current_user();
-    if (upper == "REQUEST_METHOD") value = request_.method();
-    else if (upper == "URL" || upper == "PATH_INFO" || upper == "SCRIPT_NAME") value = path;
+    if (upper == "REQUEST_METHOD")
+        value = request_.method();
+    else if (upper == "URL" || upper == "PATH_INFO" || upper == "SCRIPT_NAME")
+        value = path;
     else if (upper == "QUERY_STRING") {
         const std::size_t q = full.find('?');
         value = q == std::string::npos ? std::string() : full.substr(q + 1);
-    } else if (upper == "UNENCODED_URL" || upper == "HTTP_URL") value = request_.raw_url();
-    else if (upper == "SERVER_NAME") value = host_name;
-    else if (upper == "SERVER_PORT") value = std::to_string(port_of(raw.Address.pLocalAddress));
-    else if (upper == "SERVER_PORT_SECURE") value = secure ? "1" : "0";
-    else if (upper == "HTTPS") value = secure ? "on" : "off";
-    else if (upper == "SERVER_PROTOCOL" || upper == "HTTP_VERSION") value = version;
-    else if (upper == "REMOTE_ADDR" || upper == "REMOTE_HOST") value = request_.remote_address();
-    else if (upper == "REMOTE_PORT") value = std::to_string(port_of(raw.Address.pRemoteAddress));
-    else if (upper == "LOCAL_ADDR") value = request_.local_address();
-    else if (upper == "CONTENT_TYPE") value = request_.header("Content-Type");
+    } else if (upper == "UNENCODED_URL" || upper == "HTTP_URL")
+        value = request_.raw_url();
+    else if (upper == "SERVER_NAME")
+        value = host_name;
+    else if (upper == "SERVER_PORT")
+        value = std::to_string(port_of(raw.Address.pLocalAddress));
+    else if (upper == "SERVER_PORT_SECURE")
+        value = secure ? "1" : "0";
+    else if (upper == "HTTPS")
+        value = secure ? "on" : "off";
+    else if (upper == "SERVER_PROTOCOL" || upper == "HTTP_VERSION")
+        value = version;
+    else if (upper == "REMOTE_ADDR" || upper == "REMOTE_HOST")
+        value = request_.remote_address();
+    else if (upper == "REMOTE_PORT")
+        value = std::to_string(port_of(raw.Address.pRemoteAddress));
+    else if (upper == "LOCAL_ADDR")
+        value = request_.local_address();
+    else if (upper == "CONTENT_TYPE")
+        value = request_.header("Content-Type");
     else if (upper == "CONTENT_LENGTH") {
         value = request_.header("Content-Length");
         if (value.empty()) value = "0";
-    } else if (upper == "AUTH_TYPE") value = who ? narrow(who->GetAuthenticationType()) : std::string();
+    } else if (upper == "AUTH_TYPE")
+        value = who ? utf8_of(who->GetAuthenticationType()) : std::string();
     else if (upper == "REMOTE_USER" || upper == "LOGON_USER" || upper == "AUTH_USER")
-        value = who ? narrow(who->GetUserName()) : std::string();
+        value = who ? utf8_of(who->GetUserName()) : std::string();
     else if (upper == "APPL_PHYSICAL_PATH") {
         value = settings_.physical_root;
         if (value.empty() || value.back() != '\\') value += '\\';
-    } else if (upper == "APPL_MD_PATH") value = settings_.application_id;
-    else if (upper == "INSTANCE_ID") value = std::to_string(site_.GetSiteId());
-    else if (upper == "INSTANCE_META_PATH") value = "/LM/W3SVC/" + std::to_string(site_.GetSiteId());
+    } else if (upper == "APPL_MD_PATH")
+        value = settings_.application_id;
+    else if (upper == "INSTANCE_ID")
+        value = std::to_string(site_.GetSiteId());
+    else if (upper == "INSTANCE_META_PATH")
+        value = "/LM/W3SVC/" + std::to_string(site_.GetSiteId());
     else if (upper == "PATH_TRANSLATED" || upper == "SCRIPT_TRANSLATED") {
         const wide_string physical = physical_path_of(url_path());
         value = wide_to_utf8(physical.data(), physical.size());
-    } else if (upper == "SERVER_SOFTWARE") value = "Microsoft-IIS/10.0";
-    else if (upper == "GATEWAY_INTERFACE") value = "CGI/1.1";
-    else if (upper == "APP_POOL_ID") value = settings_.app_pool;
+    } else if (upper == "SERVER_SOFTWARE")
+        value = "Microsoft-IIS/10.0";
+    else if (upper == "GATEWAY_INTERFACE")
+        value = "CGI/1.1";
+    else if (upper == "APP_POOL_ID")
+        value = settings_.app_pool;
     else if (upper == "ALL_HTTP") {
         value.clear();
         for (const auto& header : request_.headers())
@@ -10342,7 +10343,7 @@ bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& value) c
 
 template <class Unused>
 bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
-                                                         std::string& value) const {
+                                                  std::string& value) const {
     wide_string wide;
     value.clear();
     if (!lookup(name.c_str(), wide)) return false;
@@ -10350,65 +10351,68 @@ bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
     return true;
 }
 
+// Both forms of GetServerVariable: the value is computed now and copied into server-owned
+// memory that lives to the request's end (CTX-5).
 template <class Unused>
-HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
-                                                              PCWSTR* ppszValue,
-                                                              DWORD* pcchValueLength) {
-    const std::string arguments = pszVariableName ? pszVariableName : "NULL";
+template <class Char>
+HRESULT FakeHttpContextBase<Unused>::get_variable(PCSTR name, const Char** value_out,
+                                                  DWORD* length_out) {
+    const std::string arguments = name ? name : "NULL";
     HRESULT result = S_OK;
-    if (ppszValue) *ppszValue = nullptr;
-    if (pcchValueLength) *pcchValueLength = 0;
+    if (value_out) *value_out = nullptr;
+    if (length_out) *length_out = 0;
     if (core_.injected_recorded(On::context, Method::GetServerVariable, arguments, result))
         return result;
-    if (!pszVariableName || !ppszValue) {
+    if (!name || !value_out) {
         record(Method::GetServerVariable, arguments, E_INVALIDARG);
         return report("IHttpContext::GetServerVariable", "CTX-5",
-                      pszVariableName ? "ppszValue is NULL" : "pszVariableName is NULL",
-                      E_INVALIDARG);
+                      name ? "ppszValue is NULL" : "pszVariableName is NULL", E_INVALIDARG);
     }
     wide_string value;
-    if (!lookup(pszVariableName, value)) {
+    if (!lookup(name, value)) {
         // Data, not misuse: a header the client did not send (CTX-5).
         record(Method::GetServerVariable, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_INDEX));
         return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
     }
-    *ppszValue = wide_values_.copy(value.data(), value.size());  // server-owned to the end
-    if (pcchValueLength) *pcchValueLength = static_cast<DWORD>(value.size());
+    DWORD length = 0;
+    *value_out = server_owned(value, length, static_cast<const Char*>(nullptr));
+    if (length_out) *length_out = length;
     record(Method::GetServerVariable, arguments, S_OK);
     return S_OK;
 }
 
+// Defined here rather than in the class, so that with the one-file opt-in the member template
+// they call is instantiated in that file only.
 template <class Unused>
-HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
-                                                              PCSTR* ppszValue,
-                                                              DWORD* pcchValueLength) {
-    const std::string arguments = pszVariableName ? pszVariableName : "NULL";
-    HRESULT result = S_OK;
-    if (ppszValue) *ppszValue = nullptr;
-    if (pcchValueLength) *pcchValueLength = 0;
-    if (core_.injected_recorded(On::context, Method::GetServerVariable, arguments, result))
-        return result;
-    if (!pszVariableName || !ppszValue) {
-        record(Method::GetServerVariable, arguments, E_INVALIDARG);
-        return report("IHttpContext::GetServerVariable", "CTX-5",
-                      pszVariableName ? "ppszValue is NULL" : "pszVariableName is NULL",
-                      E_INVALIDARG);
-    }
-    wide_string value;
-    if (!lookup(pszVariableName, value)) {
-        record(Method::GetServerVariable, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_INDEX));
-        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
-    }
+HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName, PCWSTR* ppszValue,
+                                                       DWORD* pcchValueLength) {
+    return get_variable(pszVariableName, ppszValue, pcchValueLength);
+}
+
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName, PCSTR* ppszValue,
+                                                       DWORD* pcchValueLength) {
+    return get_variable(pszVariableName, ppszValue, pcchValueLength);
+}
+
+template <class Unused>
+const WCHAR* FakeHttpContextBase<Unused>::server_owned(const wide_string& value, DWORD& length,
+                                                       const WCHAR*) const {
+    length = static_cast<DWORD>(value.size());
+    return wide_values_.copy(value.data(), value.size());
+}
+
+template <class Unused>
+const char* FakeHttpContextBase<Unused>::server_owned(const wide_string& value, DWORD& length,
+                                                      const char*) const {
     const std::string narrow = wide_to_utf8(value.data(), value.size());
-    *ppszValue = narrow_values_.copy(narrow.data(), narrow.size());
-    if (pcchValueLength) *pcchValueLength = static_cast<DWORD>(narrow.size());
-    record(Method::GetServerVariable, arguments, S_OK);
-    return S_OK;
+    length = static_cast<DWORD>(narrow.size());
+    return narrow_values_.copy(narrow.data(), narrow.size());
 }
 
 template <class Unused>
 HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
-                                                              PCWSTR pszVariableValue) {
+                                                       PCWSTR pszVariableValue) {
     const std::string arguments = pszVariableName ? pszVariableName : "NULL";
     HRESULT result = S_OK;
     if (core_.injected_recorded(On::context, Method::SetServerVariable, arguments, result))
@@ -10425,8 +10429,7 @@ HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
 }
 
 template <class Unused>
-HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
-                                                                  BOOL fFailIfNotExist) {
+HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName, BOOL fFailIfNotExist) {
     const std::string arguments = szName ? szName : "NULL";
     if (!szName) {
         record(Method::InheritServerVariable, arguments, E_INVALIDARG);
@@ -10434,9 +10437,8 @@ HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
                       E_INVALIDARG);
     }
     wide_string value;
-    const HRESULT result = lookup(szName, value) || !fFailIfNotExist
-                               ? S_OK
-                               : HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    const HRESULT result =
+        lookup(szName, value) || !fFailIfNotExist ? S_OK : HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
     record(Method::InheritServerVariable, arguments, result);
     return result;
 }
@@ -10478,7 +10480,7 @@ PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScriptTransla
 // *pcbPhysicalPath counts WCHARs including the terminator, as its SAL annotation says (CTX-8 [I]).
 template <class Unused>
 HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath,
-                                                    DWORD* pcbPhysicalPath) {
+                                             DWORD* pcbPhysicalPath) {
     HRESULT result = S_OK;
     if (core_.injected_recorded(On::context, Method::MapPath, std::string(), result)) return result;
     if (!pszUrl || !pcbPhysicalPath) {

@@ -22,46 +22,16 @@
 
 #include <iisfake/iisfake.hpp>
 
+#include "fuzz_input.hpp"
+
 namespace {
 
-[[noreturn]] void broken(const char* what) {
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-}
-#define EXPECT(condition) ((condition) ? void(0) : broken(#condition))
+using fuzz::Input;
 
-class Input {
-public:
-    Input(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
-    bool empty() const { return pos_ >= size_; }
-    std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
-    bool flag() { return byte() & 1u; }
-    std::uint16_t u16() {
-        const unsigned low = byte();
-        const unsigned high = byte();
-        return static_cast<std::uint16_t>(low | high << 8);
-    }
-    std::string text() {
-        const std::size_t length = byte();
-        std::string out;
-        while (out.size() < length && !empty()) out += static_cast<char>(byte());
-        return out;
-    }
-    template <std::size_t N>
-    const char* pick(const char* const (&choices)[N]) {
-        return choices[byte() % N];
-    }
-
-private:
-    const std::uint8_t* data_;
-    std::size_t size_;
-    std::size_t pos_ = 0;
-};
-
-const char* const names[] = {"Content-Type", "Set-Cookie", "set-cookie", "X-A",  "Location",
-                             "Server",       "Bad Name",   "",           "x-a",  "Cache-Control"};
-const char* const variables[] = {"URL",      "QUERY_STRING", "HTTP_HOST",  "ALL_RAW",
-                                 "ALL_HTTP", "REMOTE_PORT",  "HTTP_X_A",   "NOPE",
+const char* const names[] = {"Content-Type", "Set-Cookie", "set-cookie", "X-A", "Location",
+                             "Server",       "Bad Name",   "",           "x-a", "Cache-Control"};
+const char* const variables[] = {"URL",      "QUERY_STRING", "HTTP_HOST",       "ALL_RAW",
+                                 "ALL_HTTP", "REMOTE_PORT",  "HTTP_X_A",        "NOPE",
                                  "",         "my_var",       "PATH_TRANSLATED", "AUTH_TYPE"};
 const char* const urls[] = {"/next", "other", "http://x/y", "", "?q", "/a?b=c"};
 
@@ -125,9 +95,7 @@ void run(Input& in) {
         iisfake::RequestBuilder spec;
         try {
             const char* url = in.pick(urls);
-            spec.url(url[0] == '/' ? url : "/")
-                .header("X-A", in.text())
-                .body(in.text());
+            spec.url(url[0] == '/' ? url : "/").header("X-A", in.text()).body(in.text());
         } catch (const std::invalid_argument&) {
             return;
         }
@@ -167,7 +135,8 @@ void run(Input& in) {
                         const std::string& value = owned.back();
                         const auto cch = static_cast<USHORT>(value.size() + (in.flag() ? 1 : 0));
                         if (in.flag())
-                            (void)response->SetHeader(in.pick(names), value.c_str(), cch, in.flag());
+                            (void)response->SetHeader(in.pick(names), value.c_str(), cch,
+                                                      in.flag());
                         else
                             (void)response->SetHeader(
                                 static_cast<HTTP_HEADER_ID>(static_cast<int>(in.byte()) - 8),
@@ -189,15 +158,13 @@ void run(Input& in) {
                             chunk.DataChunkType =
                                 static_cast<HTTP_DATA_CHUNK_TYPE>(in.flag() ? 0 : in.byte() % 7);
                             chunk.FromMemory.pBuffer = in.flag() ? &owned.back()[0] : nullptr;
-                            chunk.FromMemory.BufferLength =
-                                static_cast<ULONG>(owned.back().size());
+                            chunk.FromMemory.BufferLength = static_cast<ULONG>(owned.back().size());
                         }
                         DWORD sent = 0;
                         BOOL expected = FALSE;
-                        (void)base->WriteEntityChunks(count ? chunks.data() : nullptr,
-                                                          static_cast<DWORD>(count), in.flag(),
-                                                          in.flag(), &sent,
-                                                          in.flag() ? &expected : nullptr);
+                        (void)base->WriteEntityChunks(
+                            count ? chunks.data() : nullptr, static_cast<DWORD>(count), in.flag(),
+                            in.flag(), &sent, in.flag() ? &expected : nullptr);
                         break;
                     }
                     case 4: {
@@ -220,7 +187,7 @@ void run(Input& in) {
                         DWORD sent = 0;
                         BOOL expected = FALSE;
                         (void)base->Flush(in.flag(), in.flag(), &sent,
-                                              in.flag() ? &expected : nullptr);
+                                          in.flag() ? &expected : nullptr);
                         break;
                     }
                     case 6:
@@ -236,15 +203,28 @@ void run(Input& in) {
                                                  in.flag());
                         break;
                     case 8:
-                        if (in.flag()) response->Clear(); else response->ClearHeaders();
+                        if (in.flag())
+                            response->Clear();
+                        else
+                            response->ClearHeaders();
                         break;
                     case 9:
                         switch (in.byte() % 5) {
-                            case 0: response->DisableBuffering(); break;
-                            case 1: response->SuppressHeaders(); break;
-                            case 2: response->ResetConnection(); break;
-                            case 3: response->SetNeedDisconnect(); break;
-                            default: response->DisableKernelCache(); break;
+                            case 0:
+                                response->DisableBuffering();
+                                break;
+                            case 1:
+                                response->SuppressHeaders();
+                                break;
+                            case 2:
+                                response->ResetConnection();
+                                break;
+                            case 3:
+                                response->SetNeedDisconnect();
+                                break;
+                            default:
+                                response->DisableKernelCache();
+                                break;
                         }
                         break;
                     case 10: {
@@ -294,8 +274,8 @@ void run(Input& in) {
                         DWORD size = static_cast<DWORD>(buffer.size());
                         const std::string url = in.text();
                         const std::basic_string<WCHAR> wide(url.begin(), url.end());
-                        if (SUCCEEDED(ctx->MapPath(wide.c_str(), buffer.empty() ? nullptr : buffer.data(),
-                                                   &size)))
+                        if (SUCCEEDED(ctx->MapPath(
+                                wide.c_str(), buffer.empty() ? nullptr : buffer.data(), &size)))
                             EXPECT(size <= buffer.size() && buffer[size - 1] == L'\0');
                         break;
                     }
@@ -324,9 +304,8 @@ void run(Input& in) {
                             (void)ctx->GetRequest()->ReadEntityBody(buffer, sizeof buffer, FALSE,
                                                                     &read, nullptr);
                         else
-                            (void)ctx->GetRequest()->ReadEntityBody(async_buffer,
-                                                                    sizeof async_buffer, TRUE,
-                                                                    &read, &pending);
+                            (void)ctx->GetRequest()->ReadEntityBody(
+                                async_buffer, sizeof async_buffer, TRUE, &read, &pending);
                         break;
                     }
                     default: {

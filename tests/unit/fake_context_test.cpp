@@ -67,15 +67,16 @@ TEST_CASE("CTX-1, CTX-19: the context is an IHttpContext4 with stable parts", "[
     CHECK(std::wstring(context->GetApplication()->GetApplicationPhysicalPath()) ==
           L"C:\\inetpub\\wwwroot");
     CHECK(context->GetConnection()->IsConnected() == TRUE);
-    CHECK(context->GetTraceContext() != nullptr);  // T-25: never NULL
+    CHECK(context->GetTraceContext() != nullptr);            // T-25: never NULL
     CHECK(context->GetModuleContextContainer() != nullptr);  // CTX-3
     CHECK(std::wstring(context->GetMetadata()->GetMetaPath()) == L"/LM/W3SVC/1/ROOT");
     CHECK(context->GetParentContext() == nullptr);  // CTX-11
 }
 
-TEST_CASE("T-25, USER-1: no connection and no user when the settings say so; anonymous is "
-          "empty strings",
-          "[context]") {
+TEST_CASE(
+    "T-25, USER-1: no connection and no user when the settings say so; anonymous is "
+    "empty strings",
+    "[context]") {
     SECTION("anonymous") {
         FakeHttpContext fake;
         IHttpUser* user = fake.GetUser();
@@ -114,8 +115,7 @@ TEST_CASE("USER-2: DereferenceUser past the context's own reference is misuse", 
     CHECK(fake.user()->references() == 1);
 }
 
-TEST_CASE("One call log across context, request and response, in the module's order",
-          "[context]") {
+TEST_CASE("One call log across context, request and response, in the module's order", "[context]") {
     FakeHttpContext fake(RequestBuilder().header("Accept", "text/html"));
     IHttpContext* context = &fake;
     USHORT cch = 0;
@@ -164,8 +164,7 @@ TEST_CASE("CTX-5: server variables are computed live from the request", "[contex
     CHECK(narrow_variable(context, "HTTP_VERSION") == "HTTP/1.1");
     CHECK(narrow_variable(context, "http_x_forwarded_for") == "10.0.0.1");  // any case
     CHECK(wide_variable(context, "HTTP_X_FORWARDED_FOR") == "10.0.0.1");
-    CHECK(narrow_variable(context, "PATH_TRANSLATED") ==
-          "C:\\inetpub\\wwwroot\\app\\page.aspx");
+    CHECK(narrow_variable(context, "PATH_TRANSLATED") == "C:\\inetpub\\wwwroot\\app\\page.aspx");
     CHECK(narrow_variable(context, "APPL_MD_PATH") == "/LM/W3SVC/1/ROOT");
     // ALL_RAW reflects a module's header edits (ANCM forwards it).
     REQUIRE(context->GetRequest()->SetHeader("X-Added", "yes", 3, TRUE) == S_OK);
@@ -213,9 +212,10 @@ TEST_CASE("CTX-4: request memory lives to the request's end, then is poisoned", 
     CHECK(fake.misuses().empty());
 }
 
-TEST_CASE("T-3, RESP-8: request memory by reference is sent intact; strict mode reports other "
-          "memory",
-          "[context]") {
+TEST_CASE(
+    "T-3, RESP-8: request memory by reference is sent intact; strict mode reports other "
+    "memory",
+    "[context]") {
     FakeHttpContext fake;
     fake.options().strict_request_memory = true;
     fake.set_misuse_handler(iisfake::ignore_misuse);
@@ -542,9 +542,10 @@ TEST_CASE("§1.7: completions on a pool thread: a module echoes the body, read a
     CHECK(fake.misuses().empty());
 }
 
-TEST_CASE("CTX-4, RESP-14: a reset connection drops the buffered chunks before request memory "
-          "goes",
-          "[context]") {
+TEST_CASE(
+    "CTX-4, RESP-14: a reset connection drops the buffered chunks before request memory "
+    "goes",
+    "[context]") {
     // Found by tests/fuzz/context_fuzzer.cpp: the raw response kept pointing into request
     // memory freed at the request's end.
     FakeHttpContext fake;

@@ -148,8 +148,7 @@ TEST_CASE("RESP-7: buffered memory chunks are copied when written", "[response]"
     CHECK(fake.sends().back().final);
 }
 
-TEST_CASE("RESP-8, T-3: a chunk by reference is read when sent, not when written",
-          "[response]") {
+TEST_CASE("RESP-8, T-3: a chunk by reference is read when sent, not when written", "[response]") {
     FakeHttpResponse fake;
     IHttpResponse* response = &fake;
     char text[] = "hello";

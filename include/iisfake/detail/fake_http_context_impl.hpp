@@ -28,13 +28,6 @@ inline std::string cgi_name(const std::string& header) {
     return out;
 }
 
-inline std::string narrow(PCWSTR text) {
-    if (!text) return std::string();
-    std::size_t length = 0;
-    while (text[length]) ++length;
-    return wide_to_utf8(text, length);
-}
-
 inline unsigned port_of(const SOCKADDR* address) {
     if (!address) return 0;
     unsigned char bytes[4] = {};
@@ -44,13 +37,12 @@ inline unsigned port_of(const SOCKADDR* address) {
 
 template <class Unused>
 FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
-                                                        ContextSettings settings)
+                                                 ContextSettings settings)
     : settings_(std::move(settings)),
       request_(spec, core_),
       response_(core_),
       user_(widen_utf8(settings_.user_name), widen_utf8(settings_.auth_type), reporter()),
-      site_(request_.GetSiteId(),
-            widen_utf8(settings_.site_name), reporter()),
+      site_(request_.site_id(), widen_utf8(settings_.site_name), reporter()),
       application_(widen_utf8(settings_.physical_root), widen_utf8(settings_.application_id),
                    widen_utf8(settings_.config_path), reporter()),
       connection_(reporter()),
@@ -66,7 +58,6 @@ FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
       now_ms_(settings_.start_time_ms) {
     core_.name_ = "FakeHttpContext";
     core_.http_context_ = this;  // what PFN_ASYNC_COMPLETION callbacks receive
-    request_.clear_calls();      // the GetSiteId above is the fake's, not the module's
     response_.set_request_memory_check(
         [this](const void* data, std::size_t size) { return is_request_memory(data, size); });
     response_.set_request_url([this] { return request_.full_url(); });
@@ -113,9 +104,8 @@ VOID FakeHttpContextBase<Unused>::IndicateCompletion(
 // §1.7 item 5: a completion with GetCompletionBytes() == cbBytes and S_OK, delivered later to
 // the module's OnAsyncCompletion (or, IHttpContext3, to the completion routine; CTX-12, T-23).
 template <class Unused>
-HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes,
-                                                 LPOVERLAPPED_COMPLETION_ROUTINE routine,
-                                                 void* context) {
+HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes, LPOVERLAPPED_COMPLETION_ROUTINE routine,
+                                          void* context) {
     const std::string arguments = std::to_string(bytes) + (routine ? ", routine" : "");
     HRESULT result = S_OK;
     if (core_.injected_recorded(On::context, Method::PostCompletion, arguments, result))
@@ -142,8 +132,7 @@ VOID* FakeHttpContextBase<Unused>::AllocateRequestMemory(DWORD cbAllocation) {
 }
 
 template <class Unused>
-bool FakeHttpContextBase<Unused>::is_request_memory(const void* data,
-                                                           std::size_t size) const {
+bool FakeHttpContextBase<Unused>::is_request_memory(const void* data, std::size_t size) const {
     const auto* p = static_cast<const unsigned char*>(data);
     for (const Block& block : memory_) {
         const unsigned char* begin = block.data.get();
@@ -164,53 +153,71 @@ wide_string FakeHttpContextBase<Unused>::url_path() const {
 }
 
 template <class Unused>
-bool FakeHttpContextBase<Unused>::computed(const std::string& upper,
-                                                  std::string& value) const {
+bool FakeHttpContextBase<Unused>::computed(const std::string& upper, std::string& value) const {
     const HTTP_REQUEST& raw = request_.raw();
     const bool secure = raw.pSslInfo != nullptr;
-    const std::string path = wide_to_utf8(url_path().data(), url_path().size());
+    const wide_string wide_path = url_path();
+    const std::string path = wide_to_utf8(wide_path.data(), wide_path.size());
     const std::string version = "HTTP/" + std::to_string(raw.Version.MajorVersion) + "." +
                                 std::to_string(raw.Version.MinorVersion);
     const std::string full = request_.full_url();
     std::string host = request_.header("Host");
     if (host.empty()) host = "localhost";
-    const std::string host_name = host[0] == '['
-                                      ? host.substr(0, host.find(']') + 1)
-                                      : host.substr(0, host.find(':'));
+    const std::string host_name =
+        host[0] == '[' ? host.substr(0, host.find(']') + 1) : host.substr(0, host.find(':'));
     IHttpUser* who = current_user();
-    if (upper == "REQUEST_METHOD") value = request_.method();
-    else if (upper == "URL" || upper == "PATH_INFO" || upper == "SCRIPT_NAME") value = path;
+    if (upper == "REQUEST_METHOD")
+        value = request_.method();
+    else if (upper == "URL" || upper == "PATH_INFO" || upper == "SCRIPT_NAME")
+        value = path;
     else if (upper == "QUERY_STRING") {
         const std::size_t q = full.find('?');
         value = q == std::string::npos ? std::string() : full.substr(q + 1);
-    } else if (upper == "UNENCODED_URL" || upper == "HTTP_URL") value = request_.raw_url();
-    else if (upper == "SERVER_NAME") value = host_name;
-    else if (upper == "SERVER_PORT") value = std::to_string(port_of(raw.Address.pLocalAddress));
-    else if (upper == "SERVER_PORT_SECURE") value = secure ? "1" : "0";
-    else if (upper == "HTTPS") value = secure ? "on" : "off";
-    else if (upper == "SERVER_PROTOCOL" || upper == "HTTP_VERSION") value = version;
-    else if (upper == "REMOTE_ADDR" || upper == "REMOTE_HOST") value = request_.remote_address();
-    else if (upper == "REMOTE_PORT") value = std::to_string(port_of(raw.Address.pRemoteAddress));
-    else if (upper == "LOCAL_ADDR") value = request_.local_address();
-    else if (upper == "CONTENT_TYPE") value = request_.header("Content-Type");
+    } else if (upper == "UNENCODED_URL" || upper == "HTTP_URL")
+        value = request_.raw_url();
+    else if (upper == "SERVER_NAME")
+        value = host_name;
+    else if (upper == "SERVER_PORT")
+        value = std::to_string(port_of(raw.Address.pLocalAddress));
+    else if (upper == "SERVER_PORT_SECURE")
+        value = secure ? "1" : "0";
+    else if (upper == "HTTPS")
+        value = secure ? "on" : "off";
+    else if (upper == "SERVER_PROTOCOL" || upper == "HTTP_VERSION")
+        value = version;
+    else if (upper == "REMOTE_ADDR" || upper == "REMOTE_HOST")
+        value = request_.remote_address();
+    else if (upper == "REMOTE_PORT")
+        value = std::to_string(port_of(raw.Address.pRemoteAddress));
+    else if (upper == "LOCAL_ADDR")
+        value = request_.local_address();
+    else if (upper == "CONTENT_TYPE")
+        value = request_.header("Content-Type");
     else if (upper == "CONTENT_LENGTH") {
         value = request_.header("Content-Length");
         if (value.empty()) value = "0";
-    } else if (upper == "AUTH_TYPE") value = who ? narrow(who->GetAuthenticationType()) : std::string();
+    } else if (upper == "AUTH_TYPE")
+        value = who ? utf8_of(who->GetAuthenticationType()) : std::string();
     else if (upper == "REMOTE_USER" || upper == "LOGON_USER" || upper == "AUTH_USER")
-        value = who ? narrow(who->GetUserName()) : std::string();
+        value = who ? utf8_of(who->GetUserName()) : std::string();
     else if (upper == "APPL_PHYSICAL_PATH") {
         value = settings_.physical_root;
         if (value.empty() || value.back() != '\\') value += '\\';
-    } else if (upper == "APPL_MD_PATH") value = settings_.application_id;
-    else if (upper == "INSTANCE_ID") value = std::to_string(site_.GetSiteId());
-    else if (upper == "INSTANCE_META_PATH") value = "/LM/W3SVC/" + std::to_string(site_.GetSiteId());
+    } else if (upper == "APPL_MD_PATH")
+        value = settings_.application_id;
+    else if (upper == "INSTANCE_ID")
+        value = std::to_string(site_.GetSiteId());
+    else if (upper == "INSTANCE_META_PATH")
+        value = "/LM/W3SVC/" + std::to_string(site_.GetSiteId());
     else if (upper == "PATH_TRANSLATED" || upper == "SCRIPT_TRANSLATED") {
         const wide_string physical = physical_path_of(url_path());
         value = wide_to_utf8(physical.data(), physical.size());
-    } else if (upper == "SERVER_SOFTWARE") value = "Microsoft-IIS/10.0";
-    else if (upper == "GATEWAY_INTERFACE") value = "CGI/1.1";
-    else if (upper == "APP_POOL_ID") value = settings_.app_pool;
+    } else if (upper == "SERVER_SOFTWARE")
+        value = "Microsoft-IIS/10.0";
+    else if (upper == "GATEWAY_INTERFACE")
+        value = "CGI/1.1";
+    else if (upper == "APP_POOL_ID")
+        value = settings_.app_pool;
     else if (upper == "ALL_HTTP") {
         value.clear();
         for (const auto& header : request_.headers())
@@ -248,7 +255,7 @@ bool FakeHttpContextBase<Unused>::lookup(const char* name, wide_string& value) c
 
 template <class Unused>
 bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
-                                                         std::string& value) const {
+                                                  std::string& value) const {
     wide_string wide;
     value.clear();
     if (!lookup(name.c_str(), wide)) return false;
@@ -256,65 +263,68 @@ bool FakeHttpContextBase<Unused>::server_variable(const std::string& name,
     return true;
 }
 
+// Both forms of GetServerVariable: the value is computed now and copied into server-owned
+// memory that lives to the request's end (CTX-5).
 template <class Unused>
-HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
-                                                              PCWSTR* ppszValue,
-                                                              DWORD* pcchValueLength) {
-    const std::string arguments = pszVariableName ? pszVariableName : "NULL";
+template <class Char>
+HRESULT FakeHttpContextBase<Unused>::get_variable(PCSTR name, const Char** value_out,
+                                                  DWORD* length_out) {
+    const std::string arguments = name ? name : "NULL";
     HRESULT result = S_OK;
-    if (ppszValue) *ppszValue = nullptr;
-    if (pcchValueLength) *pcchValueLength = 0;
+    if (value_out) *value_out = nullptr;
+    if (length_out) *length_out = 0;
     if (core_.injected_recorded(On::context, Method::GetServerVariable, arguments, result))
         return result;
-    if (!pszVariableName || !ppszValue) {
+    if (!name || !value_out) {
         record(Method::GetServerVariable, arguments, E_INVALIDARG);
         return report("IHttpContext::GetServerVariable", "CTX-5",
-                      pszVariableName ? "ppszValue is NULL" : "pszVariableName is NULL",
-                      E_INVALIDARG);
+                      name ? "ppszValue is NULL" : "pszVariableName is NULL", E_INVALIDARG);
     }
     wide_string value;
-    if (!lookup(pszVariableName, value)) {
+    if (!lookup(name, value)) {
         // Data, not misuse: a header the client did not send (CTX-5).
         record(Method::GetServerVariable, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_INDEX));
         return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
     }
-    *ppszValue = wide_values_.copy(value.data(), value.size());  // server-owned to the end
-    if (pcchValueLength) *pcchValueLength = static_cast<DWORD>(value.size());
+    DWORD length = 0;
+    *value_out = server_owned(value, length, static_cast<const Char*>(nullptr));
+    if (length_out) *length_out = length;
     record(Method::GetServerVariable, arguments, S_OK);
     return S_OK;
 }
 
+// Defined here rather than in the class, so that with the one-file opt-in the member template
+// they call is instantiated in that file only.
 template <class Unused>
-HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName,
-                                                              PCSTR* ppszValue,
-                                                              DWORD* pcchValueLength) {
-    const std::string arguments = pszVariableName ? pszVariableName : "NULL";
-    HRESULT result = S_OK;
-    if (ppszValue) *ppszValue = nullptr;
-    if (pcchValueLength) *pcchValueLength = 0;
-    if (core_.injected_recorded(On::context, Method::GetServerVariable, arguments, result))
-        return result;
-    if (!pszVariableName || !ppszValue) {
-        record(Method::GetServerVariable, arguments, E_INVALIDARG);
-        return report("IHttpContext::GetServerVariable", "CTX-5",
-                      pszVariableName ? "ppszValue is NULL" : "pszVariableName is NULL",
-                      E_INVALIDARG);
-    }
-    wide_string value;
-    if (!lookup(pszVariableName, value)) {
-        record(Method::GetServerVariable, arguments, HRESULT_FROM_WIN32(ERROR_INVALID_INDEX));
-        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
-    }
+HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName, PCWSTR* ppszValue,
+                                                       DWORD* pcchValueLength) {
+    return get_variable(pszVariableName, ppszValue, pcchValueLength);
+}
+
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::GetServerVariable(PCSTR pszVariableName, PCSTR* ppszValue,
+                                                       DWORD* pcchValueLength) {
+    return get_variable(pszVariableName, ppszValue, pcchValueLength);
+}
+
+template <class Unused>
+const WCHAR* FakeHttpContextBase<Unused>::server_owned(const wide_string& value, DWORD& length,
+                                                       const WCHAR*) const {
+    length = static_cast<DWORD>(value.size());
+    return wide_values_.copy(value.data(), value.size());
+}
+
+template <class Unused>
+const char* FakeHttpContextBase<Unused>::server_owned(const wide_string& value, DWORD& length,
+                                                      const char*) const {
     const std::string narrow = wide_to_utf8(value.data(), value.size());
-    *ppszValue = narrow_values_.copy(narrow.data(), narrow.size());
-    if (pcchValueLength) *pcchValueLength = static_cast<DWORD>(narrow.size());
-    record(Method::GetServerVariable, arguments, S_OK);
-    return S_OK;
+    length = static_cast<DWORD>(narrow.size());
+    return narrow_values_.copy(narrow.data(), narrow.size());
 }
 
 template <class Unused>
 HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
-                                                              PCWSTR pszVariableValue) {
+                                                       PCWSTR pszVariableValue) {
     const std::string arguments = pszVariableName ? pszVariableName : "NULL";
     HRESULT result = S_OK;
     if (core_.injected_recorded(On::context, Method::SetServerVariable, arguments, result))
@@ -331,8 +341,7 @@ HRESULT FakeHttpContextBase<Unused>::SetServerVariable(PCSTR pszVariableName,
 }
 
 template <class Unused>
-HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
-                                                                  BOOL fFailIfNotExist) {
+HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName, BOOL fFailIfNotExist) {
     const std::string arguments = szName ? szName : "NULL";
     if (!szName) {
         record(Method::InheritServerVariable, arguments, E_INVALIDARG);
@@ -340,9 +349,8 @@ HRESULT FakeHttpContextBase<Unused>::InheritServerVariable(PCSTR szName,
                       E_INVALIDARG);
     }
     wide_string value;
-    const HRESULT result = lookup(szName, value) || !fFailIfNotExist
-                               ? S_OK
-                               : HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    const HRESULT result =
+        lookup(szName, value) || !fFailIfNotExist ? S_OK : HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
     record(Method::InheritServerVariable, arguments, result);
     return result;
 }
@@ -384,7 +392,7 @@ PCWSTR FakeHttpContextBase<Unused>::GetScriptTranslated(DWORD* pcchScriptTransla
 // *pcbPhysicalPath counts WCHARs including the terminator, as its SAL annotation says (CTX-8 [I]).
 template <class Unused>
 HRESULT FakeHttpContextBase<Unused>::MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath,
-                                                    DWORD* pcbPhysicalPath) {
+                                             DWORD* pcbPhysicalPath) {
     HRESULT result = S_OK;
     if (core_.injected_recorded(On::context, Method::MapPath, std::string(), result)) return result;
     if (!pszUrl || !pcbPhysicalPath) {

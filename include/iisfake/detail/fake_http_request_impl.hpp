@@ -678,24 +678,6 @@ typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::tran
 }
 
 template <class Unused>
-bool FakeHttpRequestBase<Unused>::goes_pending(BOOL* pending_out) {
-    if (!pending_out) return true;  // REQ-READ-9: the caller waits for a completion
-    const std::size_t index = async_reads_++;
-    switch (options_.async_policy) {
-        case AsyncPolicy::always_inline:
-            return false;
-        case AsyncPolicy::alternate:
-            return index % 2 == 0;
-        case AsyncPolicy::scripted:
-            return index < options_.async_script.size() ? bool(options_.async_script[index]) : true;
-        case AsyncPolicy::always_pending:
-        case AsyncPolicy::complete_before_return:
-            return true;
-    }
-    return true;
-}
-
-template <class Unused>
 HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWORD size, BOOL async,
                                      PFN_ASYNC_COMPLETION callback, void* context,
                                      bool has_callback, DWORD* received, BOOL* pending,
@@ -744,7 +726,7 @@ HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWOR
         if (!(disconnected() && !inserted_left) && at_end() &&
             options_.async_eof == AsyncEof::immediate)
             return finish_now(0, detail::eof_result);
-        if (!goes_pending(pending)) {
+        if (!core_->goes_pending(pending, async_reads_)) {
             const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
             return finish_now(t.bytes, t.status);
         }
@@ -880,7 +862,7 @@ HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOO
         bool later = false;
         {
             auto guard = lock();
-            later = goes_pending(pfCompletionPending);
+            later = core_->goes_pending(pfCompletionPending, async_reads_);
             if (later) {
                 if (io_pending()) {
                     finish_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));

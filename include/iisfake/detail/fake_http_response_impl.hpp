@@ -25,14 +25,13 @@ void FakeHttpResponseBase<Unused>::init() {
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReason,
-                                                       USHORT uSubStatus,
-                                                       HRESULT hrErrorToReport,
-                                                       IAppHostConfigException* pException,
-                                                       BOOL fTrySkipCustomErrors) {
+                                                USHORT uSubStatus, HRESULT hrErrorToReport,
+                                                IAppHostConfigException* pException,
+                                                BOOL fTrySkipCustomErrors) {
     static_cast<void>(pException);
-    const std::string arguments =
-        std::to_string(statusCode) + ", " + (pszReason ? pszReason : "NULL") + ", " +
-        std::to_string(uSubStatus);
+    const std::string arguments = std::to_string(statusCode) + ", " +
+                                  (pszReason ? pszReason : "NULL") + ", " +
+                                  std::to_string(uSubStatus);
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetStatus, arguments, result)) return result;
     if (!pszReason) {
@@ -66,11 +65,11 @@ HRESULT FakeHttpResponseBase<Unused>::SetStatus(USHORT statusCode, PCSTR pszReas
 
 template <class Unused>
 VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubStatus,
-                                                    PCSTR* ppszReason, USHORT* pcchReason,
-                                                    HRESULT* phrErrorToReport,
-                                                    PCWSTR* ppszModule, DWORD* pdwNotification,
-                                                    IAppHostConfigException** ppException,
-                                                    BOOL* pfTrySkipCustomErrors) {
+                                             PCSTR* ppszReason, USHORT* pcchReason,
+                                             HRESULT* phrErrorToReport, PCWSTR* ppszModule,
+                                             DWORD* pdwNotification,
+                                             IAppHostConfigException** ppException,
+                                             BOOL* pfTrySkipCustomErrors) {
     // Every out-parameter is optional: ModSecurity passes trailing NULLs (RESP-5).
     if (pStatusCode) *pStatusCode = raw_.StatusCode;
     if (pSubStatus) *pSubStatus = substatus_;
@@ -86,8 +85,7 @@ VOID FakeHttpResponseBase<Unused>::GetStatus(USHORT* pStatusCode, USHORT* pSubSt
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::SetErrorDescription(PCWSTR pszDescription,
-                                                                 DWORD cchDescription,
-                                                                 BOOL fHtmlEncode) {
+                                                          DWORD cchDescription, BOOL fHtmlEncode) {
     const std::string arguments = std::to_string(cchDescription);
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetErrorDescription, arguments, result)) return result;
@@ -118,9 +116,8 @@ PCWSTR FakeHttpResponseBase<Unused>::GetErrorDescription(DWORD* pcchDescription)
 // ---- headers --------------------------------------------------------------------------------
 
 template <class Unused>
-const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
-                                                             std::size_t length,
-                                                             USHORT* pcch) const {
+const char* FakeHttpResponseBase<Unused>::find_header(const char* name, std::size_t length,
+                                                      USHORT* pcch) const {
     const int id = response_header_id(name, length);
     const HTTP_RESPONSE_HEADERS& h = raw_.Headers;
     if (id >= 0 && h.KnownHeaders[id].pRawValue) {
@@ -136,8 +133,7 @@ const char* FakeHttpResponseBase<Unused>::find_header(const char* name,
 }
 
 template <class Unused>
-PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
-                                                     USHORT* pcchHeaderValue) const {
+PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName, USHORT* pcchHeaderValue) const {
     if (!pszHeaderName) {
         record(Method::GetHeader, "NULL", S_OK);
         if (pcchHeaderValue) *pcchHeaderValue = 0;
@@ -150,7 +146,7 @@ PCSTR FakeHttpResponseBase<Unused>::GetHeader(PCSTR pszHeaderName,
 
 template <class Unused>
 PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
-                                                     USHORT* pcchHeaderValue) const {
+                                              USHORT* pcchHeaderValue) const {
     const int id = static_cast<int>(ulHeaderIndex);
     record(Method::GetHeader, std::to_string(id), S_OK);
     if (id < 0 || id >= HttpHeaderResponseMaximum) {
@@ -167,7 +163,7 @@ PCSTR FakeHttpResponseBase<Unused>::GetHeader(HTTP_HEADER_ID ulHeaderIndex,
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHeaderValue,
-                                                       USHORT cchHeaderValue, BOOL fReplace) {
+                                                USHORT cchHeaderValue, BOOL fReplace) {
     const char* method = "IHttpResponse::SetHeader";
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
@@ -179,8 +175,8 @@ HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHe
     const std::size_t length = std::strlen(pszHeaderName);
     if (!is_token(pszHeaderName, length)) {
         record(Method::SetHeader, arguments, E_INVALIDARG);
-        return report(method, "RESP-1",
-                      "header name \"" + arguments + "\" is not an HTTP token", E_INVALIDARG);
+        return report(method, "RESP-1", "header name \"" + arguments + "\" is not an HTTP token",
+                      E_INVALIDARG);
     }
     result = set_header(method, response_header_id(pszHeaderName, length), pszHeaderName, length,
                         pszHeaderValue, cchHeaderValue, fReplace);
@@ -190,9 +186,8 @@ HRESULT FakeHttpResponseBase<Unused>::SetHeader(PCSTR pszHeaderName, PCSTR pszHe
 }
 
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
-                                                       PCSTR pszHeaderValue,
-                                                       USHORT cchHeaderValue, BOOL fReplace) {
+HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex, PCSTR pszHeaderValue,
+                                                USHORT cchHeaderValue, BOOL fReplace) {
     const int id = static_cast<int>(ulHeaderIndex);
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetHeader, std::to_string(id), result)) return result;
@@ -214,10 +209,9 @@ HRESULT FakeHttpResponseBase<Unused>::SetHeader(HTTP_HEADER_ID ulHeaderIndex,
 // A value's bytes as in the request (REQ-SH-3/4); a header set again without fReplace is a
 // second line unless Options::join_response_values (RESP-3, T-22).
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
-                                                        const char* name,
-                                                        std::size_t name_length, PCSTR value,
-                                                        USHORT cch, BOOL replace) {
+HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id, const char* name,
+                                                 std::size_t name_length, PCSTR value, USHORT cch,
+                                                 BOOL replace) {
     if (!value && cch > 0)
         return core_->defer(method, "RESP-1", "pszHeaderValue is NULL with a non-zero length",
                             E_INVALIDARG);
@@ -255,8 +249,7 @@ HRESULT FakeHttpResponseBase<Unused>::set_header(const char* method, int id,
 }
 
 template <class Unused>
-void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name,
-                                                        std::size_t length) {
+void FakeHttpResponseBase<Unused>::remove_header(int id, const char* name, std::size_t length) {
     auto guard = lock();
     if (id >= 0) headers_.clear_known(id);
     headers_.remove_unknown(name, length, true);
@@ -325,8 +318,7 @@ VOID FakeHttpResponseBase<Unused>::Clear(VOID) {
 }
 
 template <class Unused>
-std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers()
-    const {
+std::vector<std::pair<std::string, std::string>> FakeHttpResponseBase<Unused>::headers() const {
     std::vector<std::pair<std::string, std::string>> out;
     auto guard = lock();
     for (int id = 0; id < HttpHeaderResponseMaximum; ++id) {
@@ -368,7 +360,7 @@ std::string FakeHttpResponseBase<Unused>::header(const std::string& name) const 
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszHeaderValue,
-                                                        USHORT cchHeaderValue, BOOL fReplace) {
+                                                 USHORT cchHeaderValue, BOOL fReplace) {
     const std::string arguments = pszHeaderName ? pszHeaderName : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::SetTrailer, arguments, result)) return result;
@@ -385,22 +377,24 @@ HRESULT FakeHttpResponseBase<Unused>::SetTrailer(PCSTR pszHeaderName, PCSTR pszH
         record(Method::SetTrailer, arguments, E_INVALIDARG);
         return E_INVALIDARG;
     }
+    // Server-owned to the request's end, like header values: GetTrailer hands out this copy.
+    const Trailer added{arguments, strings_.copy(value.data(), value.size()),
+                        static_cast<USHORT>(value.size())};
     bool done = false;
-    for (auto& trailer : trailers_) {
-        if (trailer.first.size() == arguments.size() &&
-            iequals(trailer.first.data(), arguments.data(), arguments.size()) && fReplace) {
-            trailer.second = value;
+    for (Trailer& trailer : trailers_) {
+        if (fReplace && trailer.name.size() == arguments.size() &&
+            iequals(trailer.name.data(), arguments.data(), arguments.size())) {
+            trailer = added;
             done = true;
         }
     }
-    if (!done) trailers_.emplace_back(arguments, value);
+    if (!done) trailers_.push_back(added);
     record(Method::SetTrailer, arguments, S_OK);
     return S_OK;
 }
 
 template <class Unused>
-PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
-                                                      USHORT* pcchHeaderValue) const {
+PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName, USHORT* pcchHeaderValue) const {
     record(Method::GetTrailer, pszHeaderName ? pszHeaderName : "NULL", S_OK);
     if (pcchHeaderValue) *pcchHeaderValue = 0;
     if (!pszHeaderName) {
@@ -408,12 +402,10 @@ PCSTR FakeHttpResponseBase<Unused>::GetTrailer(PCSTR pszHeaderName,
         return nullptr;
     }
     const std::size_t length = std::strlen(pszHeaderName);
-    for (const auto& trailer : trailers_) {
-        if (trailer.first.size() == length && iequals(trailer.first.data(), pszHeaderName, length)) {
-            if (pcchHeaderValue) *pcchHeaderValue = static_cast<USHORT>(trailer.second.size());
-            // Server-owned until the request ends, like header values.
-            return const_cast<Pool<char>&>(strings_).copy(trailer.second.data(),
-                                                          trailer.second.size());
+    for (const Trailer& trailer : trailers_) {
+        if (trailer.name.size() == length && iequals(trailer.name.data(), pszHeaderName, length)) {
+            if (pcchHeaderValue) *pcchHeaderValue = trailer.length;
+            return trailer.value;
         }
     }
     return nullptr;
@@ -427,10 +419,10 @@ HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
         return report("IHttpResponse4::DeleteTrailer", "RESP-1", "pszHeaderName is NULL",
                       E_INVALIDARG);
     }
-    std::vector<std::pair<std::string, std::string>> kept;
-    for (auto& trailer : trailers_)
-        if (!(trailer.first.size() == arguments.size() &&
-              iequals(trailer.first.data(), arguments.data(), arguments.size())))
+    std::vector<Trailer> kept;
+    for (Trailer& trailer : trailers_)
+        if (!(trailer.name.size() == arguments.size() &&
+              iequals(trailer.name.data(), arguments.data(), arguments.size())))
             kept.push_back(std::move(trailer));
     trailers_.swap(kept);
     record(Method::DeleteTrailer, arguments, S_OK);
@@ -438,10 +430,9 @@ HRESULT FakeHttpResponseBase<Unused>::DeleteTrailer(PCSTR pszHeaderName) {
 }
 
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath,
-                                                         PCWSTR pwszQuery, DWORD cHeaders,
-                                                         PCSTR* rgHeaderNames,
-                                                         PCSTR* rgHeaderValues) {
+HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath, PCWSTR pwszQuery,
+                                                  DWORD cHeaders, PCSTR* rgHeaderNames,
+                                                  PCSTR* rgHeaderValues) {
     HRESULT result = S_OK;
     if (injected_recorded(Method::PushPromise, std::string(), result)) return result;
     if (!pszVerb || !pwszPath || (cHeaders > 0 && (!rgHeaderNames || !rgHeaderValues))) {
@@ -449,8 +440,7 @@ HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath
         return report("IHttpResponse3::PushPromise", "RESP-PUSH",
                       "pszVerb, pwszPath or a header array is NULL", E_INVALIDARG);
     }
-    std::string promise = std::string(pszVerb) + " " +
-                          wide_to_utf8(wide_string(pwszPath));
+    std::string promise = std::string(pszVerb) + " " + wide_to_utf8(wide_string(pwszPath));
     if (pwszQuery && *pwszQuery) promise += "?" + wide_to_utf8(wide_string(pwszQuery));
     push_promises_.push_back(promise);
     record(Method::PushPromise, promise, S_OK);
@@ -461,7 +451,7 @@ HRESULT FakeHttpResponseBase<Unused>::PushPromise(PCSTR pszVerb, PCWSTR pwszPath
 
 template <class Unused>
 bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
-                                                                  std::size_t size) const {
+                                                            std::size_t size) const {
     const auto* p = static_cast<const unsigned char*>(data);
     for (const Range& range : static_memory_)
         if (p >= range.data && size <= range.size &&
@@ -474,10 +464,8 @@ bool FakeHttpResponseBase<Unused>::static_or_request_memory(const void* data,
 // value are copied now, as IIS copies them (RESP-7); by reference, or unbuffered, the module's
 // memory is read when the chunk is sent (RESP-8, T-3).
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
-                                                        const HTTP_DATA_CHUNK* chunks,
-                                                        DWORD count, LONG position,
-                                                        bool by_reference) {
+HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method, const HTTP_DATA_CHUNK* chunks,
+                                                 DWORD count, LONG position, bool by_reference) {
     const char* rule = by_reference ? "RESP-8" : "RESP-7";
     for (DWORD i = 0; i < count; ++i) {
         const HTTP_DATA_CHUNK& chunk = chunks[i];
@@ -547,16 +535,16 @@ HRESULT FakeHttpResponseBase<Unused>::add_chunks(const char* method,
 }
 
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
-    HTTP_DATA_CHUNK* pDataChunk, LONG lInsertPosition) {
+HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(HTTP_DATA_CHUNK* pDataChunk,
+                                                                  LONG lInsertPosition) {
     const std::string arguments = std::to_string(lInsertPosition);
     HRESULT result = S_OK;
     if (injected_recorded(Method::WriteEntityChunkByReference, arguments, result)) return result;
     if (!pDataChunk) {
         record(Method::WriteEntityChunkByReference, arguments,
                HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
-        return report("IHttpResponse::WriteEntityChunkByReference", "RESP-8",
-                      "pDataChunk is NULL", HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        return report("IHttpResponse::WriteEntityChunkByReference", "RESP-8", "pDataChunk is NULL",
+                      HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
     }
     result = add_chunks("IHttpResponse::WriteEntityChunkByReference", pDataChunk, 1,
                         lInsertPosition, true);
@@ -564,23 +552,12 @@ HRESULT FakeHttpResponseBase<Unused>::WriteEntityChunkByReference(
     return result;
 }
 
+// One write at a time; a write beside a pending read only after EnableFullDuplex (§1.7).
 template <class Unused>
-bool FakeHttpResponseBase<Unused>::goes_pending(BOOL* expected) {
-    if (!expected) return true;  // as REQ-READ-9: the caller waits for a completion
-    const std::size_t index = async_writes_++;
-    const Options& options = core_->options_;
-    switch (options.async_policy) {
-        case AsyncPolicy::always_inline:
-            return false;
-        case AsyncPolicy::alternate:
-            return index % 2 == 0;
-        case AsyncPolicy::scripted:
-            return index < options.async_script.size() ? bool(options.async_script[index]) : true;
-        case AsyncPolicy::always_pending:
-        case AsyncPolicy::complete_before_return:
-            return true;
-    }
-    return true;
+bool FakeHttpResponseBase<Unused>::write_blocked() const {
+    return core_->pending_of(OperationKind::write) ||
+           (!core_->options_.full_duplex && (core_->pending_of(OperationKind::read) ||
+                                             core_->pending_of(OperationKind::negotiate)));
 }
 
 template <class Unused>
@@ -595,13 +572,11 @@ DWORD FakeHttpResponseBase<Unused>::pending_bytes() const {
 // Shared tail of an asynchronous write or flush that sends: pending per the policy (the
 // completion sends and reports the bytes), or done inline.
 template <class Unused>
-HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
-                                                          const std::string& arguments,
-                                                          DWORD bytes, BOOL more,
-                                                          PFN_ASYNC_COMPLETION callback,
-                                                          void* context, bool has_callback,
-                                                          DWORD* sent, BOOL* expected) {
-    if (goes_pending(expected)) {
+HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method, const std::string& arguments,
+                                                   DWORD bytes, BOOL more,
+                                                   PFN_ASYNC_COMPLETION callback, void* context,
+                                                   bool has_callback, DWORD* sent, BOOL* expected) {
+    if (core_->goes_pending(expected, async_writes_)) {
         if (sent) *sent = 0;
         if (expected) *expected = TRUE;
         record(method, arguments + ", pending", S_OK);
@@ -618,11 +593,11 @@ HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method,
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK* chunks,
-                                                   DWORD count, BOOL async, BOOL more,
-                                                   PFN_ASYNC_COMPLETION callback, void* context,
-                                                   bool has_callback, DWORD* sent,
-                                                   BOOL* expected) {
-    std::string arguments = std::to_string(count) + (async ? " chunk(s), async" : " chunk(s), sync");
+                                            DWORD count, BOOL async, BOOL more,
+                                            PFN_ASYNC_COMPLETION callback, void* context,
+                                            bool has_callback, DWORD* sent, BOOL* expected) {
+    std::string arguments =
+        std::to_string(count) + (async ? " chunk(s), async" : " chunk(s), sync");
     if (more) arguments += ", more";
     auto fail_now = [&](HRESULT result) {
         if (sent) *sent = 0;
@@ -642,9 +617,7 @@ HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK*
         return report(method, "RESP-10", "an asynchronous write without pfnCompletionCallback",
                       E_INVALIDARG);
     }
-    if (core_->pending_of(OperationKind::write) ||
-        (!core_->options_.full_duplex && (core_->pending_of(OperationKind::read) ||
-                                          core_->pending_of(OperationKind::negotiate)))) {
+    if (write_blocked()) {
         fail_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
         return report(method, "RESP-7",
                       "a write while another operation is pending (one write at a time; a read "
@@ -678,9 +651,8 @@ HRESULT FakeHttpResponseBase<Unused>::write(const char* method, HTTP_DATA_CHUNK*
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL more,
-                                                   PFN_ASYNC_COMPLETION callback, void* context,
-                                                   bool has_callback, DWORD* sent,
-                                                   BOOL* expected) {
+                                            PFN_ASYNC_COMPLETION callback, void* context,
+                                            bool has_callback, DWORD* sent, BOOL* expected) {
     std::string arguments = async ? "async" : "sync";
     if (more) arguments += ", more";
     auto fail_now = [&](HRESULT result) {
@@ -696,9 +668,7 @@ HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL
         return report(method, "RESP-10", "an asynchronous flush without pfnCompletionCallback",
                       E_INVALIDARG);
     }
-    if (core_->pending_of(OperationKind::write) ||
-        (!core_->options_.full_duplex && (core_->pending_of(OperationKind::read) ||
-                                          core_->pending_of(OperationKind::negotiate)))) {
+    if (write_blocked()) {
         fail_now(HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
         return report(method, "RESP-9",
                       "a flush while another operation is pending (one write at a time; a read "
@@ -790,7 +760,7 @@ std::string FakeHttpResponseBase<Unused>::buffered_body() const {
 
 template <class Unused>
 HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCode,
-                                                      BOOL fIncludeParameters) {
+                                               BOOL fIncludeParameters) {
     const std::string arguments = pszUrl ? pszUrl : "NULL";
     HRESULT result = S_OK;
     if (injected_recorded(Method::Redirect, arguments, result)) return result;
@@ -808,11 +778,11 @@ HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCo
         scheme_end == std::string::npos ? base.size() : base.find('/', scheme_end + 3);
     const std::string origin = base.substr(0, path_start);
     const std::size_t query_at = base.find('?');
-    const std::string path = path_start == std::string::npos
-                                 ? std::string("/")
-                                 : base.substr(path_start, query_at == std::string::npos
-                                                               ? std::string::npos
-                                                               : query_at - path_start);
+    const std::string path =
+        path_start == std::string::npos
+            ? std::string("/")
+            : base.substr(path_start, query_at == std::string::npos ? std::string::npos
+                                                                    : query_at - path_start);
     std::string target = pszUrl;
     if (target.find_first_of("\r\n") != std::string::npos) {  // header injection
         record(Method::Redirect, arguments, E_INVALIDARG);
@@ -851,9 +821,10 @@ HRESULT FakeHttpResponseBase<Unused>::Redirect(PCSTR pszUrl, BOOL fResetStatusCo
     }
     if (!fResetStatusCode) {
         // The status stays: the client is told in the body where the document moved.
-        const std::string moved = "<head><title>Document Moved</title></head>\n<body><h1>Object "
-                                  "Moved</h1>This document may be found <a HREF=\"" +
-                                  target + "\">here</a></body>";
+        const std::string moved =
+            "<head><title>Document Moved</title></head>\n<body><h1>Object "
+            "Moved</h1>This document may be found <a HREF=\"" +
+            target + "\">here</a></body>";
         HTTP_DATA_CHUNK chunk = {};
         chunk.DataChunkType = HttpDataChunkFromMemory;
         chunk.FromMemory.pBuffer = const_cast<char*>(moved.data());

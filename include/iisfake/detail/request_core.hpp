@@ -221,6 +221,26 @@ public:
         if (failure) std::rethrow_exception(failure);
     }
 
+    // Whether an asynchronous operation goes pending, per Options::async_policy (REQ-READ-5,
+    // T-10); `counter` counts the asynchronous calls of its kind (reads, or writes).
+    bool goes_pending(BOOL* pending_out, std::size_t& counter) const {
+        if (!pending_out) return true;  // REQ-READ-9: the caller waits for a completion
+        const std::size_t index = counter++;
+        switch (options_.async_policy) {
+            case AsyncPolicy::always_inline:
+                return false;
+            case AsyncPolicy::alternate:
+                return index % 2 == 0;
+            case AsyncPolicy::scripted:
+                return index < options_.async_script.size() ? bool(options_.async_script[index])
+                                                            : true;
+            case AsyncPolicy::always_pending:
+            case AsyncPolicy::complete_before_return:
+                return true;
+        }
+        return true;
+    }
+
     // Queues an operation that went pending (caller holds no lock). With complete_before_return
     // the completion arrives before the call that started it returns.
     void start(Operation op) {
@@ -315,8 +335,8 @@ private:
                 return;
             }
             const Operation& oldest = pending_.front();
-            if (forced && oldest.kind != OperationKind::write && oldest.kind != OperationKind::post &&
-                bytes > oldest.size)
+            if (forced && oldest.kind != OperationKind::write &&
+                oldest.kind != OperationKind::post && bytes > oldest.size)
                 throw std::invalid_argument(
                     "iisfake: complete_pending_with: " + std::to_string(bytes) +
                     " bytes do not fit the pending operation's buffer of " +
@@ -376,9 +396,8 @@ private:
             result = op.owner ? op.owner->complete_operation(op) : Transfer{op.size, S_OK};
         }
         FakeHttpCompletionInfo info(result.bytes, result.status,
-                                    op.kind == OperationKind::read
-                                        ? options_.read_operation_code
-                                        : options_.other_operation_code);
+                                    op.kind == OperationKind::read ? options_.read_operation_code
+                                                                   : options_.other_operation_code);
         const bool to_callback = op.has_callback || op.routine != nullptr;
         const bool delivered = to_callback || static_cast<bool>(op.sink);
         std::size_t slot = 0;
@@ -388,8 +407,8 @@ private:
             Lock guard = lock();
             slot = completions_.size();
             completions_.push_back(Completion{result.bytes, result.status,
-                                              info.GetCompletedOperation(), to_callback,
-                                              delivered, RQ_NOTIFICATION_CONTINUE});
+                                              info.GetCompletedOperation(), to_callback, delivered,
+                                              RQ_NOTIFICATION_CONTINUE});
         }
         // Without a sink (a test that only looks at the buffer) the completion goes nowhere; it
         // is still in completions(), with delivered == false. But a sink set after the operation
@@ -411,9 +430,8 @@ private:
         REQUEST_NOTIFICATION_STATUS returned = RQ_NOTIFICATION_CONTINUE;
         if (op.routine) {
             // An OVERLAPPED completion routine gets a Win32 error code, not an HRESULT.
-            const DWORD code = SUCCEEDED(result.status)
-                                   ? 0u
-                                   : static_cast<DWORD>(result.status) & 0xFFFFu;
+            const DWORD code =
+                SUCCEEDED(result.status) ? 0u : static_cast<DWORD>(result.status) & 0xFFFFu;
             op.routine(code, result.bytes, static_cast<LPOVERLAPPED>(op.context));
         } else if (op.has_callback) {
             returned = op.callback(http_context_, &info, op.context);

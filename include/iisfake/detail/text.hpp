@@ -163,6 +163,14 @@ inline std::string wide_to_utf8(const WCHAR* text, std::size_t length) {
 }
 
 // %XX becomes the byte XX; a '%' not followed by two hex digits stays as it is.
+// A NUL-terminated wide string as UTF-8; "" for NULL.
+inline std::string utf8_of(const WCHAR* text) {
+    if (!text) return std::string();
+    std::size_t length = 0;
+    while (text[length]) ++length;
+    return wide_to_utf8(text, length);
+}
+
 inline std::string percent_decode(const char* text, std::size_t length) {
     std::string out;
     out.reserve(length);
