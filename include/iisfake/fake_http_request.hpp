@@ -41,7 +41,7 @@ namespace detail {
 // fake request compiles none of it (users include iisfake in every test file). Use
 // iisfake::FakeHttpRequest.
 template <class Unused = void>
-class FakeHttpRequestBase : public IHttpRequest4, private OperationOwner {
+class FakeHttpRequestBase : public IHttpRequest4 {
 public:
     using Core = RequestCore<Unused>;
     FakeHttpRequestBase() : FakeHttpRequestBase(RequestBuilder()) {}
@@ -282,7 +282,24 @@ private:
     Transfer transfer(unsigned char* out, DWORD capacity);
     bool disconnected() const;
     bool io_pending() const;
-    Transfer complete_operation(const Operation& op) override;
+    Transfer complete_operation(const Operation& op);
+    // Completes this fake's operations for the core. A member rather than a base class: a
+    // completion running on another thread calls it while the destructor waits for that
+    // thread, and a member keeps its vtable until the destructor's body has returned.
+    class Completer final : public OperationOwner {
+    public:
+        explicit Completer(FakeHttpRequestBase& fake) : fake_(fake) {}
+        Completer(const Completer&) = delete;
+        Completer& operator=(const Completer&) = delete;
+        virtual ~Completer() = default;
+        Transfer complete_operation(const Operation& op) override {
+            return fake_.complete_operation(op);
+        }
+
+    private:
+        FakeHttpRequestBase& fake_;
+    };
+    Completer completer_{*this};
     std::string method_text() const;
 
     std::unique_ptr<Core> own_core_;  // when built alone

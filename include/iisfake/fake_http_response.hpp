@@ -43,7 +43,7 @@ struct Send {
 namespace detail {
 
 template <class Unused = void>
-class FakeHttpResponseBase : public IHttpResponse4, private OperationOwner {
+class FakeHttpResponseBase : public IHttpResponse4 {
 public:
     using Core = RequestCore<Unused>;
     FakeHttpResponseBase() : own_core_(new Core), core_(own_core_.get()) { init(); }
@@ -315,7 +315,24 @@ private:
                          DWORD* sent, BOOL* expected);
     DWORD pending_bytes() const;
     DWORD send(bool more, bool final);
-    Transfer complete_operation(const Operation& op) override;
+    Transfer complete_operation(const Operation& op);
+    // Completes this fake's operations for the core. A member rather than a base class: a
+    // completion running on another thread calls it while the destructor waits for that
+    // thread, and a member keeps its vtable until the destructor's body has returned.
+    class Completer final : public OperationOwner {
+    public:
+        explicit Completer(FakeHttpResponseBase& fake) : fake_(fake) {}
+        Completer(const Completer&) = delete;
+        Completer& operator=(const Completer&) = delete;
+        virtual ~Completer() = default;
+        Transfer complete_operation(const Operation& op) override {
+            return fake_.complete_operation(op);
+        }
+
+    private:
+        FakeHttpResponseBase& fake_;
+    };
+    Completer completer_{*this};
 
     std::unique_ptr<Core> own_core_;  // when built alone
     Core* core_;

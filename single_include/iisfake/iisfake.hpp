@@ -6400,7 +6400,7 @@ namespace detail {
 // fake request compiles none of it (users include iisfake in every test file). Use
 // iisfake::FakeHttpRequest.
 template <class Unused = void>
-class FakeHttpRequestBase : public IHttpRequest4, private OperationOwner {
+class FakeHttpRequestBase : public IHttpRequest4 {
 public:
     using Core = RequestCore<Unused>;
     FakeHttpRequestBase() : FakeHttpRequestBase(RequestBuilder()) {}
@@ -6641,7 +6641,24 @@ private:
     Transfer transfer(unsigned char* out, DWORD capacity);
     bool disconnected() const;
     bool io_pending() const;
-    Transfer complete_operation(const Operation& op) override;
+    Transfer complete_operation(const Operation& op);
+    // Completes this fake's operations for the core. A member rather than a base class: a
+    // completion running on another thread calls it while the destructor waits for that
+    // thread, and a member keeps its vtable until the destructor's body has returned.
+    class Completer final : public OperationOwner {
+    public:
+        explicit Completer(FakeHttpRequestBase& fake) : fake_(fake) {}
+        Completer(const Completer&) = delete;
+        Completer& operator=(const Completer&) = delete;
+        virtual ~Completer() = default;
+        Transfer complete_operation(const Operation& op) override {
+            return fake_.complete_operation(op);
+        }
+
+    private:
+        FakeHttpRequestBase& fake_;
+    };
+    Completer completer_{*this};
     std::string method_text() const;
 
     std::unique_ptr<Core> own_core_;  // when built alone
@@ -7441,7 +7458,7 @@ HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWOR
             const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
             return finish_now(t.bytes, t.status);
         }
-        op = Operation{OperationKind::read, this, static_cast<unsigned char*>(buffer), size,
+        op = Operation{OperationKind::read, &completer_, static_cast<unsigned char*>(buffer), size,
                        has_callback, callback, context, nullptr, CompletionSink(), false, false};
         if (received) *received = 0;
         if (pending) *pending = TRUE;
@@ -7567,7 +7584,7 @@ HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOO
     };
     if (injected(Method::NegotiateClientCertificate, result)) return finish_now(result);
     if (!raw_.pSslInfo) return finish_now(E_FAIL);  // no TLS, nothing to renegotiate
-    const Operation op{OperationKind::negotiate, this, nullptr, 0, false, nullptr, nullptr,
+    const Operation op{OperationKind::negotiate, &completer_, nullptr, 0, false, nullptr, nullptr,
                        nullptr, CompletionSink(), false, false};
     if (fAsync) {
         bool later = false;
@@ -7893,7 +7910,7 @@ struct Send {
 namespace detail {
 
 template <class Unused = void>
-class FakeHttpResponseBase : public IHttpResponse4, private OperationOwner {
+class FakeHttpResponseBase : public IHttpResponse4 {
 public:
     using Core = RequestCore<Unused>;
     FakeHttpResponseBase() : own_core_(new Core), core_(own_core_.get()) { init(); }
@@ -8165,7 +8182,24 @@ private:
                          DWORD* sent, BOOL* expected);
     DWORD pending_bytes() const;
     DWORD send(bool more, bool final);
-    Transfer complete_operation(const Operation& op) override;
+    Transfer complete_operation(const Operation& op);
+    // Completes this fake's operations for the core. A member rather than a base class: a
+    // completion running on another thread calls it while the destructor waits for that
+    // thread, and a member keeps its vtable until the destructor's body has returned.
+    class Completer final : public OperationOwner {
+    public:
+        explicit Completer(FakeHttpResponseBase& fake) : fake_(fake) {}
+        Completer(const Completer&) = delete;
+        Completer& operator=(const Completer&) = delete;
+        virtual ~Completer() = default;
+        Transfer complete_operation(const Operation& op) override {
+            return fake_.complete_operation(op);
+        }
+
+    private:
+        FakeHttpResponseBase& fake_;
+    };
+    Completer completer_{*this};
 
     std::unique_ptr<Core> own_core_;  // when built alone
     Core* core_;
@@ -8809,7 +8843,7 @@ HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method, const std::str
         if (sent) *sent = 0;
         if (expected) *expected = TRUE;
         record(method, arguments + ", pending", S_OK);
-        core_->start(Operation{OperationKind::write, this, nullptr, bytes, has_callback, callback,
+        core_->start(Operation{OperationKind::write, &completer_, nullptr, bytes, has_callback, callback,
                                context, nullptr, CompletionSink(), false, more != FALSE});
         return S_OK;
     }

@@ -730,7 +730,7 @@ HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWOR
             const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
             return finish_now(t.bytes, t.status);
         }
-        op = Operation{OperationKind::read, this, static_cast<unsigned char*>(buffer), size,
+        op = Operation{OperationKind::read, &completer_, static_cast<unsigned char*>(buffer), size,
                        has_callback, callback, context, nullptr, CompletionSink(), false, false};
         if (received) *received = 0;
         if (pending) *pending = TRUE;
@@ -856,7 +856,7 @@ HRESULT FakeHttpRequestBase<Unused>::NegotiateClientCertificate(BOOL fAsync, BOO
     };
     if (injected(Method::NegotiateClientCertificate, result)) return finish_now(result);
     if (!raw_.pSslInfo) return finish_now(E_FAIL);  // no TLS, nothing to renegotiate
-    const Operation op{OperationKind::negotiate, this, nullptr, 0, false, nullptr, nullptr,
+    const Operation op{OperationKind::negotiate, &completer_, nullptr, 0, false, nullptr, nullptr,
                        nullptr, CompletionSink(), false, false};
     if (fAsync) {
         bool later = false;

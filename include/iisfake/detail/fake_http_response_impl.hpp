@@ -580,7 +580,7 @@ HRESULT FakeHttpResponseBase<Unused>::finish_async(Method method, const std::str
         if (sent) *sent = 0;
         if (expected) *expected = TRUE;
         record(method, arguments + ", pending", S_OK);
-        core_->start(Operation{OperationKind::write, this, nullptr, bytes, has_callback, callback,
+        core_->start(Operation{OperationKind::write, &completer_, nullptr, bytes, has_callback, callback,
                                context, nullptr, CompletionSink(), false, more != FALSE});
         return S_OK;
     }
