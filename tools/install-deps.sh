@@ -6,7 +6,8 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ catch2 python3)
 if [[ "${1:-}" == "all" ]]; then
-  packages+=(clang libclang-rt-14-dev libgmock-dev g++-mingw-w64-x86-64-posix wine wine64)
+  packages+=(clang libclang-rt-14-dev libgmock-dev g++-mingw-w64-x86-64-posix wine wine64
+    libpugixml-dev)
 fi
 
 missing=()

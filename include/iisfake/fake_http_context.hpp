@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "iisfake/detail/pipeline.hpp"
 #include "iisfake/detail/request_core.hpp"
 #include "iisfake/detail/storage.hpp"
 #include "iisfake/detail/text.hpp"
@@ -30,7 +31,10 @@ IISFAKE_BEGIN_NAMESPACE
 struct ContextSettings {
     std::string site_name = "Default Web Site";
     std::string physical_root = "C:\\inetpub\\wwwroot";  // the application's physical path
-    std::string application_id = "/LM/W3SVC/1/ROOT";     // APPL_MD_PATH, GetMetaPath
+    std::string application_id = "/LM/W3SVC/1/ROOT";     // APPL_MD_PATH
+    // The application's configuration path (GetAppConfigPath). IMetadataInfo::GetMetaPath is
+    // the request URL's: "MACHINE/WEBROOT/APPHOST/<site_name><URL path>", which modules pass to
+    // GetAdminSection.
     std::string config_path = "MACHINE/WEBROOT/APPHOST/Default Web Site";
     std::string app_pool = "DefaultAppPool";
     // USER-1: anonymous is a user with empty strings; has_user = false makes GetUser() NULL
@@ -49,8 +53,13 @@ struct ContextSettings {
 
 namespace detail {
 
+template <class Unused>
+class RequestRun;  // ModuleHost's run of one request
+
 template <class Unused = void>
 class FakeHttpContextBase : public IHttpContext4 {
+    template <class>
+    friend class RequestRun;  // steers the request through its core
 public:
     using Core = RequestCore<Unused>;
     explicit FakeHttpContextBase(const RequestBuilder& spec = RequestBuilder(),
@@ -91,6 +100,8 @@ public:
         disabled_post_ |= dwPostNotifications;
         record(Method::DisableNotifications,
                std::to_string(dwNotifications) + ", " + std::to_string(dwPostNotifications), S_OK);
+        if (core_.pipeline_)
+            core_.pipeline_->disable_notifications(dwNotifications, dwPostNotifications);
     }
     // CTX-13: running the next notification inline needs the pipeline; FALSE means "not
     // possible", which callers handle.
@@ -108,12 +119,9 @@ public:
         record(Method::GetIsLastNotification, std::string(), S_OK);
         return FALSE;
     }
-    // CTX-9, CTX-10: child requests come with the pipeline host.
-    HRESULT ExecuteRequest(BOOL, IHttpContext*, DWORD, IHttpUser*,
-                           BOOL* pfCompletionExpected = NULL) override {
-        if (pfCompletionExpected) *pfCompletionExpected = FALSE;
-        return not_supported(Method::ExecuteRequest);
-    }
+    // CTX-9: runs a child CloneContext made, through the pipeline host (ModuleHost).
+    HRESULT ExecuteRequest(BOOL fAsync, IHttpContext* pHttpContext, DWORD dwExecuteFlags,
+                           IHttpUser* pHttpUser, BOOL* pfCompletionExpected = NULL) override;
     DWORD GetExecuteFlags(VOID) const override {
         record(Method::GetExecuteFlags, std::string(), S_OK);
         return execute_flags_;
@@ -142,26 +150,22 @@ public:
         return nullptr;  // the fake serves no files from disk
     }
     HRESULT MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath, DWORD* pcbPhysicalPath) override;
-    HRESULT NotifyCustomNotification(ICustomNotificationProvider*,
-                                     BOOL* pfCompletionExpected) override {
-        if (pfCompletionExpected) *pfCompletionExpected = FALSE;
-        return not_supported(Method::NotifyCustomNotification);
-    }
+    HRESULT NotifyCustomNotification(ICustomNotificationProvider* pCustomOutput,
+                                     BOOL* pfCompletionExpected) override;
     IHttpContext* GetParentContext(VOID) const override {
         record(Method::GetParentContext, std::string(), S_OK);
-        return nullptr;  // CTX-11: a root context
+        return parent_;  // CTX-11: NULL for a root context
     }
     IHttpContext* GetRootContext(VOID) const override {
         record(Method::GetRootContext, std::string(), S_OK);
+        if (parent_) return root_;
         return settings_.root_context_is_self ? const_cast<FakeHttpContextBase*>(this) : nullptr;
     }
-    HRESULT CloneContext(DWORD, IHttpContext** ppHttpContext) override {
-        if (ppHttpContext) *ppHttpContext = nullptr;
-        return not_supported(Method::CloneContext);
-    }
-    HRESULT ReleaseClonedContext(VOID) override {
-        return not_supported(Method::ReleaseClonedContext);
-    }
+    // CTX-10: a child request with this one's URL and method (CLONE_FLAG_BASICS), headers
+    // (HEADERS, less preconditions with NO_PRECONDITION and WebDAV's with NO_DAV) and entity
+    // (ENTITY); it lives until this context ends.
+    HRESULT CloneContext(DWORD dwCloneFlags, IHttpContext** ppHttpContext) override;
+    HRESULT ReleaseClonedContext(VOID) override;
     HRESULT GetCurrentExecutionStats(
         DWORD* pdwNotification, DWORD* pdwNotificationStartTickCount = NULL,
         PCWSTR* ppszModule = NULL, DWORD* pdwModuleStartTickCount = NULL,
@@ -255,6 +259,10 @@ public:
     // CleanupStoredContext once (CONT-1), then request memory poisoned and freed (CTX-4).
     void end_request();
 
+    // The pipeline host running this request (ModuleHost sets it): IndicateCompletion,
+    // DisableNotifications, NotifyCustomNotification and each send reach it.
+    void set_pipeline(detail::Pipeline* pipeline) noexcept { core_.pipeline_ = pipeline; }
+
     // ---- asynchronous completion (one queue for the whole request) ---------------------------
     void set_completion_sink(CompletionSink sink) {
         auto guard = core_.lock();
@@ -319,7 +327,9 @@ private:
         };
     }
     IHttpUser* current_user() const noexcept {
-        return authenticated_ ? authenticated_ : static_cast<IHttpUser*>(user());
+        if (authenticated_) return authenticated_;
+        if (execute_user_) return execute_user_;
+        return user();
     }
     HRESULT post(DWORD bytes, LPOVERLAPPED_COMPLETION_ROUTINE routine, void* context);
     template <class Char>
@@ -331,6 +341,13 @@ private:
     bool lookup(const char* name, wide_string& value) const;
     wide_string physical_path_of(const wide_string& url) const;
     wide_string url_path() const;
+    // [D] GetMetaPath: "the configuration path for the current context": the site's, then the
+    // URL's path [I].
+    static wide_string config_path_of(wide_string site, const wide_string& url) {
+        wide_string path = url;
+        while (!path.empty() && path.back() == L'/') path.pop_back();
+        return site + path;
+    }
     bool is_request_memory(const void* data, std::size_t size) const;
 
     mutable Core core_;
@@ -363,6 +380,19 @@ private:
     REQUEST_NOTIFICATION_STATUS indicated_ = RQ_NOTIFICATION_CONTINUE;
     ULONGLONG now_ms_;
     bool ended_ = false;
+    mutable bool mapping_ = false;  // OnMapPath handlers asking for paths do not raise it again
+    mutable wide_string mapped_url_;
+    mutable wide_string mapped_path_;
+
+    // Child requests (CTX-9, CTX-10).
+    RequestBuilder spec_;  // what a clone starts from
+    FakeHttpContextBase* parent_ = nullptr;
+    FakeHttpContextBase* root_ = nullptr;
+    unsigned depth_ = 0;
+    std::vector<std::unique_ptr<FakeHttpContextBase>> children_;
+    bool executed_ = false;
+    bool released_ = false;
+    IHttpUser* execute_user_ = nullptr;  // ExecuteRequest's pHttpUser: authentication skipped
 };
 
 }  // namespace detail

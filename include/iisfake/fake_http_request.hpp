@@ -283,6 +283,7 @@ private:
     bool disconnected() const;
     bool io_pending() const;
     Transfer complete_operation(const Operation& op);
+    void raise_read_entity(unsigned char* buffer, DWORD capacity, Transfer& result);
     // Completes this fake's operations for the core. A member rather than a base class: a
     // completion running on another thread calls it while the destructor waits for that
     // thread, and a member keeps its vtable until the destructor's body has returned.

@@ -38,6 +38,7 @@ struct Send {
     std::string body;  // the body bytes of this send
     bool more_data;    // the module said more would follow (fMoreData)
     bool final;        // the send at the end of the request
+    DWORD flags = 0;   // HTTP_SEND_RESPONSE_FLAG_*, as OnSendResponse handlers left them
 };
 
 namespace detail {
@@ -366,6 +367,7 @@ private:
     ULONG stream_error_ = 0;
     bool need_go_away_ = false;
     std::size_t async_writes_ = 0;
+    bool in_send_handlers_ = false;  // a handler's own Flush sends without raising them again
 
     std::vector<Send> sends_;
     USHORT sent_status_ = 0;

@@ -34,6 +34,15 @@ private:
     bool has_error_status_ = false;
 };
 
+// What most notifications receive: a provider whose only method is SetErrorStatus.
+class FakeHttpEventProvider final : public FakeEventProvider<IHttpEventProvider> {
+public:
+    FakeHttpEventProvider() = default;
+    FakeHttpEventProvider(const FakeHttpEventProvider&) = delete;
+    FakeHttpEventProvider& operator=(const FakeHttpEventProvider&) = delete;
+    ~FakeHttpEventProvider() = default;
+};
+
 // PROV-2: SetUser hands a heap-allocated user over; the receiver (FakeHttpContext) calls its
 // DereferenceUser when the request ends.
 class FakeAuthenticationProvider final : public FakeEventProvider<IAuthenticationProvider> {
@@ -61,7 +70,12 @@ class FakeSendResponseProvider final : public FakeEventProvider<ISendResponsePro
 public:
     FakeSendResponseProvider(bool headers_being_sent = true, DWORD flags = 0,
                              HTTP_LOG_DATA* log_data = nullptr)
-        : headers_(headers_being_sent), flags_(flags), log_data_(log_data) {}
+        : headers_(headers_being_sent), flags_(flags), log_data_(log_data),
+          ready_(log_data != nullptr) {}
+    // The send that carries log data, for a module that may not see it (registered below HIGH).
+    FakeSendResponseProvider(bool headers_being_sent, DWORD flags, HTTP_LOG_DATA* log_data,
+                             bool ready_to_log)
+        : headers_(headers_being_sent), flags_(flags), log_data_(log_data), ready_(ready_to_log) {}
     FakeSendResponseProvider(const FakeSendResponseProvider&) = delete;
     FakeSendResponseProvider& operator=(const FakeSendResponseProvider&) = delete;
     ~FakeSendResponseProvider() = default;
@@ -72,9 +86,12 @@ public:
     HRESULT SetLogData(HTTP_LOG_DATA* pLogData) override {
         if (!pLogData) return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
         submitted_ = pLogData;
+        if (adopt_) adopt_(pLogData);  // now: the module's copy may not outlive its handler
         return S_OK;
     }
-    BOOL GetReadyToLogData(VOID) const override { return log_data_ ? TRUE : FALSE; }
+    // What receives submitted log data during the call (ModuleHost copies it).
+    void on_set_log_data(Callback<void(const HTTP_LOG_DATA*)> adopt) { adopt_ = std::move(adopt); }
+    BOOL GetReadyToLogData(VOID) const override { return ready_ ? TRUE : FALSE; }
     DWORD flags() const noexcept { return flags_; }
     HTTP_LOG_DATA* submitted_log_data() const noexcept { return submitted_; }
 
@@ -82,7 +99,9 @@ private:
     bool headers_;
     DWORD flags_;
     HTTP_LOG_DATA* log_data_;
+    bool ready_;
     HTTP_LOG_DATA* submitted_ = nullptr;
+    Callback<void(const HTTP_LOG_DATA*)> adopt_;
 };
 
 // PROV-5: the URL being mapped and its current physical path, which the module may replace.

@@ -21,6 +21,9 @@
 #include "iisfake/fake_http_request.hpp"
 #include "iisfake/fake_http_response.hpp"
 #include "iisfake/fake_http_context.hpp"
+#include "iisfake/fake_configuration.hpp"
+#include "iisfake/fake_module_registration_info.hpp"
+#include "iisfake/module_host.hpp"
 
 #endif
 

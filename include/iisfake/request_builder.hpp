@@ -180,6 +180,8 @@ public:
 private:
     template <class>
     friend class FakeHttpRequestBase;
+    template <class>
+    friend class FakeHttpContextBase;  // CloneContext builds the child's request from one
 
     std::string method_ = "GET";
     std::string url_ = "/";

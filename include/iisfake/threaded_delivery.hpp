@@ -7,6 +7,7 @@
 // FakeHttpRequest::deliver_on_thread(); it is apart so that <thread> and <mutex> reach only the
 // test files that need them.
 
+#include <chrono>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -53,6 +54,8 @@ public:
                 if (thread.joinable()) thread.join();
         }
     }
+
+    void pause() override { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }
 
     std::exception_ptr take_failure() override {
         std::lock_guard<std::recursive_mutex> guard(mutex_);

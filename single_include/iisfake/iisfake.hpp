@@ -3072,7 +3072,15 @@ IISFAKE_END_NAMESPACE
 
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {
+// The default handler that ran last on this thread: ModuleHost checks it after each handler it
+// calls, so a module whose handler does not override is reported by name (T-9).
+inline const char*& unhandled_on_this_thread() noexcept {
+    static thread_local const char* method = nullptr;
+    return method;
+}
+
 inline void report_unhandled(const char* method) {
+    unhandled_on_this_thread() = method;
     if (void (*output)(const char*) = hooks().debug_output) {
         // One OutputDebugString line, as the SDK's; every handler name is under 64 characters.
         static const char reason[] =
@@ -5128,6 +5136,8 @@ public:
 private:
     template <class>
     friend class FakeHttpRequestBase;
+    template <class>
+    friend class FakeHttpContextBase;  // CloneContext builds the child's request from one
 
     std::string method_ = "GET";
     std::string url_ = "/";
@@ -5241,6 +5251,54 @@ IISFAKE_END_NAMESPACE
 #include <utility>
 #include <vector>
 
+// ----- begin iisfake/detail/pipeline.hpp -----
+#ifndef IISFAKE_DETAIL_PIPELINE_HPP_INCLUDED
+#define IISFAKE_DETAIL_PIPELINE_HPP_INCLUDED
+
+// What a context and its response ask of the pipeline host running their request (ModuleHost):
+// the calls through which module code steers the pipeline. A context a test drives directly has
+// none, and only records these calls.
+
+#include <string>
+
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+class Pipeline {
+public:
+    // IHttpContext::IndicateCompletion (§1.7 item 6).
+    virtual void indicate_completion(REQUEST_NOTIFICATION_STATUS status) = 0;
+    // IHttpContext::DisableNotifications, for the module running now (PIPE-4).
+    virtual void disable_notifications(DWORD notifications, DWORD post_notifications) = 0;
+    // IHttpContext::NotifyCustomNotification: OnCustomRequestNotification of every module that
+    // registered RQ_CUSTOM_NOTIFICATION.
+    virtual HRESULT notify_custom(ICustomNotificationProvider* provider,
+                                  BOOL* completion_expected) = 0;
+    // Before each send of the response: OnSendResponse of every module that registered
+    // RQ_SEND_RESPONSE (T-21). Returns the send's flags as the handlers left them.
+    virtual DWORD before_send(bool headers_being_sent, bool final, DWORD flags) = 0;
+    // IHttpContext::ExecuteRequest of a context CloneContext made (CTX-9): runs `child` (a
+    // FakeHttpContext) through the pipeline; its completion reaches the calling module.
+    virtual HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication) = 0;
+    // A URL mapped to a physical path: OnMapPath of every module that registered RQ_MAP_PATH,
+    // which may replace `physical_path` (PROV-5).
+    virtual void map_path(const WCHAR* url, std::basic_string<WCHAR>& physical_path) = 0;
+    // Entity bytes read from the client into `buffer`: OnReadEntity of every module that
+    // registered RQ_READ_ENTITY, which may substitute them (PROV-7). Returns the byte count.
+    virtual DWORD read_entity(unsigned char* buffer, DWORD bytes, DWORD capacity) = 0;
+    // The notification running now and its module's name (CTX-14); 0 between notifications.
+    virtual DWORD current_notification(PCWSTR* module) = 0;
+
+protected:
+    ~Pipeline() = default;
+};
+
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/pipeline.hpp -----
 
 IISFAKE_BEGIN_NAMESPACE
 
@@ -5271,6 +5329,7 @@ public:
     virtual void run(Callback<void()> task) = 0;  // on a new thread
     virtual void join_all() = 0;  // until none is left, also those that tasks started
     virtual std::exception_ptr take_failure() = 0;  // the first exception a task threw
+    virtual void pause() = 0;  // a millisecond, while another thread may post a completion
 };
 
 class CompletionThreads;  // include <iisfake/threaded_delivery.hpp> to use deliver_on_thread()
@@ -5283,6 +5342,7 @@ struct completion_threads_for {
 struct Transfer {
     DWORD bytes;
     HRESULT status;
+    bool from_client = false;  // entity bytes read from the client (RQ_READ_ENTITY)
 };
 
 enum class OperationKind { read, negotiate, write, post };
@@ -5311,6 +5371,30 @@ struct Operation {
     CompletionSink sink;  // the sink when the operation started: the module that waits
     bool due;             // complete_before_return, delivered once the nesting unwinds
     bool more_data;       // a write's fMoreData
+    // What the host makes of a PFN_ASYNC_COMPLETION callback's result (set at start).
+    Callback<void(REQUEST_NOTIFICATION_STATUS)> callback_returned = nullptr;
+};
+
+// Set while the fakes or the host act on a request's behalf (copying it for a clone, serving a
+// static file): those calls are not the module's and stay out of its call log. Per thread, so a
+// module's own thread calling at the same time is still logged.
+inline bool& acting_for_iis() noexcept {
+    static thread_local bool acting = false;
+    return acting;
+}
+
+class ActingForIis {
+public:
+    // ActingForIis(false): module code runs again (a handler the host calls from inside).
+    explicit ActingForIis(bool acting = true) noexcept : was_(acting_for_iis()) {
+        acting_for_iis() = acting;
+    }
+    ~ActingForIis() { acting_for_iis() = was_; }
+    ActingForIis(const ActingForIis&) = delete;
+    ActingForIis& operator=(const ActingForIis&) = delete;
+
+private:
+    bool was_;
 };
 
 template <class Unused = void>
@@ -5341,12 +5425,14 @@ public:
 
     // ---- call log, faults, misuse ------------------------------------------------------------
     void record(On on, Method method, std::string arguments, HRESULT result) const {
+        if (acting_for_iis()) return;
         Lock guard = lock();
         ++call_counts_[static_cast<int>(on)][static_cast<std::size_t>(method)];
         if (options_.record_calls) calls_.push_back(Call{method, std::move(arguments), result, on});
     }
     // Counts a call without logging it (the hot path of GetHeader with the log off, no threads).
     void count(On on, Method method) const {
+        if (acting_for_iis()) return;
         ++call_counts_[static_cast<int>(on)][static_cast<std::size_t>(method)];
     }
     std::vector<Call> calls() const {
@@ -5434,6 +5520,19 @@ public:
         }
     }
     bool threaded() const noexcept { return static_cast<bool>(concurrency_); }
+    // Completions on threads the caller made (ModuleHost::deliver_on_threads); takes it over.
+    void adopt_concurrency(Concurrency* threads) {
+        wait_for_completions();
+        concurrency_.reset(threads);
+    }
+    // Waits for the completion threads without rethrowing what they threw (a destructor).
+    void join_threads() {
+        if (concurrency_) concurrency_->join_all();
+    }
+    // Waits a moment for a thread of the module's own (threaded delivery only).
+    void pause() {
+        if (concurrency_) concurrency_->pause();
+    }
     void wait_for_completions() {
         if (!concurrency_) return;
         concurrency_->join_all();
@@ -5468,6 +5567,7 @@ public:
         {
             Lock guard = lock();
             op.sink = sink_;
+            op.callback_returned = callback_sink_;
             deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
             // Delivered before returning, so it never waits in pending_ where it could be
             // mistaken for an older operation.
@@ -5480,6 +5580,7 @@ public:
     void queue(Operation op) {
         Lock guard = lock();
         op.sink = sink_;
+        op.callback_returned = callback_sink_;
         pending_.push_back(op);
     }
     // Whether an operation of this kind is pending (a second read, a second write).
@@ -5512,6 +5613,13 @@ public:
         for (std::size_t i = 0; i < count; ++i)
             complete_oldest(who, true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
     }
+    // Drops what is still pending: the request has ended and IIS delivers nothing after.
+    std::size_t discard_pending() {
+        Lock guard = lock();
+        const std::size_t count = pending_.size();
+        pending_.clear();
+        return count;
+    }
     void expect_nothing_pending(const char* who) {
         const std::size_t count = pending_count();
         if (count > 0)
@@ -5533,7 +5641,9 @@ public:
     MisuseHandler misuse_handler_ = throw_misuse;
     mutable std::vector<Misuse> misuses_;
     CompletionSink sink_;
+    Callback<void(REQUEST_NOTIFICATION_STATUS)> callback_sink_;  // set with sink_ by the host
     IHttpContext3* http_context_ = nullptr;  // what PFN_ASYNC_COMPLETION callbacks receive
+    Pipeline* pipeline_ = nullptr;           // the host running the request (ModuleHost)
     std::string name_ = "FakeHttpRequest";   // the fake that owns it, for misuse reports
 
 private:
@@ -5611,10 +5721,9 @@ private:
 
     void finish(const Operation& op, bool forced, HRESULT status, DWORD bytes) {
         Transfer result{bytes, status};
-        if (!forced) {
-            Lock guard = lock();
-            result = op.owner ? op.owner->complete_operation(op) : Transfer{op.size, S_OK};
-        }
+        // The owner locks what it touches itself: what it raises (OnReadEntity, OnSendResponse)
+        // is module code, which must not run under the request's lock (T-26).
+        if (!forced) result = op.owner ? op.owner->complete_operation(op) : Transfer{op.size, S_OK};
         FakeHttpCompletionInfo info(result.bytes, result.status,
                                     op.kind == OperationKind::read ? options_.read_operation_code
                                                                    : options_.other_operation_code);
@@ -5655,6 +5764,8 @@ private:
             op.routine(code, result.bytes, static_cast<LPOVERLAPPED>(op.context));
         } else if (op.has_callback) {
             returned = op.callback(http_context_, &info, op.context);
+            // REQ-R3-3 [I]: the callback's result stands for the pending notification's.
+            if (op.callback_returned) op.callback_returned(returned);
         } else {
             returned = op.sink(&info);
         }
@@ -6642,6 +6753,7 @@ private:
     bool disconnected() const;
     bool io_pending() const;
     Transfer complete_operation(const Operation& op);
+    void raise_read_entity(unsigned char* buffer, DWORD capacity, Transfer& result);
     // Completes this fake's operations for the core. A member rather than a base class: a
     // completion running on another thread calls it while the destructor waits for that
     // thread, and a member keeps its vtable until the destructor's body has returned.
@@ -7402,7 +7514,7 @@ typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::tran
     else
         std::memcpy(out, body_.data() + body_offset_, n);
     body_offset_ += n;
-    return Transfer{n, S_OK};
+    return Transfer{n, S_OK, true};
 }
 
 template <class Unused>
@@ -7423,6 +7535,8 @@ HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWOR
     };
     HRESULT result = S_OK;
     Operation op{};
+    Transfer inline_result{0, S_OK};
+    bool done_inline = false;
     {
         auto guard = lock();
         if (injected(Method::ReadEntityBody, result)) return finish_now(0, result);
@@ -7444,24 +7558,32 @@ HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWOR
                           HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
         }
         if (!async) {
-            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
-            return finish_now(t.bytes, t.status);
+            inline_result = transfer(static_cast<unsigned char*>(buffer), size);
+            done_inline = true;
+        } else {
+            bool inserted_left = false;
+            for (const auto& chunk : inserted_)
+                inserted_left = inserted_left || chunk.offset < chunk.size;
+            // A client that went away fails the read as the policy says: inline at once, or as
+            // a completion with the disconnect HRESULT (REQ-CI-3); transfer() yields that HRESULT.
+            if (!(disconnected() && !inserted_left) && at_end() &&
+                options_.async_eof == AsyncEof::immediate)
+                return finish_now(0, detail::eof_result);
+            if (!core_->goes_pending(pending, async_reads_)) {
+                inline_result = transfer(static_cast<unsigned char*>(buffer), size);
+                done_inline = true;
+            } else {
+                op = Operation{OperationKind::read, &completer_,
+                               static_cast<unsigned char*>(buffer), size, has_callback, callback,
+                               context, nullptr, CompletionSink(), false, false};
+                if (received) *received = 0;
+                if (pending) *pending = TRUE;
+            }
         }
-        bool inserted_left = false;
-        for (const auto& chunk : inserted_) inserted_left = inserted_left || chunk.offset < chunk.size;
-        // A client that went away fails the read as the policy says: inline at once, or as a
-        // completion with the disconnect HRESULT (REQ-CI-3); transfer() yields that HRESULT.
-        if (!(disconnected() && !inserted_left) && at_end() &&
-            options_.async_eof == AsyncEof::immediate)
-            return finish_now(0, detail::eof_result);
-        if (!core_->goes_pending(pending, async_reads_)) {
-            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
-            return finish_now(t.bytes, t.status);
-        }
-        op = Operation{OperationKind::read, &completer_, static_cast<unsigned char*>(buffer), size,
-                       has_callback, callback, context, nullptr, CompletionSink(), false, false};
-        if (received) *received = 0;
-        if (pending) *pending = TRUE;
+    }
+    if (done_inline) {
+        raise_read_entity(static_cast<unsigned char*>(buffer), size, inline_result);
+        return finish_now(inline_result.bytes, inline_result.status);
     }
     record(Method::ReadEntityBody, options_.record_calls ? arguments + ", pending" : arguments,
            S_OK);
@@ -7523,11 +7645,26 @@ ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
 
 template <class Unused>
 detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Operation& op) {
-    if (op.kind == OperationKind::negotiate) {
-        install_negotiated_certificate();
-        return Transfer{0, S_OK};
+    Transfer result{0, S_OK};
+    {
+        auto guard = lock();
+        if (op.kind == OperationKind::negotiate) {
+            install_negotiated_certificate();
+            return result;
+        }
+        result = transfer(op.buffer, op.size);
     }
-    return transfer(op.buffer, op.size);
+    raise_read_entity(op.buffer, op.size, result);
+    return result;
+}
+
+// RQ_READ_ENTITY: modules may substitute what the reader gets; module code, so never under the
+// request's lock.
+template <class Unused>
+void FakeHttpRequestBase<Unused>::raise_read_entity(unsigned char* buffer, DWORD capacity,
+                                                    Transfer& result) {
+    if (!result.from_client || result.bytes == 0 || !core_->pipeline_) return;
+    result.bytes = core_->pipeline_->read_entity(buffer, result.bytes, capacity);
 }
 
 // Without full duplex a request has one outstanding I/O operation: a read, a certificate
@@ -7905,6 +8042,7 @@ struct Send {
     std::string body;  // the body bytes of this send
     bool more_data;    // the module said more would follow (fMoreData)
     bool final;        // the send at the end of the request
+    DWORD flags = 0;   // HTTP_SEND_RESPONSE_FLAG_*, as OnSendResponse handlers left them
 };
 
 namespace detail {
@@ -8233,6 +8371,7 @@ private:
     ULONG stream_error_ = 0;
     bool need_go_away_ = false;
     std::size_t async_writes_ = 0;
+    bool in_send_handlers_ = false;  // a handler's own Flush sends without raising them again
 
     std::vector<Send> sends_;
     USHORT sent_status_ = 0;
@@ -8954,8 +9093,19 @@ HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL
 // the module's memory now. The raw struct then shows no chunks: each send has its own (T-21).
 template <class Unused>
 DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
+    DWORD flags = more ? HTTP_SEND_RESPONSE_FLAG_MORE_DATA : 0u;
+    if (need_disconnect_) flags |= HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
+    if (core_->pipeline_ && !in_send_handlers_) {
+        // OnSendResponse sees this send's chunks in the raw struct and may rewrite them.
+        in_send_handlers_ = true;
+        struct Reset {
+            bool& flag;
+            ~Reset() { flag = false; }
+        } reset{in_send_handlers_};
+        flags = core_->pipeline_->before_send(!headers_sent_ && !headers_suppressed_, final, flags);
+    }
     auto guard = lock();
-    Send out{false, std::string(), more, final};
+    Send out{false, std::string(), more, final, flags};
     if (!headers_sent_) {
         headers_sent_ = true;
         out.headers = !headers_suppressed_;
@@ -8979,7 +9129,12 @@ DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
 
 template <class Unused>
 Transfer FakeHttpResponseBase<Unused>::complete_operation(const Operation& op) {
-    if (connection_reset_) return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)};
+    bool reset = false;
+    {
+        auto guard = lock();
+        reset = connection_reset_;
+    }
+    if (reset) return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)};
     return Transfer{send(op.more_data, false), S_OK};
 }
 
@@ -9366,6 +9521,15 @@ private:
     bool has_error_status_ = false;
 };
 
+// What most notifications receive: a provider whose only method is SetErrorStatus.
+class FakeHttpEventProvider final : public FakeEventProvider<IHttpEventProvider> {
+public:
+    FakeHttpEventProvider() = default;
+    FakeHttpEventProvider(const FakeHttpEventProvider&) = delete;
+    FakeHttpEventProvider& operator=(const FakeHttpEventProvider&) = delete;
+    ~FakeHttpEventProvider() = default;
+};
+
 // PROV-2: SetUser hands a heap-allocated user over; the receiver (FakeHttpContext) calls its
 // DereferenceUser when the request ends.
 class FakeAuthenticationProvider final : public FakeEventProvider<IAuthenticationProvider> {
@@ -9393,7 +9557,12 @@ class FakeSendResponseProvider final : public FakeEventProvider<ISendResponsePro
 public:
     FakeSendResponseProvider(bool headers_being_sent = true, DWORD flags = 0,
                              HTTP_LOG_DATA* log_data = nullptr)
-        : headers_(headers_being_sent), flags_(flags), log_data_(log_data) {}
+        : headers_(headers_being_sent), flags_(flags), log_data_(log_data),
+          ready_(log_data != nullptr) {}
+    // The send that carries log data, for a module that may not see it (registered below HIGH).
+    FakeSendResponseProvider(bool headers_being_sent, DWORD flags, HTTP_LOG_DATA* log_data,
+                             bool ready_to_log)
+        : headers_(headers_being_sent), flags_(flags), log_data_(log_data), ready_(ready_to_log) {}
     FakeSendResponseProvider(const FakeSendResponseProvider&) = delete;
     FakeSendResponseProvider& operator=(const FakeSendResponseProvider&) = delete;
     ~FakeSendResponseProvider() = default;
@@ -9404,9 +9573,12 @@ public:
     HRESULT SetLogData(HTTP_LOG_DATA* pLogData) override {
         if (!pLogData) return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
         submitted_ = pLogData;
+        if (adopt_) adopt_(pLogData);  // now: the module's copy may not outlive its handler
         return S_OK;
     }
-    BOOL GetReadyToLogData(VOID) const override { return log_data_ ? TRUE : FALSE; }
+    // What receives submitted log data during the call (ModuleHost copies it).
+    void on_set_log_data(Callback<void(const HTTP_LOG_DATA*)> adopt) { adopt_ = std::move(adopt); }
+    BOOL GetReadyToLogData(VOID) const override { return ready_ ? TRUE : FALSE; }
     DWORD flags() const noexcept { return flags_; }
     HTTP_LOG_DATA* submitted_log_data() const noexcept { return submitted_; }
 
@@ -9414,7 +9586,9 @@ private:
     bool headers_;
     DWORD flags_;
     HTTP_LOG_DATA* log_data_;
+    bool ready_;
     HTTP_LOG_DATA* submitted_ = nullptr;
+    Callback<void(const HTTP_LOG_DATA*)> adopt_;
 };
 
 // PROV-5: the URL being mapped and its current physical path, which the module may replace.
@@ -9767,7 +9941,10 @@ IISFAKE_BEGIN_NAMESPACE
 struct ContextSettings {
     std::string site_name = "Default Web Site";
     std::string physical_root = "C:\\inetpub\\wwwroot";  // the application's physical path
-    std::string application_id = "/LM/W3SVC/1/ROOT";     // APPL_MD_PATH, GetMetaPath
+    std::string application_id = "/LM/W3SVC/1/ROOT";     // APPL_MD_PATH
+    // The application's configuration path (GetAppConfigPath). IMetadataInfo::GetMetaPath is
+    // the request URL's: "MACHINE/WEBROOT/APPHOST/<site_name><URL path>", which modules pass to
+    // GetAdminSection.
     std::string config_path = "MACHINE/WEBROOT/APPHOST/Default Web Site";
     std::string app_pool = "DefaultAppPool";
     // USER-1: anonymous is a user with empty strings; has_user = false makes GetUser() NULL
@@ -9786,8 +9963,13 @@ struct ContextSettings {
 
 namespace detail {
 
+template <class Unused>
+class RequestRun;  // ModuleHost's run of one request
+
 template <class Unused = void>
 class FakeHttpContextBase : public IHttpContext4 {
+    template <class>
+    friend class RequestRun;  // steers the request through its core
 public:
     using Core = RequestCore<Unused>;
     explicit FakeHttpContextBase(const RequestBuilder& spec = RequestBuilder(),
@@ -9828,6 +10010,8 @@ public:
         disabled_post_ |= dwPostNotifications;
         record(Method::DisableNotifications,
                std::to_string(dwNotifications) + ", " + std::to_string(dwPostNotifications), S_OK);
+        if (core_.pipeline_)
+            core_.pipeline_->disable_notifications(dwNotifications, dwPostNotifications);
     }
     // CTX-13: running the next notification inline needs the pipeline; FALSE means "not
     // possible", which callers handle.
@@ -9845,12 +10029,9 @@ public:
         record(Method::GetIsLastNotification, std::string(), S_OK);
         return FALSE;
     }
-    // CTX-9, CTX-10: child requests come with the pipeline host.
-    HRESULT ExecuteRequest(BOOL, IHttpContext*, DWORD, IHttpUser*,
-                           BOOL* pfCompletionExpected = NULL) override {
-        if (pfCompletionExpected) *pfCompletionExpected = FALSE;
-        return not_supported(Method::ExecuteRequest);
-    }
+    // CTX-9: runs a child CloneContext made, through the pipeline host (ModuleHost).
+    HRESULT ExecuteRequest(BOOL fAsync, IHttpContext* pHttpContext, DWORD dwExecuteFlags,
+                           IHttpUser* pHttpUser, BOOL* pfCompletionExpected = NULL) override;
     DWORD GetExecuteFlags(VOID) const override {
         record(Method::GetExecuteFlags, std::string(), S_OK);
         return execute_flags_;
@@ -9879,26 +10060,22 @@ public:
         return nullptr;  // the fake serves no files from disk
     }
     HRESULT MapPath(PCWSTR pszUrl, PWSTR pszPhysicalPath, DWORD* pcbPhysicalPath) override;
-    HRESULT NotifyCustomNotification(ICustomNotificationProvider*,
-                                     BOOL* pfCompletionExpected) override {
-        if (pfCompletionExpected) *pfCompletionExpected = FALSE;
-        return not_supported(Method::NotifyCustomNotification);
-    }
+    HRESULT NotifyCustomNotification(ICustomNotificationProvider* pCustomOutput,
+                                     BOOL* pfCompletionExpected) override;
     IHttpContext* GetParentContext(VOID) const override {
         record(Method::GetParentContext, std::string(), S_OK);
-        return nullptr;  // CTX-11: a root context
+        return parent_;  // CTX-11: NULL for a root context
     }
     IHttpContext* GetRootContext(VOID) const override {
         record(Method::GetRootContext, std::string(), S_OK);
+        if (parent_) return root_;
         return settings_.root_context_is_self ? const_cast<FakeHttpContextBase*>(this) : nullptr;
     }
-    HRESULT CloneContext(DWORD, IHttpContext** ppHttpContext) override {
-        if (ppHttpContext) *ppHttpContext = nullptr;
-        return not_supported(Method::CloneContext);
-    }
-    HRESULT ReleaseClonedContext(VOID) override {
-        return not_supported(Method::ReleaseClonedContext);
-    }
+    // CTX-10: a child request with this one's URL and method (CLONE_FLAG_BASICS), headers
+    // (HEADERS, less preconditions with NO_PRECONDITION and WebDAV's with NO_DAV) and entity
+    // (ENTITY); it lives until this context ends.
+    HRESULT CloneContext(DWORD dwCloneFlags, IHttpContext** ppHttpContext) override;
+    HRESULT ReleaseClonedContext(VOID) override;
     HRESULT GetCurrentExecutionStats(
         DWORD* pdwNotification, DWORD* pdwNotificationStartTickCount = NULL,
         PCWSTR* ppszModule = NULL, DWORD* pdwModuleStartTickCount = NULL,
@@ -9992,6 +10169,10 @@ public:
     // CleanupStoredContext once (CONT-1), then request memory poisoned and freed (CTX-4).
     void end_request();
 
+    // The pipeline host running this request (ModuleHost sets it): IndicateCompletion,
+    // DisableNotifications, NotifyCustomNotification and each send reach it.
+    void set_pipeline(detail::Pipeline* pipeline) noexcept { core_.pipeline_ = pipeline; }
+
     // ---- asynchronous completion (one queue for the whole request) ---------------------------
     void set_completion_sink(CompletionSink sink) {
         auto guard = core_.lock();
@@ -10056,7 +10237,9 @@ private:
         };
     }
     IHttpUser* current_user() const noexcept {
-        return authenticated_ ? authenticated_ : static_cast<IHttpUser*>(user());
+        if (authenticated_) return authenticated_;
+        if (execute_user_) return execute_user_;
+        return user();
     }
     HRESULT post(DWORD bytes, LPOVERLAPPED_COMPLETION_ROUTINE routine, void* context);
     template <class Char>
@@ -10068,6 +10251,13 @@ private:
     bool lookup(const char* name, wide_string& value) const;
     wide_string physical_path_of(const wide_string& url) const;
     wide_string url_path() const;
+    // [D] GetMetaPath: "the configuration path for the current context": the site's, then the
+    // URL's path [I].
+    static wide_string config_path_of(wide_string site, const wide_string& url) {
+        wide_string path = url;
+        while (!path.empty() && path.back() == L'/') path.pop_back();
+        return site + path;
+    }
     bool is_request_memory(const void* data, std::size_t size) const;
 
     mutable Core core_;
@@ -10100,6 +10290,19 @@ private:
     REQUEST_NOTIFICATION_STATUS indicated_ = RQ_NOTIFICATION_CONTINUE;
     ULONGLONG now_ms_;
     bool ended_ = false;
+    mutable bool mapping_ = false;  // OnMapPath handlers asking for paths do not raise it again
+    mutable wide_string mapped_url_;
+    mutable wide_string mapped_path_;
+
+    // Child requests (CTX-9, CTX-10).
+    RequestBuilder spec_;  // what a clone starts from
+    FakeHttpContextBase* parent_ = nullptr;
+    FakeHttpContextBase* root_ = nullptr;
+    unsigned depth_ = 0;
+    std::vector<std::unique_ptr<FakeHttpContextBase>> children_;
+    bool executed_ = false;
+    bool released_ = false;
+    IHttpUser* execute_user_ = nullptr;  // ExecuteRequest's pHttpUser: authentication skipped
 };
 
 }  // namespace detail
@@ -10169,8 +10372,9 @@ FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
                    widen_utf8(settings_.config_path), reporter()),
       connection_(reporter()),
       url_info_(reporter()),
-      metadata_(widen_utf8(settings_.application_id), widen_utf8(settings_.physical_root),
-                reporter()),
+      metadata_(config_path_of(widen_utf8("MACHINE/WEBROOT/APPHOST/" + settings_.site_name),
+                               url_path()),
+                widen_utf8(settings_.physical_root), reporter()),
       contexts_(reporter(), "IHttpModuleContextContainer"),
       named_(reporter()),
       authentication_([this](IHttpUser* user) {
@@ -10178,6 +10382,7 @@ FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
           authenticated_ = user;
       }),
       now_ms_(settings_.start_time_ms) {
+    spec_ = spec;
     core_.name_ = "FakeHttpContext";
     core_.http_context_ = this;  // what PFN_ASYNC_COMPLETION callbacks receive
     response_.set_request_memory_check(
@@ -10221,6 +10426,23 @@ VOID FakeHttpContextBase<Unused>::IndicateCompletion(
     has_indicated_ = true;
     indicated_ = notificationStatus;
     record(Method::IndicateCompletion, std::to_string(static_cast<int>(notificationStatus)), S_OK);
+    if (core_.pipeline_) core_.pipeline_->indicate_completion(notificationStatus);
+}
+
+// OnCustomRequestNotification of the modules that registered for it, on this thread; IIS
+// reports no completion to come (PROV-3).
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::NotifyCustomNotification(
+    ICustomNotificationProvider* pCustomOutput, BOOL* pfCompletionExpected) {
+    if (pfCompletionExpected) *pfCompletionExpected = FALSE;
+    if (!core_.pipeline_) return not_supported(Method::NotifyCustomNotification);
+    if (!pCustomOutput) {
+        record(Method::NotifyCustomNotification, std::string(), E_INVALIDARG);
+        return report("IHttpContext::NotifyCustomNotification", "PROV-3",
+                      "pCustomOutput is NULL", E_INVALIDARG);
+    }
+    record(Method::NotifyCustomNotification, std::string(), S_OK);
+    return core_.pipeline_->notify_custom(pCustomOutput, pfCompletionExpected);
 }
 
 // §1.7 item 5: a completion with GetCompletionBytes() == cbBytes and S_OK, delivered later to
@@ -10236,6 +10458,171 @@ HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes, LPOVERLAPPED_COMPLETION_R
     core_.queue(Operation{OperationKind::post, nullptr, nullptr, bytes, false, nullptr, context,
                           routine, CompletionSink(), false, false});
     return S_OK;
+}
+
+// ---- child requests (CTX-9, CTX-10) -----------------------------------------------------------
+
+namespace clone {
+// What a cloned request's URL is when the module rewrote this one's: the cooked URL, encoded.
+inline std::string encode_url(const std::string& decoded) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char byte : decoded) {
+        const auto c = static_cast<unsigned char>(byte);
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || std::strchr("/?=&;:@!$'()*+,-._~", c);
+        if (plain && c != 0) {
+            out += byte;
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+}  // namespace clone
+
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::CloneContext(DWORD dwCloneFlags, IHttpContext** ppHttpContext) {
+    const std::string arguments = std::to_string(dwCloneFlags);
+    if (!ppHttpContext) {
+        record(Method::CloneContext, arguments, E_INVALIDARG);
+        return report("IHttpContext::CloneContext", "CTX-10", "ppHttpContext is NULL",
+                      E_INVALIDARG);
+    }
+    *ppHttpContext = nullptr;
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::CloneContext, arguments, result))
+        return result;
+    RequestBuilder child = spec_;
+    child.faults_.clear();
+    child.disconnect_armed_ = false;
+    {
+        // Reading this request to copy it is not the module's doing: kept out of the call log.
+        ActingForIis quiet;
+        const HTTP_REQUEST* raw = request_.GetRawHttpRequest();
+        if ((dwCloneFlags & CLONE_FLAG_BASICS) != 0) {
+            child.method_ = request_.GetHttpMethod();
+            if (request_.GetUrlChanged()) {
+                std::string url = wide_to_utf8(raw->CookedUrl.pAbsPath,
+                                               raw->CookedUrl.AbsPathLength / sizeof(WCHAR));
+                if (raw->CookedUrl.pQueryString)
+                    url += wide_to_utf8(raw->CookedUrl.pQueryString,
+                                        raw->CookedUrl.QueryStringLength / sizeof(WCHAR));
+                child.url_ = clone::encode_url(url);
+            } else {
+                child.url_.assign(raw->pRawUrl ? raw->pRawUrl : "/", raw->RawUrlLength);
+            }
+        } else {
+            child.method_ = "GET";  // the module sets the child's URL and method itself
+            child.url_ = "/";
+        }
+        child.headers_.clear();
+        if ((dwCloneFlags & CLONE_FLAG_HEADERS) != 0) {
+            for (int id = 0; id < HttpHeaderRequestMaximum; ++id) {
+                const HTTP_KNOWN_HEADER& known = raw->Headers.KnownHeaders[id];
+                if (known.pRawValue && known.RawValueLength > 0)
+                    child.headers_.emplace_back(request_header_name(id),
+                                                std::string(known.pRawValue, known.RawValueLength));
+            }
+            for (USHORT i = 0; i < raw->Headers.UnknownHeaderCount; ++i) {
+                const HTTP_UNKNOWN_HEADER& unknown = raw->Headers.pUnknownHeaders[i];
+                if (unknown.pName && unknown.pRawValue)
+                    child.headers_.emplace_back(std::string(unknown.pName, unknown.NameLength),
+                                                std::string(unknown.pRawValue, unknown.RawValueLength));
+            }
+            child.default_host_ = false;
+        }
+    }
+    if ((dwCloneFlags & CLONE_FLAG_NO_PRECONDITION) != 0) {
+        for (const char* name : {"Range", "If-Range", "If-Match", "If-None-Match",
+                                 "If-Modified-Since", "If-Unmodified-Since"})
+            child.remove_header(name);
+    }
+    if ((dwCloneFlags & CLONE_FLAG_NO_DAV) != 0) {
+        for (const char* name : {"Depth", "Destination", "Overwrite", "If", "Lock-Token",
+                                 "Timeout", "Translate"})
+            child.remove_header(name);
+    }
+    if ((dwCloneFlags & CLONE_FLAG_ENTITY) == 0) {
+        child.body_.clear();
+        child.body_length_ = 0;
+        child.generator_ = BodyGenerator();
+        child.chunked_ = false;
+        child.remove_header("Content-Length");
+        child.remove_header("Transfer-Encoding");
+    }
+    std::unique_ptr<FakeHttpContextBase> clone(new FakeHttpContext(child, settings_));
+    clone->parent_ = this;
+    clone->root_ = parent_ ? root_ : this;
+    clone->depth_ = depth_ + 1;
+    clone->core_.options_ = core_.options_;
+    clone->core_.misuse_handler_ = core_.misuse_handler_;
+    children_.push_back(std::move(clone));
+    *ppHttpContext = children_.back().get();
+    record(Method::CloneContext, arguments, S_OK);
+    return S_OK;
+}
+
+// CTX-10: children go in reverse creation order, each before its parent.
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::ReleaseClonedContext() {
+    auto fail = [this](HRESULT result) {
+        record(Method::ReleaseClonedContext, std::string(), result);
+        return result;
+    };
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::ReleaseClonedContext, std::string(), result))
+        return result;
+    if (!parent_) return fail(HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));  // not a clone [I]
+    if (released_ || parent_->released_) return fail(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    for (const auto& child : children_)
+        if (!child->released_) return fail(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    bool later = false;
+    for (const auto& sibling : parent_->children_) {
+        if (sibling.get() == this) {
+            later = true;
+        } else if (later && !sibling->released_) {
+            return fail(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        }
+    }
+    released_ = true;
+    record(Method::ReleaseClonedContext, std::string(), S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::ExecuteRequest(BOOL fAsync, IHttpContext* pHttpContext,
+                                                    DWORD dwExecuteFlags, IHttpUser* pHttpUser,
+                                                    BOOL* pfCompletionExpected) {
+    if (pfCompletionExpected) *pfCompletionExpected = FALSE;
+    const std::string arguments =
+        std::string(fAsync ? "async" : "sync") + ", " + std::to_string(dwExecuteFlags);
+    auto fail = [&](HRESULT result) {
+        record(Method::ExecuteRequest, arguments, result);
+        return result;
+    };
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::ExecuteRequest, arguments, result))
+        return result;
+    if (!fAsync) return fail(HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));  // CTX-9: async only
+    FakeHttpContextBase* child = nullptr;
+    for (const auto& candidate : children_)
+        if (static_cast<IHttpContext*>(candidate.get()) == pHttpContext) child = candidate.get();
+    if (!child) return fail(HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));  // not cloned from here
+    // [I] IIS runs a child once; a released one is gone.
+    if (child->executed_ || child->released_)
+        return fail(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    if (child->depth_ > 10) return fail(HRESULT_FROM_WIN32(ERROR_STACK_OVERFLOW));
+    if (!core_.pipeline_) return fail(HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));  // no host
+    child->executed_ = true;
+    child->execute_flags_ = dwExecuteFlags;
+    child->execute_user_ = pHttpUser;
+    record(Method::ExecuteRequest, arguments, S_OK);
+    result = core_.pipeline_->execute_child(*child, dwExecuteFlags, pHttpUser != nullptr);
+    if (SUCCEEDED(result) && pfCompletionExpected) *pfCompletionExpected = TRUE;
+    return result;
 }
 
 // ---- request memory ---------------------------------------------------------------------------
@@ -10484,6 +10871,17 @@ wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url
     wide_string out = widen_utf8(settings_.physical_root);
     while (!out.empty() && out.back() == L'\\') out.pop_back();
     for (WCHAR c : url) out += c == L'/' ? L'\\' : c;
+    if (!core_.pipeline_ || mapping_) return out;
+    // RQ_MAP_PATH: raised once per URL, as IIS caches a mapping.
+    if (url == mapped_url_) return mapped_path_;
+    mapping_ = true;
+    struct Done {
+        bool& flag;
+        ~Done() { flag = false; }
+    } done{mapping_};
+    core_.pipeline_->map_path(url.c_str(), out);
+    mapped_url_ = url;
+    mapped_path_ = out;
     return out;
 }
 
@@ -10547,9 +10945,11 @@ HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
         return E_INVALIDARG;  // CTX-14
     }
     const auto tick = static_cast<DWORD>(now_ms_ & 0xFFFFFFFFu);
-    *pdwNotification = 0;  // no notification runs outside the pipeline host
+    PCWSTR module = nullptr;
+    // Without a pipeline host no notification runs.
+    *pdwNotification = core_.pipeline_ ? core_.pipeline_->current_notification(&module) : 0;
     if (pdwNotificationStartTickCount) *pdwNotificationStartTickCount = tick;
-    if (ppszModule) *ppszModule = nullptr;
+    if (ppszModule) *ppszModule = module;
     if (pdwModuleStartTickCount) *pdwModuleStartTickCount = tick;
     if (pdwAsyncNotification) *pdwAsyncNotification = 0;
     if (pdwAsyncNotificationStartTickCount) *pdwAsyncNotificationStartTickCount = 0;
@@ -10577,6 +10977,5643 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/fake_http_context.hpp -----
+// ----- begin iisfake/fake_configuration.hpp -----
+#ifndef IISFAKE_FAKE_CONFIGURATION_HPP_INCLUDED
+#define IISFAKE_FAKE_CONFIGURATION_HPP_INCLUDED
+
+// FakeConfiguration: the IIS configuration system that module code reads through
+// IHttpServer::GetAdminManager(). A test writes configuration the way applicationHost.config is
+// written - sections by name, attributes, child elements, collections with add/remove/clear,
+// <location path="..."> - and module code reads the merged result through the <ahadmin.h>
+// interfaces (IAppHostAdminManager, IAppHostElement, IAppHostProperty and their collections),
+// with real BSTRs and VARIANTs.
+//
+//     iisfake::FakeConfiguration config;
+//     config.section("system.webServer/stripHeaders").set("enabled", true).add({{"name",
+//     "Server"}}); config.location("Default Web Site/app").section("system.webServer/stripHeaders")
+//         .remove({{"name", "Server"}});
+//     IAppHostAdminManager* admin = config.admin_manager();  // what GetAdminManager() returns
+//
+// Rules (CFG-n; [D] IIS documentation, [S] the [MC-IISA] protocol specification, [C] real module
+// code, [I] inferred - a documented choice, a knob where it matters):
+// CFG-1  Effective configuration for a path merges every level from MACHINE/WEBROOT/APPHOST down
+//        to the path: attributes set deeper override, child elements merge recursively [D
+//        GetAdminSection remarks: "hierarchically merged"; S 3.1.4.1.1].
+// CFG-2  Collections merge in level order: <add> appends (or, for a collection declared
+//        merge_append = false, goes before what is inherited), <remove> drops an inherited entry
+//        by its key attributes, <clear> drops everything inherited [D collection schema
+//        IsMergeAppend; IIS configuration reference]. Without declared keys, <remove> matches
+//        entries whose attributes equal every attribute it names [I]. An <add> whose key
+//        duplicates an entry already in the merged collection fails GetAdminSection with
+//        HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS) unless the collection allows duplicates [D
+//        "Cannot add duplicate collection entry"; S AddSection's ERROR_ALREADY_EXISTS].
+// CFG-3  Configuration paths compare case-insensitively (ASCII) segment by segment, a trailing
+//        '/' is ignored; <location path=""> and "." mean the level itself [D]. A path that is not
+//        MACHINE, MACHINE/WEBROOT or beneath MACHINE/WEBROOT/APPHOST fails with
+//        HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND) (options: unrecognized_path) [D GetAdminSection:
+//        "the requested path was not found"; S]; an empty path with E_INVALIDARG [S].
+// CFG-4  GetAdminSection of a section that is neither declared (declare_section) nor set at any
+//        level fails with options.undeclared_section, HRESULT_FROM_WIN32(ERROR_NOT_FOUND) by
+//        default [I: ANCM's installer helper treats that HRESULT from GetAdminSection as "section
+//        absent"; the documentation lists none]. A declared section set nowhere on the path
+//        succeeds with its schema defaults [D: sections always carry their schema defaults].
+// CFG-5  GetPropertyByName / property collection get_Item of a name that is neither in the
+//        schema nor set: HRESULT_FROM_WIN32(ERROR_INVALID_INDEX) [D GetPropertyByName, S
+//        3.1.4.12]; GetElementByName of an unknown child: the same [S 3.1.4.12.8]. Names compare
+//        case-sensitively, as XML's do [I].
+// CFG-6  get_Item takes a VARIANT: any integer type (VT_I1..VT_UI8, VT_INT, VT_UINT) is a
+//        zero-based index; VT_BSTR is a name for property and child-element collections [S
+//        3.1.4.3.2; iisnode passes VT_I2 indexes and VT_BSTR names, ANCM VT_UI4]. An index out of
+//        range, a negative one or an unknown name: HRESULT_FROM_WIN32(ERROR_INVALID_INDEX) [S];
+//        any other VARTYPE (VT_BSTR on an element collection included): E_INVALIDARG [S "one or
+//        more parameters are incorrect"; I for the selector element IIS also accepts].
+// CFG-7  get_Value types: string VT_BSTR, bool VT_BOOL (VARIANT_TRUE == -1), int VT_I4, uint
+//        VT_UI4, int64 VT_I8, uint64 VT_UI8, timeSpan VT_UI8 in 100-ns ticks [C ANCM divides the
+//        raw timeSpan by 10000 for milliseconds, ModSecurity reads ullVal], enum and flags their
+//        numeric value as VT_I4 (options: enum_vartype, flags_vartype) [I: the constants are
+//        numbers in the schema; modules convert with VariantChangeType]. get_StringValue gives
+//        the text: "true"/"false", decimal numbers, the enum's declared name, flags' names joined
+//        by ',', timeSpan as [d.]hh:mm:ss[.fffffff] [I].
+// CFG-8  Attributes without a declared type are strings; a value given as C++ bool/integer
+//        keeps that type. A value that does not parse as its declared type makes GetAdminSection
+//        fail with HRESULT_FROM_WIN32(ERROR_INVALID_DATA) and last_error() says why [S
+//        ERROR_INVALID_DATA "configuration data or schema are malformed"].
+// CFG-9  The admin manager is read-only, as the one IIS hands modules: methods that would change
+//        configuration (put_Value, Clear, AddElement, DeleteElement, CreateNewElement,
+//        SetMetadata on elements and properties) return HRESULT_FROM_WIN32(ERROR_LOCK_VIOLATION)
+//        [S "the instance is set to read-only"]. Schema objects, methods, config files and
+//        change handlers are not modelled: get_Schema, get_Methods, get_ConfigManager return
+//        E_NOTIMPL with the out-parameter NULL [I]. get_Exception returns S_OK and NULL (no
+//        validation failure) [C ModSecurity checks it after every get_Value].
+// CFG-10 get_Collection is S_OK with NULL for an element that has no collection; get_ChildElements
+//        likewise for an element without child elements [S 3.1.4.12.2, 3.1.4.12.4].
+// CFG-11 COM objects count references; each lives while referenced, even after the
+//        FakeConfiguration is destroyed or changed: a section is a snapshot of the configuration
+//        taken by GetAdminSection [I: IIS rereads changed configuration only on the next
+//        GetAdminSection]. QueryInterface with a NULL out-parameter returns E_POINTER, an
+//        unknown IID E_NOINTERFACE with *ppv NULL [D COM]. live_objects() counts what is alive.
+// CFG-12 A NULL out-parameter or a NULL name is a contract violation reported through the misuse
+//        handler; IIS returns E_INVALIDARG (HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER)) [S "one or
+//        more parameters are incorrect or null"]. The admin manager itself belongs to the server:
+//        module code never releases it below the server's own reference.
+// CFG-13 Name arguments are read up to their NUL, not by their BSTR length prefix: ModSecurity
+//        passes a plain WCHAR array where a BSTR is declared [C].
+// CFG-14 Admin manager GetMetadata/SetMetadata know the flags "ignoreInvalidAttributes",
+//        "ignoreInvalidRanges", "ignoreInvalidDecryption", "ignoreInvalidValidation" (VT_BOOL);
+//        any other name is HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED) [D, S 3.1.4.1.2]. Element
+//        GetMetadata knows "deepestPathSet", "overrideMode" ("Inherit") and
+//        "effectiveOverrideMode" ("Allow") [S 3.1.4.12.5].
+
+#include <atomic>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+// The attribute types of an IIS configuration schema (uint64 is iisfake's addition).
+enum class AttributeType { String, Bool, Int, UInt, Int64, UInt64, Enum, Flags, TimeSpan };
+
+// A test-authoring error: a bad path given to location(), a declaration that contradicts an
+// earlier one, XML that does not parse (configuration_xml.hpp).
+class ConfigurationError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The choices where IIS's behaviour is inferred (see CFG-3, CFG-4, CFG-7).
+struct ConfigurationOptions {
+    HRESULT undeclared_section = HRESULT_FROM_WIN32(ERROR_NOT_FOUND);
+    HRESULT unrecognized_path = HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+    VARTYPE enum_vartype = VT_I4;
+    VARTYPE flags_vartype = VT_I4;
+};
+
+// Name -> value pairs of an enum or flags attribute, as a schema's <enum> lines declare them.
+using Constants = std::vector<std::pair<std::string, std::uint32_t>>;
+// Attributes of an <add>/<remove> line, as text; the schema types them.
+using Attributes = std::vector<std::pair<std::string, std::string>>;
+
+namespace detail {
+
+struct RawValue {
+    AttributeType type = AttributeType::String;
+    bool typed = false;  // given as a C++ bool/integer: keeps that type without a schema
+    std::string text;
+};
+
+// One element as written at one level (a section, a child element, a collection line).
+struct ElementData {
+    enum class Op { Add, Remove, Clear };
+    struct CollectionLine {
+        Op op;
+        std::unique_ptr<ElementData> element;  // the line's name and attributes
+    };
+    std::string name;
+    std::vector<std::pair<std::string, RawValue>> attributes;
+    std::vector<std::unique_ptr<ElementData>> children;
+    std::vector<CollectionLine> lines;
+    bool has_collection = false;
+
+    void set(const std::string& attribute, RawValue value) {
+        for (auto& entry : attributes)
+            if (entry.first == attribute) {
+                entry.second = std::move(value);
+                return;
+            }
+        attributes.emplace_back(attribute, std::move(value));
+    }
+    ElementData& child(const std::string& child_name) {
+        for (auto& existing : children)
+            if (existing->name == child_name) return *existing;
+        children.push_back(std::unique_ptr<ElementData>(new ElementData()));
+        children.back()->name = child_name;
+        return *children.back();
+    }
+    ElementData& line(Op op, const std::string& line_name) {
+        has_collection = true;
+        lines.push_back(CollectionLine{op, std::unique_ptr<ElementData>(new ElementData())});
+        lines.back().element->name = line_name;
+        return *lines.back().element;
+    }
+};
+
+struct AttributeSchemaData {
+    std::string name;
+    AttributeType type = AttributeType::String;
+    std::string default_text;
+    Constants constants;
+};
+
+struct ElementSchemaData;
+struct CollectionSchemaData {
+    std::vector<std::string> add_names;  // empty: "add"
+    std::string remove_name = "remove";
+    std::string clear_name = "clear";
+    std::vector<std::string> keys;
+    bool merge_append = true;
+    bool allow_duplicates = false;
+    std::unique_ptr<ElementSchemaData> item;
+};
+
+struct ElementSchemaData {
+    std::string name;
+    std::vector<AttributeSchemaData> attributes;
+    std::vector<std::unique_ptr<ElementSchemaData>> children;
+    std::unique_ptr<CollectionSchemaData> collection;
+
+    const AttributeSchemaData* attribute(const std::string& wanted) const {
+        for (const auto& entry : attributes)
+            if (entry.name == wanted) return &entry;
+        return nullptr;
+    }
+    const ElementSchemaData* child(const std::string& wanted) const {
+        for (const auto& entry : children)
+            if (entry->name == wanted) return entry.get();
+        return nullptr;
+    }
+};
+
+// What one level of configuration holds for one section.
+struct LevelEntry {
+    std::vector<std::string> segments;  // the configuration path, split at '/'
+    std::string section;
+    std::unique_ptr<ElementData> data;
+};
+
+// Splits a configuration path into segments; false when it has an empty segment.
+inline bool split_config_path(const std::string& path, std::vector<std::string>& out) {
+    out.clear();
+    std::string text = path;
+    while (!text.empty() && text.back() == '/') text.pop_back();
+    if (text.empty()) return false;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t slash = text.find('/', start);
+        const std::string segment =
+            text.substr(start, slash == std::string::npos ? slash : slash - start);
+        if (segment.empty()) return false;
+        out.push_back(segment);
+        if (slash == std::string::npos) return true;
+        start = slash + 1;
+    }
+}
+
+inline bool same_ascii_nocase(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// Shared by the configuration and every COM object it hands out, so objects outlive it.
+struct ConfigurationShared {
+    ConfigurationOptions options;
+    MisuseHandler handler = throw_misuse;
+    std::vector<Misuse> misuses;
+    std::atomic<long> live_objects{0};
+    bool metadata_flags[4] = {false, false, false, false};
+
+    HRESULT misuse(const char* method, const char* rule, const char* problem, HRESULT result) {
+        Misuse report{method, rule, problem, result, "IIS returns " + hresult_text(result)};
+        misuses.push_back(report);
+        if (handler) handler(report);
+        return result;
+    }
+};
+
+template <class Unused>
+class ElementBuilderBase;
+template <class Unused>
+class SchemaBuilderBase;
+
+}  // namespace detail
+
+// Writes one element of one level: set attributes, add/remove/clear collection lines, open
+// child elements. A handle: cheap to copy, valid while its FakeConfiguration lives.
+using ElementBuilder = detail::ElementBuilderBase<void>;
+// Declares the schema of a section or element: attribute types and defaults, child elements,
+// the collection's line names and keys.
+using SchemaBuilder = detail::SchemaBuilderBase<void>;
+
+namespace detail {
+
+template <class Unused>
+class ElementBuilderBase {
+public:
+    explicit ElementBuilderBase(ElementData* data) noexcept : data_(data) {}
+
+    // A string attribute (typed by the schema when one is declared, CFG-8).
+    ElementBuilderBase& set(const std::string& name, const std::string& value) {
+        data_->set(name, RawValue{AttributeType::String, false, value});
+        return *this;
+    }
+    ElementBuilderBase& set(const std::string& name, const char* value) {
+        return set(name, std::string(value ? value : ""));
+    }
+    ElementBuilderBase& set(const std::string& name, bool value) {
+        data_->set(name, RawValue{AttributeType::Bool, true, value ? "true" : "false"});
+        return *this;
+    }
+    // int and smaller: int; unsigned: uint; 64-bit: int64/uint64.
+    template <class Integer,
+              class = typename std::enable_if<std::is_integral<Integer>::value &&
+                                              !std::is_same<Integer, bool>::value &&
+                                              !std::is_same<Integer, char>::value>::type>
+    ElementBuilderBase& set(const std::string& name, Integer value) {
+        const bool is_signed = std::is_signed<Integer>::value;
+        const bool wide = sizeof(Integer) > 4;
+        const AttributeType type = is_signed ? (wide ? AttributeType::Int64 : AttributeType::Int)
+                                             : (wide ? AttributeType::UInt64 : AttributeType::UInt);
+        data_->set(name, RawValue{type, true, std::to_string(value)});
+        return *this;
+    }
+    // A value given as text with an explicit type, for a section whose schema is not declared.
+    ElementBuilderBase& set_typed(const std::string& name, AttributeType type,
+                                  const std::string& text) {
+        data_->set(name, RawValue{type, true, text});
+        return *this;
+    }
+
+    // <add .../>: a collection line with the collection's add-element name (schema's first,
+    // else "add"); returns this element for chaining.
+    ElementBuilderBase& add(const Attributes& attributes) {
+        fill(data_->line(ElementData::Op::Add, std::string()), attributes);
+        return *this;
+    }
+    // An <add> line (named `line_name`, or the default) to fill further: child elements too.
+    ElementBuilderBase add_element(const std::string& line_name = std::string()) {
+        return ElementBuilderBase(&data_->line(ElementData::Op::Add, line_name));
+    }
+    // <remove key="..."/>: drops an inherited entry by its key attributes (CFG-2).
+    ElementBuilderBase& remove(const Attributes& keys) {
+        fill(data_->line(ElementData::Op::Remove, std::string()), keys);
+        return *this;
+    }
+    // <clear/>: drops every inherited entry (CFG-2).
+    ElementBuilderBase& clear() {
+        data_->line(ElementData::Op::Clear, std::string());
+        return *this;
+    }
+    // A child element at this level (created on first use).
+    ElementBuilderBase child(const std::string& name) {
+        return ElementBuilderBase(&data_->child(name));
+    }
+
+private:
+    static void fill(ElementData& line, const Attributes& attributes) {
+        for (const auto& attribute : attributes)
+            line.set(attribute.first, RawValue{AttributeType::String, false, attribute.second});
+    }
+    ElementData* data_;
+};
+
+template <class Unused>
+class SchemaBuilderBase {
+public:
+    explicit SchemaBuilderBase(ElementSchemaData* schema) noexcept : schema_(schema) {}
+
+    // An attribute of a type, with its default as it would be written in XML ("" = the type's
+    // zero: "", false, 0, the constant whose value is 0).
+    SchemaBuilderBase& attribute(const std::string& name, AttributeType type,
+                                 const std::string& default_text = std::string()) {
+        AttributeSchemaData& entry = slot(name);
+        entry.type = type;
+        entry.default_text = default_text;
+        return *this;
+    }
+    SchemaBuilderBase& enumeration(const std::string& name, Constants constants,
+                                   const std::string& default_text = std::string()) {
+        AttributeSchemaData& entry = slot(name);
+        entry.type = AttributeType::Enum;
+        entry.constants = std::move(constants);
+        entry.default_text = default_text;
+        return *this;
+    }
+    SchemaBuilderBase& flags(const std::string& name, Constants constants,
+                             const std::string& default_text = std::string()) {
+        enumeration(name, std::move(constants), default_text);
+        slot(name).type = AttributeType::Flags;
+        return *this;
+    }
+    // The schema of a child element.
+    SchemaBuilderBase child(const std::string& name) {
+        for (auto& existing : schema_->children)
+            if (existing->name == name) return SchemaBuilderBase(existing.get());
+        schema_->children.push_back(std::unique_ptr<ElementSchemaData>(new ElementSchemaData()));
+        schema_->children.back()->name = name;
+        return SchemaBuilderBase(schema_->children.back().get());
+    }
+    // Declares this element's collection: the name of its add lines (e.g. "header"; "add" when
+    // empty) and its key attributes; returns the schema of the collection's entries.
+    SchemaBuilderBase collection(const std::string& add_name, std::vector<std::string> keys,
+                                 bool merge_append = true, bool allow_duplicates = false) {
+        if (!schema_->collection) schema_->collection.reset(new CollectionSchemaData());
+        CollectionSchemaData& collection = *schema_->collection;
+        collection.add_names.assign(1, add_name.empty() ? std::string("add") : add_name);
+        collection.keys = std::move(keys);
+        collection.merge_append = merge_append;
+        collection.allow_duplicates = allow_duplicates;
+        if (!collection.item) collection.item.reset(new ElementSchemaData());
+        collection.item->name = collection.add_names.front();
+        return SchemaBuilderBase(collection.item.get());
+    }
+
+private:
+    AttributeSchemaData& slot(const std::string& name) {
+        for (auto& entry : schema_->attributes)
+            if (entry.name == name) return entry;
+        schema_->attributes.push_back(AttributeSchemaData());
+        schema_->attributes.back().name = name;
+        return schema_->attributes.back();
+    }
+    ElementSchemaData* schema_;
+};
+
+// The configuration itself, and the IAppHostAdminManager that IHttpServer::GetAdminManager()
+// returns (owned by the server: not released by module code, CFG-12).
+template <class Unused = void>
+class FakeConfigurationBase : public IAppHostAdminManager {
+public:
+    FakeConfigurationBase() : shared_(std::make_shared<ConfigurationShared>()) {}
+    FakeConfigurationBase(const FakeConfigurationBase&) = delete;
+    FakeConfigurationBase& operator=(const FakeConfigurationBase&) = delete;
+    virtual ~FakeConfigurationBase() = default;
+
+    // ---- writing configuration (test side) -------------------------------------------------
+    // A level: a <location path="..."> relative to MACHINE/WEBROOT/APPHOST ("Default Web
+    // Site/app"; "" or "." for APPHOST itself), or a whole configuration path ("MACHINE/...").
+    class Level {
+    public:
+        Level(FakeConfigurationBase* owner, std::vector<std::string> segments)
+            : owner_(owner), segments_(std::move(segments)) {}
+        // The section (e.g. "system.webServer/stripHeaders") at this level; every call adds
+        // to the same element.
+        ElementBuilder section(const std::string& name) const {
+            return owner_->section_at(segments_, name);
+        }
+
+    private:
+        FakeConfigurationBase* owner_;
+        std::vector<std::string> segments_;
+    };
+    Level location(const std::string& path) const;
+    // The section at MACHINE/WEBROOT/APPHOST.
+    ElementBuilder section(const std::string& name) {
+        return location(std::string()).section(name);
+    }
+
+    // Declares a section (so GetAdminSection finds it even where it is set nowhere, CFG-4) and
+    // returns its schema to fill in.
+    SchemaBuilder declare_section(const std::string& name);
+    // A section group for the XML reader (configuration_xml.hpp): "system.webServer",
+    // "system.webServer/security", ... are known already.
+    void declare_section_group(const std::string& name);
+    bool is_section_group(const std::string& name) const;
+    bool is_declared_section(const std::string& name) const;
+    // The declared schema of a section, or nullptr (for the XML reader).
+    const ElementSchemaData* section_schema(const std::string& name) const;
+
+    // ---- knobs and inspection ------------------------------------------------------------------
+    ConfigurationOptions& options() noexcept { return shared_->options; }
+    void set_misuse_handler(MisuseHandler handler) { shared_->handler = std::move(handler); }
+    const std::vector<Misuse>& misuses() const noexcept { return shared_->misuses; }
+    // COM objects handed out and not yet released (sections, properties, collections).
+    long live_objects() const noexcept { return shared_->live_objects.load(); }
+    // Why the last GetAdminSection failed, in words ("" after a success).
+    const std::string& last_error() const noexcept { return last_error_; }
+    long references() const noexcept { return references_.load(); }
+    // What IHttpServer::GetAdminManager() returns.
+    IAppHostAdminManager* admin_manager() noexcept { return this; }
+
+    // ---- IUnknown / IAppHostAdminManager
+    // ----------------------------------------------------------
+    HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppvObject) override;
+    ULONG STDMETHODCALLTYPE AddRef() override { return static_cast<ULONG>(++references_); }
+    ULONG STDMETHODCALLTYPE Release() override;
+    HRESULT STDMETHODCALLTYPE GetAdminSection(BSTR bstrSectionName, BSTR bstrPath,
+                                              IAppHostElement** ppAdminSection) override;
+    HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) override;
+    HRESULT STDMETHODCALLTYPE SetMetadata(BSTR bstrMetadataType, VARIANT value) override;
+    HRESULT STDMETHODCALLTYPE get_ConfigManager(IAppHostConfigManager** ppConfigManager) override;
+
+private:
+    ElementBuilder section_at(const std::vector<std::string>& segments, const std::string& name);
+    SchemaBuilder schema_for(const std::string& name);
+
+    std::shared_ptr<ConfigurationShared> shared_;
+    std::vector<LevelEntry> levels_;
+    std::vector<std::unique_ptr<ElementSchemaData>> sections_;  // declared sections
+    std::vector<std::string> groups_;
+    std::string last_error_;
+    std::atomic<long> references_{1};
+};
+
+}  // namespace detail
+
+// An IIS configuration (applicationHost.config and its <location>s) that serves module code
+// through IAppHostAdminManager; see FakeConfigurationBase for its members.
+class FakeConfiguration : public detail::FakeConfigurationBase<> {
+public:
+    using FakeConfigurationBase::FakeConfigurationBase;
+};
+
+IISFAKE_END_NAMESPACE
+
+// The member definitions: here by default; with IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION only in
+// the one test file that also defines IISFAKE_CONFIG_IMPLEMENT (see config.hpp).
+#if defined(IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION) && !defined(IISFAKE_CONFIG_IMPLEMENT)
+IISFAKE_BEGIN_NAMESPACE
+extern template class detail::FakeConfigurationBase<void>;
+IISFAKE_END_NAMESPACE
+#else
+// ----- begin iisfake/detail/fake_configuration_impl.hpp -----
+#ifndef IISFAKE_DETAIL_FAKE_CONFIGURATION_IMPL_HPP_INCLUDED
+#define IISFAKE_DETAIL_FAKE_CONFIGURATION_IMPL_HPP_INCLUDED
+
+// The member definitions of FakeConfiguration (declared in fake_configuration.hpp): merging the
+// levels of a configuration path into one section (CFG-1, CFG-2), typing values (CFG-7, CFG-8),
+// and the COM objects that serve the merged section (CFG-5, CFG-6, CFG-9..CFG-13).
+
+#include <cstring>
+
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+// ---- values ------------------------------------------------------------------------------------
+
+struct ResolvedValue {
+    AttributeType type = AttributeType::String;
+    std::string text;  // get_StringValue
+    std::int64_t number = 0;
+    std::uint64_t unsigned_number = 0;
+};
+
+// One merged element: what a section (or one of its children or entries) reads as.
+struct ConfigNode {
+    std::string name;
+    std::vector<std::pair<std::string, ResolvedValue>> properties;
+    std::vector<std::shared_ptr<const ConfigNode>> children;
+    bool has_collection = false;
+    std::vector<std::shared_ptr<const ConfigNode>> items;
+    std::string deepest_path;
+};
+
+struct ResolveFailure {
+    HRESULT result;
+    std::string message;
+};
+
+inline bool parse_digits(const std::string& text, std::size_t start, std::uint64_t limit,
+                         std::uint64_t& out) {
+    if (start >= text.size()) return false;
+    out = 0;
+    for (std::size_t i = start; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9') return false;
+        const auto digit = static_cast<std::uint64_t>(c - '0');
+        if (out > (limit - digit) / 10u) return false;
+        out = out * 10u + digit;
+    }
+    return true;
+}
+
+inline bool parse_signed(const std::string& text, std::int64_t lowest, std::int64_t highest,
+                         std::int64_t& out) {
+    const bool negative = !text.empty() && text[0] == '-';
+    std::uint64_t magnitude = 0;
+    const std::uint64_t limit = negative ? static_cast<std::uint64_t>(-(lowest + 1)) + 1u
+                                         : static_cast<std::uint64_t>(highest);
+    if (!parse_digits(text, negative ? 1u : 0u, limit, magnitude)) return false;
+    if (negative)
+        out = magnitude == 0 ? 0 : -static_cast<std::int64_t>(magnitude - 1u) - 1;
+    else
+        out = static_cast<std::int64_t>(magnitude);
+    return true;
+}
+
+inline std::string trim_spaces(const std::string& text) {
+    std::size_t first = 0, last = text.size();
+    while (first < last && (text[first] == ' ' || text[first] == '\t')) ++first;
+    while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\t')) --last;
+    return text.substr(first, last - first);
+}
+
+inline const char* type_name(AttributeType type) {
+    switch (type) {
+        case AttributeType::String:
+            return "string";
+        case AttributeType::Bool:
+            return "bool";
+        case AttributeType::Int:
+            return "int";
+        case AttributeType::UInt:
+            return "uint";
+        case AttributeType::Int64:
+            return "int64";
+        case AttributeType::UInt64:
+            return "uint64";
+        case AttributeType::Enum:
+            return "enum";
+        case AttributeType::Flags:
+            return "flags";
+        case AttributeType::TimeSpan:
+            return "timeSpan";
+    }
+    return "?";
+}
+
+inline std::string two_digits(std::uint64_t value) {
+    std::string out = std::to_string(value);
+    return out.size() < 2 ? "0" + out : out;
+}
+
+// [-][d.]hh:mm:ss[.fffffff] <-> 100-ns ticks (CFG-7).
+inline bool parse_timespan(const std::string& text, std::uint64_t& ticks) {
+    if (text.empty()) {
+        ticks = 0;
+        return true;
+    }
+    std::string rest = text;
+    std::uint64_t days = 0;
+    const std::size_t colon = rest.find(':');
+    const std::size_t dot = rest.find('.');
+    if (dot != std::string::npos && colon != std::string::npos && dot < colon) {
+        if (!parse_digits(rest.substr(0, dot), 0, 10675199u, days)) return false;
+        rest = rest.substr(dot + 1);
+    }
+    std::uint64_t fraction = 0;
+    const std::size_t fraction_dot = rest.find('.');
+    if (fraction_dot != std::string::npos) {
+        std::string digits = rest.substr(fraction_dot + 1);
+        if (digits.empty() || digits.size() > 7) return false;
+        while (digits.size() < 7) digits += '0';
+        if (!parse_digits(digits, 0, 9999999u, fraction)) return false;
+        rest = rest.substr(0, fraction_dot);
+    }
+    const std::size_t first = rest.find(':');
+    const std::size_t second = first == std::string::npos ? first : rest.find(':', first + 1);
+    if (second == std::string::npos || rest.find(':', second + 1) != std::string::npos)
+        return false;
+    std::uint64_t hours = 0, minutes = 0, seconds = 0;
+    if (!parse_digits(rest.substr(0, first), 0, 23, hours) ||
+        !parse_digits(rest.substr(first + 1, second - first - 1), 0, 59, minutes) ||
+        !parse_digits(rest.substr(second + 1), 0, 59, seconds))
+        return false;
+    ticks = (((days * 24u + hours) * 60u + minutes) * 60u + seconds) * 10000000u + fraction;
+    return true;
+}
+
+inline std::string format_timespan(std::uint64_t ticks) {
+    const std::uint64_t fraction = ticks % 10000000u;
+    std::uint64_t seconds = ticks / 10000000u;
+    const std::uint64_t days = seconds / 86400u;
+    seconds %= 86400u;
+    std::string out = days ? std::to_string(days) + "." : std::string();
+    out += two_digits(seconds / 3600u) + ":" + two_digits(seconds / 60u % 60u) + ":" +
+           two_digits(seconds % 60u);
+    if (fraction) {
+        std::string digits = std::to_string(fraction);
+        out += "." + std::string(7 - digits.size(), '0') + digits;
+    }
+    return out;
+}
+
+inline bool find_constant(const Constants& constants, const std::string& name,
+                          std::uint32_t& value) {
+    for (const auto& constant : constants)
+        if (same_ascii_nocase(constant.first, name)) {
+            value = constant.second;
+            return true;
+        }
+    return false;
+}
+
+inline std::string zero_name(const Constants& constants) {
+    for (const auto& constant : constants)
+        if (constant.second == 0) return constant.first;
+    return std::string();
+}
+
+// Types `text` as `type`; false when it is not a value of that type.
+inline bool type_value(AttributeType type, const std::string& text, const Constants& constants,
+                       ResolvedValue& out) {
+    out.type = type;
+    out.text = text;
+    switch (type) {
+        case AttributeType::String:
+            return true;
+        case AttributeType::Bool:
+            if (text.empty() || same_ascii_nocase(text, "false")) {
+                out.number = 0;
+                out.text = "false";
+                return true;
+            }
+            if (!same_ascii_nocase(text, "true")) return false;
+            out.number = 1;
+            out.text = "true";
+            return true;
+        case AttributeType::Int:
+        case AttributeType::Int64: {
+            const bool narrow = type == AttributeType::Int;
+            if (text.empty()) {
+                out.text = "0";
+                return true;
+            }
+            const std::int64_t lowest = narrow ? -2147483647 - 1 : (-9223372036854775807 - 1);
+            const std::int64_t highest = narrow ? 2147483647 : 9223372036854775807;
+            if (!parse_signed(text, lowest, highest, out.number)) return false;
+            out.text = std::to_string(out.number);
+            return true;
+        }
+        case AttributeType::UInt:
+        case AttributeType::UInt64: {
+            if (text.empty()) {
+                out.text = "0";
+                return true;
+            }
+            const std::uint64_t limit =
+                type == AttributeType::UInt ? 4294967295u : 18446744073709551615u;
+            if (!parse_digits(text, 0, limit, out.unsigned_number)) return false;
+            out.text = std::to_string(out.unsigned_number);
+            return true;
+        }
+        case AttributeType::Enum: {
+            std::uint32_t value = 0;
+            if (text.empty()) {
+                out.text = zero_name(constants);
+            } else if (!find_constant(constants, text, value)) {
+                return false;
+            } else {
+                for (const auto& constant : constants)
+                    if (same_ascii_nocase(constant.first, text)) out.text = constant.first;
+            }
+            out.unsigned_number = value;
+            return true;
+        }
+        case AttributeType::Flags: {
+            std::uint32_t value = 0;
+            std::size_t start = 0;
+            while (start <= text.size() && !text.empty()) {
+                std::size_t comma = text.find(',', start);
+                if (comma == std::string::npos) comma = text.size();
+                const std::string name = trim_spaces(text.substr(start, comma - start));
+                std::uint32_t bits = 0;
+                if (!find_constant(constants, name, bits)) return false;
+                value |= bits;
+                start = comma + 1;
+            }
+            out.unsigned_number = value;
+            out.text.clear();
+            if (value == 0) out.text = zero_name(constants);
+            for (const auto& constant : constants)
+                if (constant.second != 0 && (value & constant.second) == constant.second)
+                    out.text += (out.text.empty() ? "" : ",") + constant.first;
+            return true;
+        }
+        case AttributeType::TimeSpan:
+            if (!parse_timespan(text, out.unsigned_number)) return false;
+            out.text = format_timespan(out.unsigned_number);
+            return true;
+    }
+    return false;
+}
+
+// ---- merging (CFG-1, CFG-2) ---------------------------------------------------------------------
+
+struct MergeNode {
+    std::string name;
+    const ElementSchemaData* schema = nullptr;
+    std::vector<std::pair<std::string, RawValue>> attributes;
+    std::vector<std::unique_ptr<MergeNode>> children;
+    bool has_collection = false;
+    std::vector<std::unique_ptr<MergeNode>> items;
+    std::string deepest_path;
+
+    MergeNode(std::string element_name, const ElementSchemaData* element_schema)
+        : name(std::move(element_name)), schema(element_schema) {
+        if (!schema) return;
+        for (const auto& attribute : schema->attributes)
+            attributes.emplace_back(attribute.name,
+                                    RawValue{attribute.type, false, attribute.default_text});
+        for (const auto& child : schema->children)
+            children.push_back(std::unique_ptr<MergeNode>(new MergeNode(child->name, child.get())));
+        has_collection = schema->collection != nullptr;
+    }
+
+    MergeNode& child(const std::string& child_name) {
+        for (auto& existing : children)
+            if (existing->name == child_name) return *existing;
+        children.push_back(std::unique_ptr<MergeNode>(
+            new MergeNode(child_name, schema ? schema->child(child_name) : nullptr)));
+        return *children.back();
+    }
+    const RawValue* attribute(const std::string& wanted) const {
+        for (const auto& entry : attributes)
+            if (entry.first == wanted) return &entry.second;
+        return nullptr;
+    }
+};
+
+inline const CollectionSchemaData* collection_schema(const MergeNode& node) {
+    return node.schema ? node.schema->collection.get() : nullptr;
+}
+
+// Whether `item` matches every (key) attribute of `line`; values compare case-insensitively,
+// as IIS's schema attributes default to caseSensitive="false".
+inline bool matches(const MergeNode& item, const ElementData& line,
+                    const std::vector<std::string>& keys) {
+    if (keys.empty()) {
+        if (line.attributes.empty()) return false;
+        for (const auto& attribute : line.attributes) {
+            const RawValue* have = item.attribute(attribute.first);
+            if (!have || !same_ascii_nocase(have->text, attribute.second.text)) return false;
+        }
+        return true;
+    }
+    for (const std::string& key : keys) {
+        const RawValue* have = item.attribute(key);
+        std::string wanted;
+        for (const auto& attribute : line.attributes)
+            if (attribute.first == key) wanted = attribute.second.text;
+        if (!same_ascii_nocase(have ? have->text : std::string(), wanted)) return false;
+    }
+    return true;
+}
+
+inline bool same_keys(const MergeNode& a, const MergeNode& b,
+                      const std::vector<std::string>& keys) {
+    for (const std::string& key : keys) {
+        const RawValue* x = a.attribute(key);
+        const RawValue* y = b.attribute(key);
+        if (!same_ascii_nocase(x ? x->text : std::string(), y ? y->text : std::string()))
+            return false;
+    }
+    return true;
+}
+
+inline void apply(MergeNode& node, const ElementData& data, const std::string& path) {
+    node.deepest_path = path;
+    for (const auto& attribute : data.attributes) {
+        bool found = false;
+        for (auto& entry : node.attributes)
+            if (entry.first == attribute.first) {
+                entry.second.text = attribute.second.text;
+                if (attribute.second.typed) {
+                    entry.second.type = attribute.second.type;
+                    entry.second.typed = true;
+                }
+                found = true;
+            }
+        if (!found) node.attributes.emplace_back(attribute.first, attribute.second);
+    }
+    for (const auto& child : data.children) apply(node.child(child->name), *child, path);
+    if (!data.has_collection) return;
+    node.has_collection = true;
+    const CollectionSchemaData* schema = collection_schema(node);
+    static const std::vector<std::string> no_keys;
+    const std::vector<std::string>& keys = schema ? schema->keys : no_keys;
+    std::size_t front = 0;  // where the next entry of a merge_append = false collection goes
+    for (const auto& line : data.lines) {
+        const ElementData& element = *line.element;
+        if (line.op == ElementData::Op::Clear) {
+            node.items.clear();
+            front = 0;
+        } else if (line.op == ElementData::Op::Remove) {
+            for (std::size_t i = 0; i < node.items.size();) {
+                if (matches(*node.items[i], element, keys)) {
+                    node.items.erase(node.items.begin() + static_cast<std::ptrdiff_t>(i));
+                    if (i < front) --front;
+                } else {
+                    ++i;
+                }
+            }
+        } else {
+            std::string item_name = element.name;
+            if (item_name.empty())
+                item_name = schema && !schema->add_names.empty() ? schema->add_names.front()
+                                                                 : std::string("add");
+            std::unique_ptr<MergeNode> item(
+                new MergeNode(item_name, schema ? schema->item.get() : nullptr));
+            apply(*item, element, path);
+            if (!keys.empty() && !(schema && schema->allow_duplicates))
+                for (const auto& existing : node.items)
+                    if (same_keys(*existing, *item, keys))
+                        throw ResolveFailure{HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS),
+                                             "cannot add duplicate collection entry of type '" +
+                                                 item_name + "' at " + path + " [CFG-2]"};
+            if (schema && !schema->merge_append)
+                node.items.insert(node.items.begin() + static_cast<std::ptrdiff_t>(front++),
+                                  std::move(item));
+            else
+                node.items.push_back(std::move(item));
+        }
+    }
+}
+
+inline std::shared_ptr<const ConfigNode> freeze(const MergeNode& node) {
+    auto out = std::make_shared<ConfigNode>();
+    out->name = node.name;
+    out->has_collection = node.has_collection;
+    out->deepest_path = node.deepest_path;
+    for (const auto& attribute : node.attributes) {
+        const AttributeSchemaData* declared =
+            node.schema ? node.schema->attribute(attribute.first) : nullptr;
+        const AttributeType type = declared                 ? declared->type
+                                   : attribute.second.typed ? attribute.second.type
+                                                            : AttributeType::String;
+        static const Constants none;
+        ResolvedValue value;
+        if (!type_value(type, attribute.second.text, declared ? declared->constants : none, value))
+            throw ResolveFailure{HRESULT_FROM_WIN32(ERROR_INVALID_DATA),
+                                 "attribute '" + attribute.first + "' of <" + node.name + ">: '" +
+                                     attribute.second.text + "' is not a " + type_name(type) +
+                                     " value [CFG-8]"};
+        out->properties.emplace_back(attribute.first, std::move(value));
+    }
+    for (const auto& child : node.children) out->children.push_back(freeze(*child));
+    for (const auto& item : node.items) out->items.push_back(freeze(*item));
+    return out;
+}
+
+inline std::string join_path(const std::vector<std::string>& segments) {
+    std::string out;
+    for (const std::string& segment : segments) out += (out.empty() ? "" : "/") + segment;
+    return out;
+}
+
+// CFG-3: MACHINE, MACHINE/WEBROOT, MACHINE/WEBROOT/APPHOST[/...].
+inline bool recognized_path(const std::vector<std::string>& segments) {
+    static const char* const roots[] = {"MACHINE", "WEBROOT", "APPHOST"};
+    for (std::size_t i = 0; i < segments.size() && i < 3; ++i)
+        if (!same_ascii_nocase(segments[i], roots[i])) return false;
+    return !segments.empty();
+}
+
+inline bool is_prefix(const std::vector<std::string>& prefix,
+                      const std::vector<std::string>& path) {
+    if (prefix.size() > path.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (!same_ascii_nocase(prefix[i], path[i])) return false;
+    return true;
+}
+
+inline bool same_iid(REFIID a, REFIID b) { return std::memcmp(&a, &b, sizeof(GUID)) == 0; }
+
+inline BSTR make_bstr(const std::string& utf8) {
+    const wide_string wide = utf8_to_wide(utf8.data(), utf8.size());
+    return SysAllocStringLen(wide.data(), static_cast<UINT>(wide.size()));
+}
+
+// ---- COM objects
+// ---------------------------------------------------------------------------------
+
+template <class Interface>
+class ComObject : public Interface {
+public:
+    ComObject(const ComObject&) = delete;
+    ComObject& operator=(const ComObject&) = delete;
+
+    HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppvObject) override {
+        if (!ppvObject) return misuse("QueryInterface", "CFG-11", "ppvObject is NULL", E_POINTER);
+        if (same_iid(riid, ::iisfake::uuid_of<IUnknown>()) ||
+            same_iid(riid, ::iisfake::uuid_of<Interface>())) {
+            *ppvObject = static_cast<Interface*>(this);
+            AddRef();
+            return S_OK;
+        }
+        *ppvObject = nullptr;
+        return E_NOINTERFACE;
+    }
+    ULONG STDMETHODCALLTYPE AddRef() override { return ++references_; }
+    ULONG STDMETHODCALLTYPE Release() override {
+        const ULONG left = --references_;
+        if (left == 0) delete this;
+        return left;
+    }
+
+protected:
+    ComObject(std::shared_ptr<ConfigurationShared> shared, const char* interface_name)
+        : shared_(std::move(shared)), interface_name_(interface_name) {
+        ++shared_->live_objects;
+    }
+    virtual ~ComObject() { --shared_->live_objects; }
+
+    HRESULT misuse(const char* method, const char* rule, const char* problem, HRESULT result) {
+        const std::string where = std::string(interface_name_) + "::" + method;
+        return shared_->misuse(where.c_str(), rule, problem, result);
+    }
+    // An out-parameter that must not be NULL (CFG-12).
+    template <class T>
+    bool null_out(T* out, const char* method, HRESULT& result) {
+        if (out) return false;
+        result = misuse(method, "CFG-12", "the out-parameter is NULL", E_INVALIDARG);
+        return true;
+    }
+    HRESULT read_only(const char* /*method*/) {
+        return HRESULT_FROM_WIN32(33);  // ERROR_LOCK_VIOLATION: read-only (CFG-9)
+    }
+
+    std::shared_ptr<ConfigurationShared> shared_;
+
+private:
+    const char* interface_name_;
+    std::atomic<ULONG> references_{1};
+};
+
+// A VARIANT index (CFG-6): an integer, or a name; false for any other VARTYPE.
+inline bool read_index(const VARIANT& index, bool& by_name, unsigned long long& number,
+                       bool& negative, std::string& name) {
+    by_name = false;
+    negative = false;
+    std::int64_t value = 0;
+    switch (index.vt) {
+        case VT_I1:
+            value = index.cVal;
+            break;
+        case VT_I2:
+            value = index.iVal;
+            break;
+        case VT_I4:
+            value = index.lVal;
+            break;
+        case VT_INT:
+            value = index.intVal;
+            break;
+        case VT_I8:
+            value = index.llVal;
+            break;
+        case VT_UI1:
+            number = index.bVal;
+            return true;
+        case VT_UI2:
+            number = index.uiVal;
+            return true;
+        case VT_UI4:
+            number = index.ulVal;
+            return true;
+        case VT_UINT:
+            number = index.uintVal;
+            return true;
+        case VT_UI8:
+            number = index.ullVal;
+            return true;
+        case VT_BSTR:
+            by_name = true;
+            name = utf8_of(index.bstrVal);
+            return true;
+        default:
+            return false;
+    }
+    negative = value < 0;
+    number = negative ? 0 : static_cast<unsigned long long>(value);
+    return true;
+}
+
+class ConfigElement;
+
+class ConfigProperty : public ComObject<IAppHostProperty> {
+public:
+    ConfigProperty(std::shared_ptr<ConfigurationShared> shared,
+                   std::shared_ptr<const ConfigNode> node, std::size_t index)
+        : ComObject(std::move(shared), "IAppHostProperty"), node_(std::move(node)), index_(index) {}
+
+    HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) override {
+        HRESULT result = S_OK;
+        if (null_out(pbstrName, "get_Name", result)) return result;
+        *pbstrName = make_bstr(entry().first);
+        return *pbstrName ? S_OK : E_OUTOFMEMORY;
+    }
+    HRESULT STDMETHODCALLTYPE get_Value(VARIANT* pVariant) override {
+        HRESULT result = S_OK;
+        if (null_out(pVariant, "get_Value", result)) return result;
+        const ResolvedValue& value = entry().second;
+        VariantInit(pVariant);
+        switch (value.type) {
+            case AttributeType::String:
+                pVariant->bstrVal = make_bstr(value.text);
+                if (!pVariant->bstrVal) return E_OUTOFMEMORY;
+                pVariant->vt = VT_BSTR;
+                break;
+            case AttributeType::Bool:
+                pVariant->vt = VT_BOOL;
+                pVariant->boolVal = value.number ? VARIANT_TRUE : VARIANT_FALSE;
+                break;
+            case AttributeType::Int:
+                pVariant->vt = VT_I4;
+                pVariant->lVal = static_cast<LONG>(value.number);
+                break;
+            case AttributeType::UInt:
+                pVariant->vt = VT_UI4;
+                pVariant->ulVal = static_cast<ULONG>(value.unsigned_number);
+                break;
+            case AttributeType::Int64:
+                pVariant->vt = VT_I8;
+                pVariant->llVal = value.number;
+                break;
+            case AttributeType::UInt64:
+            case AttributeType::TimeSpan:
+                pVariant->vt = VT_UI8;
+                pVariant->ullVal = value.unsigned_number;
+                break;
+            case AttributeType::Enum:
+            case AttributeType::Flags: {
+                const VARTYPE vt = value.type == AttributeType::Enum
+                                       ? shared_->options.enum_vartype
+                                       : shared_->options.flags_vartype;
+                if (vt == VT_UI4) {
+                    pVariant->vt = VT_UI4;
+                    pVariant->ulVal = static_cast<ULONG>(value.unsigned_number);
+                } else {
+                    pVariant->vt = VT_I4;
+                    const std::int32_t bits = static_cast<std::int32_t>(
+                        static_cast<std::uint32_t>(value.unsigned_number));
+                    pVariant->lVal = bits;
+                }
+                break;
+            }
+        }
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE put_Value(VARIANT) override { return read_only("put_Value"); }
+    HRESULT STDMETHODCALLTYPE Clear() override { return read_only("Clear"); }
+    HRESULT STDMETHODCALLTYPE get_StringValue(BSTR* pbstrValue) override {
+        HRESULT result = S_OK;
+        if (null_out(pbstrValue, "get_StringValue", result)) return result;
+        *pbstrValue = make_bstr(entry().second.text);
+        return *pbstrValue ? S_OK : E_OUTOFMEMORY;
+    }
+    HRESULT STDMETHODCALLTYPE get_Exception(IAppHostPropertyException** ppException) override {
+        HRESULT result = S_OK;
+        if (null_out(ppException, "get_Exception", result)) return result;
+        *ppException = nullptr;  // CFG-9: the value validated
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) override {
+        HRESULT result = S_OK;
+        if (null_out(pValue, "GetMetadata", result)) return result;
+        VariantInit(pValue);
+        if (!bstrMetadataType)
+            return misuse("GetMetadata", "CFG-12", "bstrMetadataType is NULL", E_INVALIDARG);
+        return HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);
+    }
+    HRESULT STDMETHODCALLTYPE SetMetadata(BSTR, VARIANT) override {
+        return read_only("SetMetadata");
+    }
+    HRESULT STDMETHODCALLTYPE get_Schema(IAppHostPropertySchema** ppSchema) override {
+        HRESULT result = S_OK;
+        if (null_out(ppSchema, "get_Schema", result)) return result;
+        *ppSchema = nullptr;
+        return E_NOTIMPL;
+    }
+
+private:
+    const std::pair<std::string, ResolvedValue>& entry() const { return node_->properties[index_]; }
+    std::shared_ptr<const ConfigNode> node_;
+    std::size_t index_;
+};
+
+class ConfigPropertyCollection : public ComObject<IAppHostPropertyCollection> {
+public:
+    ConfigPropertyCollection(std::shared_ptr<ConfigurationShared> shared,
+                             std::shared_ptr<const ConfigNode> node)
+        : ComObject(std::move(shared), "IAppHostPropertyCollection"), node_(std::move(node)) {}
+    HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) override {
+        HRESULT result = S_OK;
+        if (null_out(pcCount, "get_Count", result)) return result;
+        *pcCount = static_cast<DWORD>(node_->properties.size());
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex, IAppHostProperty** ppProperty) override;
+
+private:
+    std::shared_ptr<const ConfigNode> node_;
+};
+
+class ConfigChildElements : public ComObject<IAppHostChildElementCollection> {
+public:
+    ConfigChildElements(std::shared_ptr<ConfigurationShared> shared,
+                        std::shared_ptr<const ConfigNode> node)
+        : ComObject(std::move(shared), "IAppHostChildElementCollection"), node_(std::move(node)) {}
+    HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcCount) override {
+        HRESULT result = S_OK;
+        if (null_out(pcCount, "get_Count", result)) return result;
+        *pcCount = static_cast<DWORD>(node_->children.size());
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex, IAppHostElement** ppElement) override;
+
+private:
+    std::shared_ptr<const ConfigNode> node_;
+};
+
+class ConfigElementCollection : public ComObject<IAppHostElementCollection> {
+public:
+    ConfigElementCollection(std::shared_ptr<ConfigurationShared> shared,
+                            std::shared_ptr<const ConfigNode> node)
+        : ComObject(std::move(shared), "IAppHostElementCollection"), node_(std::move(node)) {}
+    HRESULT STDMETHODCALLTYPE get_Count(DWORD* pcElementCount) override {
+        HRESULT result = S_OK;
+        if (null_out(pcElementCount, "get_Count", result)) return result;
+        *pcElementCount = static_cast<DWORD>(node_->items.size());
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE get_Item(VARIANT cIndex, IAppHostElement** ppElement) override;
+    HRESULT STDMETHODCALLTYPE AddElement(IAppHostElement*, INT = -1) override {
+        return read_only("AddElement");
+    }
+    HRESULT STDMETHODCALLTYPE DeleteElement(VARIANT) override { return read_only("DeleteElement"); }
+    HRESULT STDMETHODCALLTYPE Clear() override { return read_only("Clear"); }
+    HRESULT STDMETHODCALLTYPE CreateNewElement(BSTR, IAppHostElement** ppElement) override {
+        HRESULT result = S_OK;
+        if (null_out(ppElement, "CreateNewElement", result)) return result;
+        *ppElement = nullptr;
+        return read_only("CreateNewElement");
+    }
+    HRESULT STDMETHODCALLTYPE get_Schema(IAppHostCollectionSchema** ppSchema) override {
+        HRESULT result = S_OK;
+        if (null_out(ppSchema, "get_Schema", result)) return result;
+        *ppSchema = nullptr;
+        return E_NOTIMPL;
+    }
+
+private:
+    std::shared_ptr<const ConfigNode> node_;
+};
+
+class ConfigElement : public ComObject<IAppHostElement> {
+public:
+    ConfigElement(std::shared_ptr<ConfigurationShared> shared,
+                  std::shared_ptr<const ConfigNode> node)
+        : ComObject(std::move(shared), "IAppHostElement"), node_(std::move(node)) {}
+
+    HRESULT STDMETHODCALLTYPE get_Name(BSTR* pbstrName) override {
+        HRESULT result = S_OK;
+        if (null_out(pbstrName, "get_Name", result)) return result;
+        *pbstrName = make_bstr(node_->name);
+        return *pbstrName ? S_OK : E_OUTOFMEMORY;
+    }
+    HRESULT STDMETHODCALLTYPE get_Collection(IAppHostElementCollection** ppCollection) override {
+        HRESULT result = S_OK;
+        if (null_out(ppCollection, "get_Collection", result)) return result;
+        *ppCollection = node_->has_collection ? new ConfigElementCollection(shared_, node_)
+                                              : nullptr;  // CFG-10
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE get_Properties(IAppHostPropertyCollection** ppProperties) override {
+        HRESULT result = S_OK;
+        if (null_out(ppProperties, "get_Properties", result)) return result;
+        *ppProperties = new ConfigPropertyCollection(shared_, node_);
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE
+    get_ChildElements(IAppHostChildElementCollection** ppElements) override {
+        HRESULT result = S_OK;
+        if (null_out(ppElements, "get_ChildElements", result)) return result;
+        *ppElements = node_->children.empty() ? nullptr  // CFG-10
+                                              : new ConfigChildElements(shared_, node_);
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE GetMetadata(BSTR bstrMetadataType, VARIANT* pValue) override {
+        HRESULT result = S_OK;
+        if (null_out(pValue, "GetMetadata", result)) return result;
+        VariantInit(pValue);
+        if (!bstrMetadataType)
+            return misuse("GetMetadata", "CFG-12", "bstrMetadataType is NULL", E_INVALIDARG);
+        const std::string name = utf8_of(bstrMetadataType);
+        const char* text = nullptr;
+        if (name == "deepestPathSet")
+            text = node_->deepest_path.c_str();
+        else if (name == "overrideMode")
+            text = "Inherit";
+        else if (name == "effectiveOverrideMode")
+            text = "Allow";
+        if (!text) return HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);  // CFG-14
+        pValue->bstrVal = make_bstr(text);
+        if (!pValue->bstrVal) return E_OUTOFMEMORY;
+        pValue->vt = VT_BSTR;
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE SetMetadata(BSTR, VARIANT) override {
+        return read_only("SetMetadata");
+    }
+    HRESULT STDMETHODCALLTYPE get_Schema(IAppHostElementSchema** ppSchema) override {
+        HRESULT result = S_OK;
+        if (null_out(ppSchema, "get_Schema", result)) return result;
+        *ppSchema = nullptr;
+        return E_NOTIMPL;
+    }
+    HRESULT STDMETHODCALLTYPE GetElementByName(BSTR bstrSubName,
+                                               IAppHostElement** ppElement) override {
+        HRESULT result = S_OK;
+        if (null_out(ppElement, "GetElementByName", result)) return result;
+        *ppElement = nullptr;
+        if (!bstrSubName)
+            return misuse("GetElementByName", "CFG-12", "bstrSubName is NULL", E_INVALIDARG);
+        const std::string name = utf8_of(bstrSubName);  // CFG-13
+        for (const auto& child : node_->children)
+            if (child->name == name) {
+                *ppElement = new ConfigElement(shared_, child);
+                return S_OK;
+            }
+        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);  // CFG-5
+    }
+    HRESULT STDMETHODCALLTYPE GetPropertyByName(BSTR bstrSubName,
+                                                IAppHostProperty** ppProperty) override {
+        HRESULT result = S_OK;
+        if (null_out(ppProperty, "GetPropertyByName", result)) return result;
+        *ppProperty = nullptr;
+        if (!bstrSubName)
+            return misuse("GetPropertyByName", "CFG-12", "bstrSubName is NULL", E_INVALIDARG);
+        const std::string name = utf8_of(bstrSubName);  // CFG-13
+        for (std::size_t i = 0; i < node_->properties.size(); ++i)
+            if (node_->properties[i].first == name) {
+                *ppProperty = new ConfigProperty(shared_, node_, i);
+                return S_OK;
+            }
+        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);  // CFG-5
+    }
+    HRESULT STDMETHODCALLTYPE Clear() override { return read_only("Clear"); }
+    HRESULT STDMETHODCALLTYPE get_Methods(IAppHostMethodCollection** ppMethods) override {
+        HRESULT result = S_OK;
+        if (null_out(ppMethods, "get_Methods", result)) return result;
+        *ppMethods = nullptr;
+        return E_NOTIMPL;
+    }
+
+private:
+    std::shared_ptr<const ConfigNode> node_;
+};
+
+inline HRESULT ConfigPropertyCollection::get_Item(VARIANT cIndex, IAppHostProperty** ppProperty) {
+    HRESULT result = S_OK;
+    if (null_out(ppProperty, "get_Item", result)) return result;
+    *ppProperty = nullptr;
+    bool by_name = false, negative = false;
+    unsigned long long number = 0;
+    std::string name;
+    if (!read_index(cIndex, by_name, number, negative, name)) return E_INVALIDARG;  // CFG-6
+    if (by_name) {
+        for (std::size_t i = 0; i < node_->properties.size(); ++i)
+            if (node_->properties[i].first == name) {
+                *ppProperty = new ConfigProperty(shared_, node_, i);
+                return S_OK;
+            }
+        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    }
+    if (negative || number >= node_->properties.size())
+        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    *ppProperty = new ConfigProperty(shared_, node_, static_cast<std::size_t>(number));
+    return S_OK;
+}
+
+inline HRESULT ConfigChildElements::get_Item(VARIANT cIndex, IAppHostElement** ppElement) {
+    HRESULT result = S_OK;
+    if (null_out(ppElement, "get_Item", result)) return result;
+    *ppElement = nullptr;
+    bool by_name = false, negative = false;
+    unsigned long long number = 0;
+    std::string name;
+    if (!read_index(cIndex, by_name, number, negative, name)) return E_INVALIDARG;  // CFG-6
+    if (by_name) {
+        for (const auto& child : node_->children)
+            if (child->name == name) {
+                *ppElement = new ConfigElement(shared_, child);
+                return S_OK;
+            }
+        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    }
+    if (negative || number >= node_->children.size())
+        return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    *ppElement = new ConfigElement(shared_, node_->children[static_cast<std::size_t>(number)]);
+    return S_OK;
+}
+
+inline HRESULT ConfigElementCollection::get_Item(VARIANT cIndex, IAppHostElement** ppElement) {
+    HRESULT result = S_OK;
+    if (null_out(ppElement, "get_Item", result)) return result;
+    *ppElement = nullptr;
+    bool by_name = false, negative = false;
+    unsigned long long number = 0;
+    std::string name;
+    if (!read_index(cIndex, by_name, number, negative, name) || by_name)
+        return E_INVALIDARG;  // CFG-6: integers only (IIS's selector element is not modelled)
+    if (negative || number >= node_->items.size()) return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
+    *ppElement = new ConfigElement(shared_, node_->items[static_cast<std::size_t>(number)]);
+    return S_OK;
+}
+
+inline const char* const* metadata_flag_names() {
+    static const char* const names[4] = {"ignoreInvalidAttributes", "ignoreInvalidRanges",
+                                         "ignoreInvalidDecryption", "ignoreInvalidValidation"};
+    return names;
+}
+
+// ---- FakeConfigurationBase --------------------------------------------------------------------
+
+template <class Unused>
+typename FakeConfigurationBase<Unused>::Level FakeConfigurationBase<Unused>::location(
+    const std::string& path) const {
+    std::vector<std::string> segments;
+    std::string full = path;
+    const bool absolute = full.size() >= 7 && same_ascii_nocase(full.substr(0, 7), "MACHINE") &&
+                          (full.size() == 7 || full[7] == '/');
+    if (!absolute) {
+        while (!full.empty() && full.front() == '/') full.erase(full.begin());
+        full = full.empty() || full == "." ? std::string("MACHINE/WEBROOT/APPHOST")
+                                           : "MACHINE/WEBROOT/APPHOST/" + full;
+    }
+    if (!split_config_path(full, segments) || !recognized_path(segments))
+        throw ConfigurationError("iisfake: FakeConfiguration::location: '" + path +
+                                 "' is not a configuration path [CFG-3]");
+    return Level(const_cast<FakeConfigurationBase*>(this), std::move(segments));
+}
+
+template <class Unused>
+ElementBuilder FakeConfigurationBase<Unused>::section_at(const std::vector<std::string>& segments,
+                                                         const std::string& name) {
+    if (name.empty())
+        throw ConfigurationError("iisfake: FakeConfiguration::section: the name is empty");
+    for (auto& level : levels_)
+        if (level.section == name && level.segments.size() == segments.size() &&
+            is_prefix(level.segments, segments))
+            return ElementBuilder(level.data.get());
+    std::unique_ptr<ElementData> data(new ElementData());
+    const std::size_t slash = name.rfind('/');
+    data->name = slash == std::string::npos ? name : name.substr(slash + 1);
+    levels_.push_back(LevelEntry{segments, name, std::move(data)});
+    return ElementBuilder(levels_.back().data.get());
+}
+
+template <class Unused>
+SchemaBuilder FakeConfigurationBase<Unused>::declare_section(const std::string& name) {
+    if (name.empty())
+        throw ConfigurationError("iisfake: FakeConfiguration::declare_section: the name is empty");
+    for (auto& section : sections_)
+        if (section->name == name) return SchemaBuilder(section.get());
+    sections_.push_back(std::unique_ptr<ElementSchemaData>(new ElementSchemaData()));
+    sections_.back()->name = name;
+    return SchemaBuilder(sections_.back().get());
+}
+
+template <class Unused>
+void FakeConfigurationBase<Unused>::declare_section_group(const std::string& name) {
+    if (!is_section_group(name)) groups_.push_back(name);
+}
+
+template <class Unused>
+bool FakeConfigurationBase<Unused>::is_section_group(const std::string& name) const {
+    static const char* const known[] = {
+        "system.applicationHost",    "system.webServer",
+        "system.webServer/security", "system.webServer/security/authentication",
+        "system.webServer/tracing",  "system.webServer/webdav",
+        "system.ftpServer",          "system.ftpServer/security"};
+    for (const char* group : known)
+        if (name == group) return true;
+    for (const std::string& group : groups_)
+        if (name == group) return true;
+    return false;
+}
+
+template <class Unused>
+bool FakeConfigurationBase<Unused>::is_declared_section(const std::string& name) const {
+    return section_schema(name) != nullptr;
+}
+
+template <class Unused>
+const ElementSchemaData* FakeConfigurationBase<Unused>::section_schema(
+    const std::string& name) const {
+    for (const auto& section : sections_)
+        if (section->name == name) return section.get();
+    return nullptr;
+}
+
+template <class Unused>
+HRESULT STDMETHODCALLTYPE FakeConfigurationBase<Unused>::QueryInterface(REFIID riid,
+                                                                        void** ppvObject) {
+    if (!ppvObject)
+        return shared_->misuse("IAppHostAdminManager::QueryInterface", "CFG-11",
+                               "ppvObject is NULL", E_POINTER);
+    if (same_iid(riid, ::iisfake::uuid_of<IUnknown>()) ||
+        same_iid(riid, ::iisfake::uuid_of<IAppHostAdminManager>())) {
+        *ppvObject = static_cast<IAppHostAdminManager*>(this);
+        AddRef();
+        return S_OK;
+    }
+    *ppvObject = nullptr;
+    return E_NOINTERFACE;
+}
+
+template <class Unused>
+ULONG STDMETHODCALLTYPE FakeConfigurationBase<Unused>::Release() {
+    if (references_.load() <= 1) {
+        shared_->misuse("IAppHostAdminManager::Release", "CFG-12",
+                        "Release without a matching AddRef: the admin manager belongs to the "
+                        "server",
+                        S_OK);
+        return 1;
+    }
+    return static_cast<ULONG>(--references_);
+}
+
+template <class Unused>
+HRESULT STDMETHODCALLTYPE FakeConfigurationBase<Unused>::GetAdminSection(
+    BSTR bstrSectionName, BSTR bstrPath, IAppHostElement** ppAdminSection) {
+    const char* method = "IAppHostAdminManager::GetAdminSection";
+    if (!ppAdminSection)
+        return shared_->misuse(method, "CFG-12", "ppAdminSection is NULL", E_INVALIDARG);
+    *ppAdminSection = nullptr;
+    if (!bstrSectionName)
+        return shared_->misuse(method, "CFG-12", "bstrSectionName is NULL", E_INVALIDARG);
+    const std::string name = utf8_of(bstrSectionName);  // CFG-13
+    const std::string path = utf8_of(bstrPath);
+    std::vector<std::string> segments;
+    if (path.empty()) {
+        last_error_ = "the configuration path is empty [CFG-3]";
+        return E_INVALIDARG;
+    }
+    if (!split_config_path(path, segments) || !recognized_path(segments)) {
+        last_error_ = "unrecognized configuration path '" + path + "' [CFG-3]";
+        return shared_->options.unrecognized_path;
+    }
+    std::vector<const LevelEntry*> applying;
+    bool set_anywhere = false;
+    for (const auto& level : levels_) {
+        if (level.section != name) continue;
+        set_anywhere = true;
+        if (is_prefix(level.segments, segments)) applying.push_back(&level);
+    }
+    const ElementSchemaData* schema = section_schema(name);
+    if (!schema && !set_anywhere) {
+        last_error_ = "the section '" + name + "' is not declared [CFG-4]";
+        return shared_->options.undeclared_section;
+    }
+    // Shallower levels first; levels of equal depth in the order they were written.
+    for (std::size_t i = 1; i < applying.size(); ++i)
+        for (std::size_t j = i;
+             j > 0 && applying[j - 1]->segments.size() > applying[j]->segments.size(); --j)
+            std::swap(applying[j - 1], applying[j]);
+    const std::size_t slash = name.rfind('/');
+    MergeNode merged(slash == std::string::npos ? name : name.substr(slash + 1), schema);
+    std::shared_ptr<const ConfigNode> node;
+    try {
+        for (const LevelEntry* level : applying)
+            apply(merged, *level->data, join_path(level->segments));
+        node = freeze(merged);
+    } catch (const ResolveFailure& failure) {
+        last_error_ = failure.message;
+        return failure.result;
+    }
+    last_error_.clear();
+    *ppAdminSection = new ConfigElement(shared_, node);
+    return S_OK;
+}
+
+template <class Unused>
+HRESULT STDMETHODCALLTYPE FakeConfigurationBase<Unused>::GetMetadata(BSTR bstrMetadataType,
+                                                                     VARIANT* pValue) {
+    const char* method = "IAppHostAdminManager::GetMetadata";
+    if (!pValue) return shared_->misuse(method, "CFG-12", "pValue is NULL", E_INVALIDARG);
+    VariantInit(pValue);
+    if (!bstrMetadataType)
+        return shared_->misuse(method, "CFG-12", "bstrMetadataType is NULL", E_INVALIDARG);
+    const std::string name = utf8_of(bstrMetadataType);
+    for (int i = 0; i < 4; ++i)
+        if (name == metadata_flag_names()[i]) {
+            pValue->vt = VT_BOOL;
+            pValue->boolVal = shared_->metadata_flags[i] ? VARIANT_TRUE : VARIANT_FALSE;
+            return S_OK;
+        }
+    return HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);  // CFG-14
+}
+
+template <class Unused>
+HRESULT STDMETHODCALLTYPE FakeConfigurationBase<Unused>::SetMetadata(BSTR bstrMetadataType,
+                                                                     VARIANT value) {
+    if (!bstrMetadataType)
+        return shared_->misuse("IAppHostAdminManager::SetMetadata", "CFG-12",
+                               "bstrMetadataType is NULL", E_INVALIDARG);
+    const std::string name = utf8_of(bstrMetadataType);
+    for (int i = 0; i < 4; ++i)
+        if (name == metadata_flag_names()[i]) {
+            if (value.vt != VT_BOOL) return E_INVALIDARG;
+            shared_->metadata_flags[i] = value.boolVal != VARIANT_FALSE;
+            return S_OK;
+        }
+    if (name == "pathMapper" || name == "pathMapper2" || name == "changeHandler")
+        return E_NOTIMPL;                            // CFG-9: no files, so nothing to map or watch
+    return HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);  // CFG-14
+}
+
+template <class Unused>
+HRESULT STDMETHODCALLTYPE
+FakeConfigurationBase<Unused>::get_ConfigManager(IAppHostConfigManager** ppConfigManager) {
+    if (!ppConfigManager)
+        return shared_->misuse("IAppHostAdminManager::get_ConfigManager", "CFG-12",
+                               "ppConfigManager is NULL", E_INVALIDARG);
+    *ppConfigManager = nullptr;
+    return E_NOTIMPL;  // CFG-9
+}
+
+}  // namespace detail
+
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::FakeConfigurationBase<void>;
+#endif
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/fake_configuration_impl.hpp -----
+#endif
+
+#endif
+// ----- end iisfake/fake_configuration.hpp -----
+// ----- begin iisfake/fake_module_registration_info.hpp -----
+#ifndef IISFAKE_FAKE_MODULE_REGISTRATION_INFO_HPP_INCLUDED
+#define IISFAKE_FAKE_MODULE_REGISTRATION_INFO_HPP_INCLUDED
+
+// FakeModuleRegistrationInfo: the IHttpModuleRegistrationInfo2 a module's RegisterModule
+// receives (REG-*). It records what the module registered: its factory with the request and
+// post-request notification masks, its CGlobalModule with the global mask, and a priority per
+// notification. ModuleHost hands one to each module it loads; a test can also call a module's
+// RegisterModule with one directly and read it back.
+
+#include <string>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+// PIPE-1: within a notification, modules run FIRST to LAST (inverted for RQ_SEND_RESPONSE).
+enum class Priority { first = 0, high = 1, medium = 2, low = 3, last = 4 };
+
+inline const char* priority_name(Priority priority) noexcept {
+    static const char* const names[] = {"FIRST", "HIGH", "MEDIUM", "LOW", "LAST"};
+    return names[static_cast<int>(priority)];
+}
+
+// One SetPriorityFor*Notification call.
+struct PriorityRequest {
+    enum class Kind { request, post_request, global };
+    Kind kind;
+    DWORD notification;
+    Priority priority;
+};
+
+class FakeModuleRegistrationInfo final : public IHttpModuleRegistrationInfo2 {
+public:
+    // REG-3: `id` must be distinct per module and non-NULL (iisnode rejects NULL); by default
+    // it is this object's address, unique while the module is loaded.
+    explicit FakeModuleRegistrationInfo(std::string name, HTTP_MODULE_ID id = nullptr)
+        : name_(std::move(name)), wide_name_(detail::utf8_to_wide(name_.data(), name_.size())),
+          id_(id ? id : static_cast<HTTP_MODULE_ID>(this)) {}
+    FakeModuleRegistrationInfo(const FakeModuleRegistrationInfo&) = delete;
+    FakeModuleRegistrationInfo& operator=(const FakeModuleRegistrationInfo&) = delete;
+    ~FakeModuleRegistrationInfo() = default;
+
+    // ---- IHttpModuleRegistrationInfo ---------------------------------------------------------
+    PCWSTR GetName(VOID) const override { return wide_name_.c_str(); }
+    HTTP_MODULE_ID GetId(VOID) const override { return id_; }
+    // REG-4: once per module; the factory lives until its Terminate at shutdown.
+    HRESULT SetRequestNotifications(IHttpModuleFactory* pModuleFactory,
+                                    DWORD dwRequestNotifications,
+                                    DWORD dwPostRequestNotifications) override {
+        if (!pModuleFactory)
+            return report("IHttpModuleRegistrationInfo::SetRequestNotifications", "REG-4",
+                          "pModuleFactory is NULL");
+        if (factory_) return HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS);
+        factory_ = pModuleFactory;
+        notifications_ = dwRequestNotifications;
+        post_notifications_ = dwPostRequestNotifications;
+        return S_OK;
+    }
+    // REG-5: the module passes its own CGlobalModule; IIS calls its Terminate at shutdown.
+    HRESULT SetGlobalNotifications(CGlobalModule* pGlobalModule,
+                                   DWORD dwGlobalNotifications) override {
+        if (!pGlobalModule)
+            return report("IHttpModuleRegistrationInfo::SetGlobalNotifications", "REG-5",
+                          "pGlobalModule is NULL");
+        if (global_) return HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS);
+        global_ = pGlobalModule;
+        global_notifications_ = dwGlobalNotifications;
+        return S_OK;
+    }
+    HRESULT SetPriorityForRequestNotification(DWORD dwRequestNotification,
+                                              PCWSTR pszPriority) override {
+        return set_priority("IHttpModuleRegistrationInfo::SetPriorityForRequestNotification",
+                            PriorityRequest::Kind::request, dwRequestNotification, pszPriority);
+    }
+    HRESULT SetPriorityForGlobalNotification(DWORD dwGlobalNotification,
+                                             PCWSTR pszPriority) override {
+        return set_priority("IHttpModuleRegistrationInfo::SetPriorityForGlobalNotification",
+                            PriorityRequest::Kind::global, dwGlobalNotification, pszPriority);
+    }
+    // ---- IHttpModuleRegistrationInfo2 --------------------------------------------------------
+    HRESULT SetPriorityForPostRequestNotification(DWORD dwPostRequestNotification,
+                                                  PCWSTR pszPriority) override {
+        return set_priority(
+            "IHttpModuleRegistrationInfo2::SetPriorityForPostRequestNotification",
+            PriorityRequest::Kind::post_request, dwPostRequestNotification, pszPriority);
+    }
+
+    // ---- what the module registered ----------------------------------------------------------
+    const std::string& name() const noexcept { return name_; }
+    IHttpModuleFactory* factory() const noexcept { return factory_; }
+    DWORD request_notifications() const noexcept { return notifications_; }
+    DWORD post_request_notifications() const noexcept { return post_notifications_; }
+    CGlobalModule* global_module() const noexcept { return global_; }
+    DWORD global_notifications() const noexcept { return global_notifications_; }
+    const std::vector<PriorityRequest>& priority_requests() const noexcept { return priorities_; }
+    // The priority of one notification bit: the last one set for it, MEDIUM by default.
+    Priority priority(PriorityRequest::Kind kind, DWORD notification) const noexcept {
+        Priority result = Priority::medium;
+        for (const PriorityRequest& request : priorities_)
+            if (request.kind == kind && (request.notification & notification) != 0)
+                result = request.priority;
+        return result;
+    }
+    void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
+    const std::vector<Misuse>& misuses() const noexcept { return misuses_; }
+
+private:
+    HRESULT report(const char* method, const char* rule, const char* problem) {
+        const HRESULT result = HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+        misuses_.push_back(Misuse{method, rule, problem, result, "IIS returns " +
+                                                                     hresult_text(result)});
+        if (misuse_handler_) misuse_handler_(misuses_.back());
+        return result;
+    }
+    // REG-6: one alias of PRIORITY_ALIAS_*; IIS matches them without regard to case [I].
+    HRESULT set_priority(const char* method, PriorityRequest::Kind kind, DWORD notification,
+                         PCWSTR alias) {
+        if (!alias) return report(method, "REG-6", "pszPriority is NULL");
+        static const WCHAR* const aliases[] = {PRIORITY_ALIAS_FIRST, PRIORITY_ALIAS_HIGH,
+                                               PRIORITY_ALIAS_MEDIUM, PRIORITY_ALIAS_LOW,
+                                               PRIORITY_ALIAS_LAST};
+        for (int i = 0; i < 5; ++i) {
+            if (same_alias(alias, aliases[i])) {
+                priorities_.push_back(
+                    PriorityRequest{kind, notification, static_cast<Priority>(i)});
+                return S_OK;
+            }
+        }
+        return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);  // not an alias: data, not misuse
+    }
+    static bool same_alias(const WCHAR* given, const WCHAR* alias) noexcept {
+        for (;; ++given, ++alias) {
+            WCHAR a = *given;
+            if (a >= L'a' && a <= L'z') a = static_cast<WCHAR>(a - L'a' + L'A');
+            if (a != *alias) return false;
+            if (a == 0) return true;
+        }
+    }
+
+    std::string name_;
+    detail::wide_string wide_name_;
+    HTTP_MODULE_ID id_;
+    IHttpModuleFactory* factory_ = nullptr;
+    DWORD notifications_ = 0;
+    DWORD post_notifications_ = 0;
+    CGlobalModule* global_ = nullptr;
+    DWORD global_notifications_ = 0;
+    std::vector<PriorityRequest> priorities_;
+    MisuseHandler misuse_handler_ = throw_misuse;
+    std::vector<Misuse> misuses_;
+};
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/fake_module_registration_info.hpp -----
+// ----- begin iisfake/module_host.hpp -----
+#ifndef IISFAKE_MODULE_HOST_HPP_INCLUDED
+#define IISFAKE_MODULE_HOST_HPP_INCLUDED
+
+// ModuleHost: the IIS pipeline in a test. It loads a module through its own RegisterModule (or a
+// factory and masks given directly), creates one module instance per request from the factory,
+// and runs each request through the twelve stages in IIS's order (PIPE-1..9): priorities,
+// CONTINUE / PENDING / FINISH_REQUEST, OnAsyncCompletion for the module that went pending,
+// OnSendResponse once per send, Dispose at the end. The test steps a request (run() to the
+// next pending point, complete_pending(), run_to_end()) or lets completions arrive from other
+// threads; a request left pending with nothing outstanding is reported as a hang.
+//
+//     iisfake::ModuleHost host;
+//     host.load("StripHeaders", &RegisterModule);
+//     auto request = host.serve(iisfake::RequestBuilder().url("/"));
+//     CHECK(request.response().status() == 404);
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+// ----- begin iisfake/fake_global_providers.hpp -----
+#ifndef IISFAKE_FAKE_GLOBAL_PROVIDERS_HPP_INCLUDED
+#define IISFAKE_FAKE_GLOBAL_PROVIDERS_HPP_INCLUDED
+
+// The providers a CGlobalModule's OnGlobal* handlers receive (spec §2.3): small stateful fakes
+// a test (or the pipeline host) builds, passes to a global module's handler, and reads back.
+// Each is the most-derived interface IIS hands out (T-1), records SetErrorStatus (PROV-1, through
+// FakeEventProvider), and takes its strings as UTF-8. Where the module hands something to IIS
+// (RegisterModule, SetCacheRecord, CreateContext, ExecuteRequest, SetResult), the provider
+// records it and calls a hook the host can set.
+//
+// ICustomNotificationProvider is FakeCustomNotificationProvider (fake_providers.hpp), for the
+// request and the global custom notification alike. IGlobalSuspendProcessCallback has no fake:
+// the module implements it and hands it out of OnSuspendProcess; IIS calls its Resume.
+//
+// Rules with no id in the spec (evidence in brackets, tags as in api-surface.md §0):
+//   GLOB-1 IHttpApplicationResolveModulesProvider::RegisterModule needs a factory and a module
+//          name: HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER) otherwise; a name registered twice
+//          through the same provider: HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS) [I].
+//   GLOB-2 SetPriorityForRequestNotification takes one of the PRIORITY_ALIAS_* names
+//          (FIRST, HIGH, MEDIUM, LOW, LAST, case-insensitive) and a module name:
+//          HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER) otherwise [H: the aliases; I: the code].
+//   GLOB-3 IGlobalRSCAQueryProvider as documented [D]: GetOutputBuffer frees the previous buffer
+//          and allocates a new one; ResizeOutputBuffer returns E_INVALIDARG when cbBytesToCopy >
+//          cbNewBuffer, else copies cbBytesToCopy bytes from *ppbBuffer into a new buffer of
+//          cbNewBuffer bytes; SetResult records the size and HRESULT (E_NOTIMPL and 0 until
+//          called). The fake keeps freed buffers allocated but poisoned (0xDD) so a stale
+//          pointer reads garbage instead of freed memory; a NULL ppbBuffer, or a copy longer than
+//          the provider's own current buffer, is E_INVALIDARG [I]; SetResult with cbData larger
+//          than the buffer is reported [I].
+//   GLOB-4 IHttpFileMonitor: the module holds one reference from RegisterFileChangeMonitor and
+//          releases it with DereferenceFileMonitor; the last release cleans up the monitor's
+//          stored contexts once (as CONT-1) and a release past the last is reported [I].
+//   GLOB-5 IGlobalTraceEventProvider::GetCurrentHttpRequestContext outside a request: *pp NULL
+//          and HRESULT_FROM_WIN32(ERROR_NOT_FOUND) [I]; CheckSubscription is TRUE unless the test
+//          narrows the subscription [I].
+//   GLOB-6 IGlobalApplicationPreloadProvider::CreateContext/ExecuteRequest reach the host
+//          through hooks; CreateContext with no host fails with
+//          HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED) and *ppHttpContext NULL; ExecuteRequest of a
+//          NULL context is E_INVALIDARG; both are recorded [I].
+//   GLOB-7 ICacheProvider::GetTraceContext is never NULL (as IHttpContext's, T-25) [I].
+
+#include <atomic>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+namespace detail {
+inline wide_string wide_of(const std::string& utf8) {
+    return utf8_to_wide(utf8.data(), utf8.size());
+}
+// A NUL-terminated wide string the module passed in, as UTF-8 ("" for NULL).
+inline std::string utf8_or_empty(PCWSTR text) { return utf8_of(text); }
+// ASCII case-insensitive equality of two whole strings.
+inline bool iequals_text(const std::string& a, const std::string& b) noexcept {
+    return a.size() == b.size() && iequals(a.data(), b.data(), a.size());
+}
+}  // namespace detail
+
+// GL_STOP_LISTENING: whether the worker process drains its requests (a recycle) or stops at
+// once.
+class FakeStopListeningProvider final : public FakeEventProvider<IGlobalStopListeningProvider> {
+public:
+    explicit FakeStopListeningProvider(bool drain_gracefully = true) : drain_(drain_gracefully) {}
+    FakeStopListeningProvider(const FakeStopListeningProvider&) = delete;
+    FakeStopListeningProvider& operator=(const FakeStopListeningProvider&) = delete;
+    ~FakeStopListeningProvider() = default;
+    BOOL DrainRequestsGracefully(VOID) const override { return drain_ ? TRUE : FALSE; }
+
+private:
+    bool drain_;
+};
+
+// GL_PRE_BEGIN_REQUEST: the request about to enter the pipeline.
+class FakePreBeginRequestProvider final : public FakeEventProvider<IPreBeginRequestProvider> {
+public:
+    explicit FakePreBeginRequestProvider(IHttpContext* context) : context_(context) {}
+    FakePreBeginRequestProvider(const FakePreBeginRequestProvider&) = delete;
+    FakePreBeginRequestProvider& operator=(const FakePreBeginRequestProvider&) = delete;
+    ~FakePreBeginRequestProvider() = default;
+    IHttpContext* GetHttpContext(VOID) override { return context_; }
+
+private:
+    IHttpContext* context_;
+};
+
+// GL_APPLICATION_START and GL_APPLICATION_STOP (IHttpApplicationStartProvider and
+// IHttpApplicationStopProvider are this interface).
+class FakeApplicationProvider final : public FakeEventProvider<IHttpApplicationProvider> {
+public:
+    explicit FakeApplicationProvider(IHttpApplication* application) : application_(application) {}
+    FakeApplicationProvider(const FakeApplicationProvider&) = delete;
+    FakeApplicationProvider& operator=(const FakeApplicationProvider&) = delete;
+    ~FakeApplicationProvider() = default;
+    IHttpApplication* GetApplication(VOID) override { return application_; }
+
+private:
+    IHttpApplication* application_;
+};
+
+// GL_THREAD_CLEANUP: the application whose thread is being cleaned up.
+class FakeThreadCleanupProvider final : public FakeEventProvider<IGlobalThreadCleanupProvider> {
+public:
+    explicit FakeThreadCleanupProvider(IHttpApplication* application) : application_(application) {}
+    FakeThreadCleanupProvider(const FakeThreadCleanupProvider&) = delete;
+    FakeThreadCleanupProvider& operator=(const FakeThreadCleanupProvider&) = delete;
+    ~FakeThreadCleanupProvider() = default;
+    IHttpApplication* GetApplication(VOID) override { return application_; }
+
+private:
+    IHttpApplication* application_;
+};
+
+// GL_CONFIGURATION_CHANGE: the configuration path that changed, e.g.
+// "MACHINE/WEBROOT/APPHOST/Default Web Site".
+class FakeConfigurationChangeProvider final
+    : public FakeEventProvider<IGlobalConfigurationChangeProvider> {
+public:
+    explicit FakeConfigurationChangeProvider(const std::string& change_path)
+        : path_(detail::wide_of(change_path)) {}
+    FakeConfigurationChangeProvider(const FakeConfigurationChangeProvider&) = delete;
+    FakeConfigurationChangeProvider& operator=(const FakeConfigurationChangeProvider&) = delete;
+    ~FakeConfigurationChangeProvider() = default;
+    PCWSTR GetChangePath(VOID) const override { return path_.c_str(); }
+
+private:
+    detail::wide_string path_;
+};
+
+// IHttpFileMonitor (GLOB-4): what IHttpServer::RegisterFileChangeMonitor hands out, and what
+// IGlobalFileChangeProvider::GetFileMonitor returns for a monitored file.
+class FakeHttpFileMonitor final : public IHttpFileMonitor {
+public:
+    explicit FakeHttpFileMonitor(const std::string& path, MisuseReporter report = MisuseReporter())
+        : path_(path), contexts_(report, "IHttpFileMonitor"), report_(std::move(report)) {}
+    FakeHttpFileMonitor(const FakeHttpFileMonitor&) = delete;
+    FakeHttpFileMonitor& operator=(const FakeHttpFileMonitor&) = delete;
+    ~FakeHttpFileMonitor() = default;
+
+    IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
+    VOID DereferenceFileMonitor(VOID) override {
+        long now = references_.load();
+        while (now > 0 && !references_.compare_exchange_weak(now, now - 1)) {
+        }
+        if (now <= 0) {
+            detail::report_misuse(report_, "IHttpFileMonitor::DereferenceFileMonitor", "GLOB-4",
+                                  "DereferenceFileMonitor after the last reference was released",
+                                  S_OK);
+            return;
+        }
+        if (now == 1) contexts_.cleanup();  // the last reference: the monitor goes away
+    }
+
+    // ---- inspection ---------------------------------------------------------------------------
+    const std::string& path() const noexcept { return path_; }
+    long references() const noexcept { return references_.load(); }
+    bool released() const noexcept { return references_.load() <= 0; }
+    FakeModuleContextContainer& contexts() noexcept { return contexts_; }
+
+private:
+    std::string path_;
+    FakeModuleContextContainer contexts_;
+    MisuseReporter report_;
+    std::atomic<long> references_{1};
+};
+
+// GL_FILE_CHANGE: the file that changed and, when a module monitors it, its monitor.
+class FakeFileChangeProvider final : public FakeEventProvider<IGlobalFileChangeProvider> {
+public:
+    explicit FakeFileChangeProvider(const std::string& file_name,
+                                    IHttpFileMonitor* monitor = nullptr)
+        : file_name_(detail::wide_of(file_name)), monitor_(monitor) {}
+    FakeFileChangeProvider(const FakeFileChangeProvider&) = delete;
+    FakeFileChangeProvider& operator=(const FakeFileChangeProvider&) = delete;
+    ~FakeFileChangeProvider() = default;
+    PCWSTR GetFileName(VOID) const override { return file_name_.c_str(); }
+    IHttpFileMonitor* GetFileMonitor(VOID) override { return monitor_; }
+
+private:
+    detail::wide_string file_name_;
+    IHttpFileMonitor* monitor_;
+};
+
+// GL_CACHE_OPERATION: the operation, its key, and the record a module may set (GLOB-7).
+class FakeCacheProvider final : public FakeEventProvider<ICacheProvider> {
+public:
+    explicit FakeCacheProvider(CACHE_OPERATION operation, IHttpCacheKey* key = nullptr,
+                               IHttpCacheSpecificData* record = nullptr,
+                               IHttpTraceContext* trace = nullptr)
+        : operation_(operation), key_(key), record_(record), trace_(trace) {}
+    FakeCacheProvider(const FakeCacheProvider&) = delete;
+    FakeCacheProvider& operator=(const FakeCacheProvider&) = delete;
+    ~FakeCacheProvider() = default;
+
+    CACHE_OPERATION GetCacheOperation(VOID) const override { return operation_; }
+    IHttpCacheKey* GetCacheKey(VOID) const override { return key_; }
+    IHttpCacheSpecificData* GetCacheRecord(VOID) const override { return record_; }
+    VOID SetCacheRecord(IHttpCacheSpecificData* pCacheRecord) override {
+        record_ = pCacheRecord;
+        ++records_set_;
+    }
+    IHttpTraceContext* GetTraceContext(VOID) const override {
+        return trace_ ? trace_ : const_cast<FakeHttpTraceContext*>(&own_trace_);
+    }
+
+    // ---- inspection ---------------------------------------------------------------------------
+    IHttpCacheSpecificData* record() const noexcept { return record_; }
+    unsigned records_set() const noexcept { return records_set_; }
+    FakeHttpTraceContext& trace() noexcept { return own_trace_; }
+
+private:
+    CACHE_OPERATION operation_;
+    IHttpCacheKey* key_;
+    IHttpCacheSpecificData* record_;
+    IHttpTraceContext* trace_;
+    FakeHttpTraceContext own_trace_;
+    unsigned records_set_ = 0;
+};
+
+// GL_TRACE_EVENT (GLOB-5): the event being raised and the request it belongs to, if any.
+class FakeTraceEventProvider final : public FakeEventProvider<IGlobalTraceEventProvider> {
+public:
+    explicit FakeTraceEventProvider(HTTP_TRACE_EVENT* event, IHttpContext* context = nullptr)
+        : event_(event), context_(context) {}
+    FakeTraceEventProvider(const FakeTraceEventProvider&) = delete;
+    FakeTraceEventProvider& operator=(const FakeTraceEventProvider&) = delete;
+    ~FakeTraceEventProvider() = default;
+
+    HRESULT GetTraceEvent(HTTP_TRACE_EVENT** ppTraceEvent) override {
+        if (!ppTraceEvent) return E_INVALIDARG;
+        *ppTraceEvent = event_;
+        return event_ ? S_OK : HRESULT_FROM_WIN32(ERROR_NOT_FOUND);
+    }
+    BOOL CheckSubscription(HTTP_MODULE_ID ModuleId) override {
+        checked_.push_back(ModuleId);
+        if (everyone_) return TRUE;
+        for (HTTP_MODULE_ID id : subscribed_)
+            if (id == ModuleId) return TRUE;
+        return FALSE;
+    }
+    HRESULT GetCurrentHttpRequestContext(IHttpContext** ppHttpContext) override {
+        if (!ppHttpContext) return E_INVALIDARG;
+        *ppHttpContext = context_;
+        return context_ ? S_OK : HRESULT_FROM_WIN32(ERROR_NOT_FOUND);
+    }
+
+    // ---- test knobs and inspection ------------------------------------------------------------
+    // Only these modules are subscribed from now on (CheckSubscription is TRUE for every module
+    // until the first call).
+    void subscribe_only(HTTP_MODULE_ID module) {
+        everyone_ = false;
+        subscribed_.push_back(module);
+    }
+    const std::vector<HTTP_MODULE_ID>& checked_subscriptions() const noexcept { return checked_; }
+
+private:
+    HTTP_TRACE_EVENT* event_;
+    IHttpContext* context_;
+    bool everyone_ = true;
+    std::vector<HTTP_MODULE_ID> subscribed_;
+    std::vector<HTTP_MODULE_ID> checked_;
+};
+
+// GL_RSCA_QUERY (GLOB-3): a run-time status query, answered into the provider's output buffer.
+class FakeRscaQueryProvider final : public FakeEventProvider<IGlobalRSCAQueryProvider> {
+public:
+    FakeRscaQueryProvider(const std::string& function_name, const std::string& parameters,
+                          MisuseReporter report = MisuseReporter())
+        : name_(detail::wide_of(function_name)),
+          parameters_(detail::wide_of(parameters)),
+          report_(std::move(report)) {}
+    FakeRscaQueryProvider(const FakeRscaQueryProvider&) = delete;
+    FakeRscaQueryProvider& operator=(const FakeRscaQueryProvider&) = delete;
+    ~FakeRscaQueryProvider() = default;
+
+    PCWSTR GetFunctionName(VOID) const override { return name_.c_str(); }
+    PCWSTR GetFunctionParameters(VOID) const override { return parameters_.c_str(); }
+    HRESULT GetOutputBuffer(DWORD cbBuffer, BYTE** ppbBuffer) override {
+        if (!ppbBuffer) return E_INVALIDARG;
+        *ppbBuffer = replace_buffer(cbBuffer, nullptr, 0);
+        return S_OK;
+    }
+    HRESULT ResizeOutputBuffer(DWORD cbNewBuffer, DWORD cbBytesToCopy, BYTE** ppbBuffer) override {
+        if (!ppbBuffer || cbBytesToCopy > cbNewBuffer) return E_INVALIDARG;
+        const BYTE* source = *ppbBuffer;
+        if (cbBytesToCopy > 0 && !source) return E_INVALIDARG;
+        // Never read past the provider's own buffer; another pointer is the module's to size.
+        if (source && source == current() && cbBytesToCopy > current_size()) return E_INVALIDARG;
+        *ppbBuffer = replace_buffer(cbNewBuffer, source, cbBytesToCopy);
+        return S_OK;
+    }
+    VOID SetResult(DWORD cbData, HRESULT hr) override {
+        result_size_ = cbData;
+        result_ = hr;
+        has_result_ = true;
+        if (cbData > current_size())
+            detail::report_misuse(report_, "IGlobalRSCAQueryProvider::SetResult", "GLOB-3",
+                                  "cbData is larger than the output buffer", S_OK);
+    }
+
+    // ---- inspection ---------------------------------------------------------------------------
+    bool has_result() const noexcept { return has_result_; }
+    HRESULT result() const noexcept { return result_; }  // E_NOTIMPL until SetResult
+    DWORD result_size() const noexcept { return result_size_; }
+    // The answer as the caller of the query reads it: SetResult's first cbData bytes.
+    std::string output() const {
+        const std::size_t n = result_size_ < current_size() ? result_size_ : current_size();
+        return n ? std::string(reinterpret_cast<const char*>(current()), n) : std::string();
+    }
+    std::size_t buffers_allocated() const noexcept { return buffers_.size(); }
+
+private:
+    struct Buffer {
+        std::unique_ptr<BYTE[]> data;
+        std::size_t size;
+    };
+    const BYTE* current() const noexcept {
+        return buffers_.empty() ? nullptr : buffers_.back().data.get();
+    }
+    std::size_t current_size() const noexcept {
+        return buffers_.empty() ? 0 : buffers_.back().size;
+    }
+    BYTE* replace_buffer(DWORD size, const BYTE* copy_from, DWORD copy_bytes) {
+        Buffer fresh{std::unique_ptr<BYTE[]>(new BYTE[size ? size : 1]()), size};
+        if (copy_bytes) std::memmove(fresh.data.get(), copy_from, copy_bytes);
+        // The old buffer is freed as far as the module knows: poisoned, kept allocated.
+        if (!buffers_.empty()) std::memset(buffers_.back().data.get(), 0xDD, buffers_.back().size);
+        buffers_.push_back(std::move(fresh));
+        return buffers_.back().data.get();
+    }
+
+    detail::wide_string name_;
+    detail::wide_string parameters_;
+    MisuseReporter report_;
+    std::vector<Buffer> buffers_;
+    DWORD result_size_ = 0;
+    HRESULT result_ = E_NOTIMPL;
+    bool has_result_ = false;
+};
+
+// One IHttpApplicationResolveModulesProvider::RegisterModule call.
+struct ResolvedModule {
+    HTTP_MODULE_ID parent_id;
+    IHttpModuleFactory* factory;
+    std::string name;
+    std::string type;
+    std::string precondition;
+    DWORD notifications;
+    DWORD post_notifications;
+};
+
+// One SetPriorityForRequestNotification call.
+struct ResolvedPriority {
+    std::string module_name;
+    DWORD notification;
+    std::string alias;  // as the module spelt it
+};
+
+// GL_APPLICATION_RESOLVE_MODULES (GLOB-1, GLOB-2): a global module adds request modules to an
+// application. The host sets on_register_module / on_set_priority to put them in the pipeline;
+// the result of the hook is what the module receives.
+class FakeResolveModulesProvider final
+    : public FakeEventProvider<IHttpApplicationResolveModulesProvider> {
+public:
+    using RegisterHook = Callback<HRESULT(const ResolvedModule&)>;
+    using PriorityHook = Callback<HRESULT(const ResolvedPriority&)>;
+
+    explicit FakeResolveModulesProvider(IHttpApplication* application = nullptr)
+        : application_(application) {}
+    FakeResolveModulesProvider(const FakeResolveModulesProvider&) = delete;
+    FakeResolveModulesProvider& operator=(const FakeResolveModulesProvider&) = delete;
+    ~FakeResolveModulesProvider() = default;
+
+    IHttpApplication* GetApplication(VOID) override { return application_; }
+    HRESULT RegisterModule(HTTP_MODULE_ID parentModuleId, IHttpModuleFactory* pModuleFactory,
+                           PCWSTR pszModuleName, PCWSTR pszModuleType, PCWSTR pszModulePreCondition,
+                           DWORD dwRequestNotifications,
+                           DWORD dwPostRequestNotifications) override {
+        if (!pModuleFactory || !pszModuleName || !*pszModuleName)
+            return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+        ResolvedModule module{parentModuleId,
+                              pModuleFactory,
+                              detail::utf8_or_empty(pszModuleName),
+                              detail::utf8_or_empty(pszModuleType),
+                              detail::utf8_or_empty(pszModulePreCondition),
+                              dwRequestNotifications,
+                              dwPostRequestNotifications};
+        for (const ResolvedModule& known : modules_)
+            if (detail::iequals_text(known.name, module.name))
+                return HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS);
+        const HRESULT hr = on_register_ ? on_register_(module) : S_OK;
+        if (SUCCEEDED(hr)) modules_.push_back(std::move(module));
+        return hr;
+    }
+    HRESULT SetPriorityForRequestNotification(PCWSTR pszModuleName, DWORD dwRequestNotification,
+                                              PCWSTR pszPriorityAlias) override {
+        if (!pszModuleName || !*pszModuleName || !known_alias(pszPriorityAlias))
+            return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+        ResolvedPriority priority{detail::utf8_or_empty(pszModuleName), dwRequestNotification,
+                                  detail::utf8_or_empty(pszPriorityAlias)};
+        const HRESULT hr = on_priority_ ? on_priority_(priority) : S_OK;
+        if (SUCCEEDED(hr)) priorities_.push_back(std::move(priority));
+        return hr;
+    }
+
+    // ---- host hooks and inspection -----------------------------------------------------------
+    void on_register_module(RegisterHook hook) { on_register_ = std::move(hook); }
+    void on_set_priority(PriorityHook hook) { on_priority_ = std::move(hook); }
+    const std::vector<ResolvedModule>& modules() const noexcept { return modules_; }
+    const std::vector<ResolvedPriority>& priorities() const noexcept { return priorities_; }
+
+private:
+    static bool known_alias(PCWSTR alias) {
+        if (!alias) return false;
+        const std::string text = detail::utf8_of(alias);
+        for (const char* name : {"FIRST", "HIGH", "MEDIUM", "LOW", "LAST"})
+            if (detail::iequals_text(text, name)) return true;
+        return false;
+    }
+
+    IHttpApplication* application_;
+    RegisterHook on_register_;
+    PriorityHook on_priority_;
+    std::vector<ResolvedModule> modules_;
+    std::vector<ResolvedPriority> priorities_;
+};
+
+// GL_APPLICATION_PRELOAD (GLOB-6): an IGlobalApplicationPreloadProvider2, so a module's
+// HttpGetExtendedInterface (or cast) to the 2 reaches IsProcessRecycled (T-1).
+class FakeApplicationPreloadProvider final
+    : public FakeEventProvider<IGlobalApplicationPreloadProvider2> {
+public:
+    using CreateHook = Callback<HRESULT(IHttpContext** context)>;
+    using ExecuteHook = Callback<HRESULT(IHttpContext* context, IHttpUser* user)>;
+    struct Executed {
+        IHttpContext* context;
+        IHttpUser* user;
+        HRESULT result;
+    };
+
+    explicit FakeApplicationPreloadProvider(bool process_recycled = false)
+        : recycled_(process_recycled) {}
+    FakeApplicationPreloadProvider(const FakeApplicationPreloadProvider&) = delete;
+    FakeApplicationPreloadProvider& operator=(const FakeApplicationPreloadProvider&) = delete;
+    ~FakeApplicationPreloadProvider() = default;
+
+    HRESULT CreateContext(IHttpContext** ppHttpContext) override {
+        if (!ppHttpContext) return E_INVALIDARG;
+        *ppHttpContext = nullptr;
+        const HRESULT hr =
+            on_create_ ? on_create_(ppHttpContext) : HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);
+        if (FAILED(hr)) *ppHttpContext = nullptr;
+        created_.push_back(*ppHttpContext);
+        return hr;
+    }
+    HRESULT ExecuteRequest(IHttpContext* pHttpContext, IHttpUser* pHttpUser) override {
+        const HRESULT hr = !pHttpContext ? E_INVALIDARG
+                           : on_execute_ ? on_execute_(pHttpContext, pHttpUser)
+                                         : S_OK;
+        executed_.push_back(Executed{pHttpContext, pHttpUser, hr});
+        return hr;
+    }
+    BOOL IsProcessRecycled(VOID) const override { return recycled_ ? TRUE : FALSE; }
+
+    // ---- host hooks and inspection -----------------------------------------------------------
+    void on_create_context(CreateHook hook) { on_create_ = std::move(hook); }
+    void on_execute_request(ExecuteHook hook) { on_execute_ = std::move(hook); }
+    // Every CreateContext result (NULL for a failed one), in order.
+    const std::vector<IHttpContext*>& created_contexts() const noexcept { return created_; }
+    const std::vector<Executed>& executed_requests() const noexcept { return executed_; }
+
+private:
+    bool recycled_;
+    CreateHook on_create_;
+    ExecuteHook on_execute_;
+    std::vector<IHttpContext*> created_;
+    std::vector<Executed> executed_;
+};
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/fake_global_providers.hpp -----
+// ----- begin iisfake/fake_http_server.hpp -----
+#ifndef IISFAKE_FAKE_HTTP_SERVER_HPP_INCLUDED
+#define IISFAKE_FAKE_HTTP_SERVER_HPP_INCLUDED
+
+// FakeHttpServer: the IHttpServer3 IIS hands to RegisterModule and modules keep in a global
+// (SRV-2), most-derived with single inheritance so `(IHttpServer2*)g_pHttpServer` is valid
+// (T-1). Everything a module asks of it is in one ordered call log; what it asks IIS to do
+// (recycle, report unhealthy, flush, change the thread count, raise notifications) is recorded
+// for the test to read. IIS calls the server from many request threads at once: every member
+// a module can reach is safe to call concurrently. Hooks and knobs are for the host and the test,
+// set before module code runs.
+//
+// Behaviour (spec §2.11, §2.12, §2.13; ids not in the spec are listed with their evidence, tags
+// as in api-surface.md §0):
+//   SRV-1  HttpGetExtendedInterface: IHttpServer::GetExtendedInterface(HTTP_SERVER_INTERFACE_V2)
+//          gives the server as IHttpServer2; IHttpServer2::GetExtendedInterface(Version1, pInput,
+//          Version2, ppOutput) converts pInput between versions of one interface family that the
+//          fakes implement (IHttpRequest..4, IHttpResponse..4, IHttpContext..4, IHttpServer..3,
+//          IHttpApplication..2, IHttpCompletionInfo..2, IHttpCachePolicy..2,
+//          IGlobalApplicationPreloadProvider..2, IHttpModuleRegistrationInfo..2; IHttpSite,
+//          IHttpUrlInfo and IHttpUser to themselves), else E_NOINTERFACE with *ppOutput NULL
+//          [D purpose; I failure code]. pInput must be an object of the most-derived version, as
+//          every iisfake fake is (T-1). NULL pInput or ppOutput: E_INVALIDARG [I].
+//   SRV-3  legacy_iis7 (ServerSettings or set_legacy_iis7) answers as IIS 7.0, which had no
+//          IHttpServer2: both GetExtendedInterface forms fail with E_NOINTERFACE, so a module's
+//          version probing takes its fallback path; refuse_interface<T>() refuses one version
+//          only (e.g. IHttpResponse4 before IIS 10) [I].
+//   CONT-2 DispenseContainer returns a new, synchronized IDispensedHttpModuleContextContainer
+//          [D: the DispenseContainer sample says "dispensed and synchronized"];
+//          ReleaseContainer cleans up each stored context once, in reverse order, and frees the
+//          container. The fake keeps the released container's memory until the server ends, so
+//          a second ReleaseContainer or a use after release is reported instead of being a use
+//          after free; a container never released is reported when the server ends (its
+//          contexts are not cleaned up, as IIS would never clean them up).
+//   SRV-4  The fragment cache [D]: AddFragmentToCache copies a HttpDataChunkFromMemory chunk
+//          (other chunk types, a NULL chunk or name, an empty name: E_INVALIDARG) and replaces a
+//          fragment of the same name (http.sys fragment-cache docs). ReadFragmentFromCache of a
+//          missing name: HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND) [D]; a buffer smaller than the
+//          fragment: HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER), nothing copied, *pcbCopied
+//          the size needed [D: HttpReadFragmentFromCache]; NULL pcbCopied: E_INVALIDARG [I].
+//          RemoveFragmentFromCache of a missing name: HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)
+//          [D]. Names match exactly [I]. http.sys may drop a fragment at any time [D]:
+//          evict_fragment() does so for a test.
+//   SRV-5  GetAdminManager is never NULL: before set_admin_manager(), an unconfigured admin
+//          manager whose GetAdminSection fails for every section with
+//          HRESULT_FROM_WIN32(ERROR_INVALID_DATA) (0x8007000D, the code of a configuration
+//          section IIS does not know) and *ppAdminSection NULL [I].
+//   SRV-6  SatisfiesPrecondition [D: preCondition values; a list is satisfied when each entry
+//          is]: comma-separated, case-insensitive entries integratedMode, classicMode/ISAPIMode,
+//          bitness32, bitness64, runtimeVersion<v> (against ServerSettings::runtime_version; ""
+//          is No Managed Code), appPoolName=<a>;<b>, managedHandler (ServerSettings), and those
+//          the test declares; an empty or NULL string is satisfied. An unknown entry sets
+//          *pfUnknownPrecondition and is not satisfied [I].
+//   SRV-7  IncrementThreadCount/DecrementThreadCount adjust a count the test reads [D]; a
+//          decrement below zero is reported [I].
+//   SRV-8  What needs Windows or IIS internals fails with HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED)
+//          and NULL out-pointers, recorded: GetToken, GetWorkerProcessSettings,
+//          GetWorkerProcessFramework, GetProtocolManagerCustomInterface, QueryRequestProperty;
+//          DoCacheOperation without on_cache_operation [I]. GetFileInfo without on_get_file_info:
+//          HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND) (the fake has no files) [I].
+//   SRV-9  Simple and faithful: GetPerfCounterInfo (counters recorded), GetMetadata (an
+//          IReferencedMetadataInfo for MACHINE/WEBROOT/APPHOST/<site><url>),
+//          RegisterFileChangeMonitor (a FakeHttpFileMonitor, GLOB-4), AssociateWithThreadPool
+//          (handle and routine recorded; NULL either: E_INVALIDARG), FlushKernelCache (URL
+//          recorded; NULL: E_INVALIDARG), GetTraceContext (never NULL, T-25), GetAppPoolConfigFile
+//          (*pcch its length) [D, I].
+//   SRV-10 NotifyCustomNotification, NotifyConfigurationChange and NotifyFileChange reach
+//          global modules through hooks the host sets; without one they are recorded only and a
+//          custom notification returns GL_NOTIFICATION_CONTINUE [D purpose, I].
+//   SRV-11 One ordered call log of what module code asked, with arguments as text (a password
+//          never) and the HRESULT returned; what it asked IIS to do (RecycleProcess,
+//          RecycleApplication, ReportUnhealthy, ...) also as lists [STYLE.md lesson 3].
+//   SRV-12 Fault injection: fail(method, hr, nth) makes a call that returns an HRESULT fail
+//          without effect, its out-pointers NULL [STYLE.md lesson 6].
+//   (SRV-2 is the spec's: a module keeps RegisterModule's pGlobalInfo in a global and calls it
+//   from every request thread.)
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+// ----- begin iisfake/detail/spin_lock.hpp -----
+#ifndef IISFAKE_DETAIL_SPIN_LOCK_HPP_INCLUDED
+#define IISFAKE_DETAIL_SPIN_LOCK_HPP_INCLUDED
+
+// A small lock on std::atomic for the fakes IIS calls from many request threads at once (the
+// server, its dispensed containers): <mutex> would reach every test file through the umbrella,
+// and the sections it guards are a few loads and stores. Never held while calling out (module
+// code, hooks, the misuse handler), so it never nests.
+
+#include <atomic>
+
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+class SpinLock {
+public:
+    SpinLock() = default;
+    SpinLock(const SpinLock&) = delete;
+    SpinLock& operator=(const SpinLock&) = delete;
+
+    void lock() noexcept {
+        while (locked_.exchange(true, std::memory_order_acquire)) {
+            while (locked_.load(std::memory_order_relaxed)) {
+            }
+        }
+    }
+    void unlock() noexcept { locked_.store(false, std::memory_order_release); }
+
+private:
+    std::atomic<bool> locked_{false};
+};
+
+class SpinGuard {
+public:
+    explicit SpinGuard(SpinLock& lock) noexcept : lock_(lock) { lock_.lock(); }
+    ~SpinGuard() { lock_.unlock(); }
+    SpinGuard(const SpinGuard&) = delete;
+    SpinGuard& operator=(const SpinGuard&) = delete;
+
+private:
+    SpinLock& lock_;
+};
+
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/spin_lock.hpp -----
+
+IISFAKE_BEGIN_NAMESPACE
+
+// The methods of IHttpServer..IHttpServer3, for the call log and fault injection. The two
+// GetExtendedInterface overloads are one ServerMethod; the arguments tell them apart.
+#define IISFAKE_SERVER_METHODS_(X)       \
+    X(IsCommandLineLaunch)               \
+    X(GetAppPoolName)                    \
+    X(AssociateWithThreadPool)           \
+    X(IncrementThreadCount)              \
+    X(DecrementThreadCount)              \
+    X(ReportUnhealthy)                   \
+    X(RecycleProcess)                    \
+    X(GetAdminManager)                   \
+    X(GetFileInfo)                       \
+    X(FlushKernelCache)                  \
+    X(DoCacheOperation)                  \
+    X(NotifyCustomNotification)          \
+    X(GetPerfCounterInfo)                \
+    X(RecycleApplication)                \
+    X(NotifyConfigurationChange)         \
+    X(NotifyFileChange)                  \
+    X(DispenseContainer)                 \
+    X(AddFragmentToCache)                \
+    X(ReadFragmentFromCache)             \
+    X(RemoveFragmentFromCache)           \
+    X(GetWorkerProcessSettings)          \
+    X(GetProtocolManagerCustomInterface) \
+    X(SatisfiesPrecondition)             \
+    X(GetTraceContext)                   \
+    X(RegisterFileChangeMonitor)         \
+    X(GetExtendedInterface)              \
+    X(GetToken)                          \
+    X(GetAppPoolConfigFile)              \
+    X(GetMetadata)                       \
+    X(GetWorkerProcessFramework)         \
+    X(QueryRequestProperty)
+
+enum class ServerMethod {
+#define IISFAKE_SERVER_METHOD_ENUMERATOR_(name) name,
+    IISFAKE_SERVER_METHODS_(IISFAKE_SERVER_METHOD_ENUMERATOR_)
+#undef IISFAKE_SERVER_METHOD_ENUMERATOR_
+};
+
+constexpr int server_method_count = 0
+#define IISFAKE_SERVER_METHOD_COUNT_(name) +1
+    IISFAKE_SERVER_METHODS_(IISFAKE_SERVER_METHOD_COUNT_)
+#undef IISFAKE_SERVER_METHOD_COUNT_
+    ;
+
+inline const char* server_method_name(ServerMethod method) noexcept {
+    static const char* const names[] = {
+#define IISFAKE_SERVER_METHOD_NAME_(name) #name,
+        IISFAKE_SERVER_METHODS_(IISFAKE_SERVER_METHOD_NAME_)
+#undef IISFAKE_SERVER_METHOD_NAME_
+    };
+    const int index = static_cast<int>(method);
+    return index >= 0 && index < server_method_count ? names[index] : "<not a ServerMethod>";
+}
+
+#undef IISFAKE_SERVER_METHODS_
+
+// One call module code made on the server.
+struct ServerCall {
+    ServerMethod method;
+    std::string arguments;  // as text, e.g. "\"DefaultAppPool\"" or "IHttpRequest -> IHttpRequest3"
+    HRESULT result;         // S_OK for methods that return no HRESULT
+};
+
+// What the worker process is. Defaults: w3wp.exe of a default IIS 10 install serving
+// DefaultAppPool, integrated pipeline, 64-bit, .NET CLR v4.0.
+struct ServerSettings {
+    std::string app_pool_name = "DefaultAppPool";
+    bool command_line_launch = false;  // IsCommandLineLaunch: TRUE only for a hosted/express core
+    // GetAppPoolConfigFile; empty: C:\inetpub\temp\apppools\<pool>\<pool>.config
+    std::string app_pool_config_file;
+    // SatisfiesPrecondition facts (SRV-6).
+    bool integrated_mode = true;
+    unsigned bitness = 64;
+    std::string runtime_version = "v4.0";  // "" = No Managed Code
+    bool managed_handler = false;
+    // GetMetadata: where the sites' content lives (each site's root).
+    std::string physical_root = "C:\\inetpub\\wwwroot";
+    bool legacy_iis7 = false;  // SRV-3
+};
+
+// One ReportUnhealthy call.
+struct UnhealthyReport {
+    std::string reason;
+    HRESULT reason_code;
+};
+
+// IHttpPerfCounterInfo (SRV-9): counter values by index, safe from many threads.
+class FakePerfCounterInfo final : public IHttpPerfCounterInfo {
+public:
+    FakePerfCounterInfo() = default;
+    FakePerfCounterInfo(const FakePerfCounterInfo&) = delete;
+    FakePerfCounterInfo& operator=(const FakePerfCounterInfo&) = delete;
+    ~FakePerfCounterInfo() = default;
+    VOID IncrementCounter(DWORD dwCounterIndex, DWORD dwValue = 1) override {
+        add(dwCounterIndex, static_cast<long long>(dwValue));
+    }
+    VOID DecrementCounter(DWORD dwCounterIndex, DWORD dwValue = 1) override {
+        add(dwCounterIndex, -static_cast<long long>(dwValue));
+    }
+    long long value(DWORD index) const {
+        detail::SpinGuard guard(lock_);
+        for (const auto& counter : counters_)
+            if (counter.first == index) return counter.second;
+        return 0;
+    }
+
+private:
+    void add(DWORD index, long long delta) {
+        detail::SpinGuard guard(lock_);
+        for (auto& counter : counters_) {
+            if (counter.first == index) {
+                counter.second += delta;
+                return;
+            }
+        }
+        counters_.emplace_back(index, delta);
+    }
+    mutable detail::SpinLock lock_;
+    std::vector<std::pair<DWORD, long long>> counters_;
+};
+
+namespace detail {
+
+// CONT-2: a dispensed container, synchronized, whose memory outlives ReleaseContainer so that
+// misuse after it is reported rather than undefined.
+class DispensedContainer final : public IDispensedHttpModuleContextContainer {
+public:
+    explicit DispensedContainer(MisuseReporter report) : report_(std::move(report)) {}
+    DispensedContainer(const DispensedContainer&) = delete;
+    DispensedContainer& operator=(const DispensedContainer&) = delete;
+    ~DispensedContainer() = default;  // contexts of a container never released stay as they are
+
+    IHttpStoredContext* GetModuleContext(HTTP_MODULE_ID moduleId) override {
+        {
+            SpinGuard guard(lock_);
+            if (!released_) {
+                for (const auto& entry : entries_)
+                    if (entry.first == moduleId) return entry.second;
+                return nullptr;
+            }
+        }
+        report("GetModuleContext", "CONT-2",
+               "the container was used after ReleaseContainer, which freed it", S_OK);
+        return nullptr;
+    }
+    HRESULT SetModuleContext(IHttpStoredContext* ppStoredContext,
+                             HTTP_MODULE_ID moduleId) override {
+        const char* rule = "CONT-1";
+        const char* problem = nullptr;
+        HRESULT result = S_OK;
+        {
+            SpinGuard guard(lock_);
+            if (released_) {
+                rule = "CONT-2";
+                problem = "the container was used after ReleaseContainer, which freed it";
+                result = HRESULT_FROM_WIN32(ERROR_INVALID_STATE);
+            } else if (!ppStoredContext) {
+                problem = "ppStoredContext is NULL";
+                result = HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+            } else {
+                for (const auto& entry : entries_) {
+                    if (entry.first == moduleId) {
+                        problem =
+                            "a context is already stored for this module id; IIS keeps the first "
+                            "and never cleans up the second";
+                        result = HRESULT_FROM_WIN32(ERROR_ALREADY_ASSIGNED);
+                        break;
+                    }
+                }
+                if (!problem) entries_.emplace_back(moduleId, ppStoredContext);
+            }
+        }
+        return problem ? report("SetModuleContext", rule, problem, result) : S_OK;
+    }
+    VOID ReleaseContainer(VOID) override {
+        std::vector<std::pair<HTTP_MODULE_ID, IHttpStoredContext*>> stored;
+        bool twice = false;
+        {
+            SpinGuard guard(lock_);
+            twice = released_;
+            released_ = true;
+            stored.swap(entries_);
+        }
+        if (twice) {
+            report("ReleaseContainer", "CONT-2",
+                   "ReleaseContainer on a container already released; IIS freed it the first time",
+                   S_OK);
+            return;
+        }
+        for (auto it = stored.rbegin(); it != stored.rend(); ++it)
+            it->second->CleanupStoredContext();
+    }
+
+    bool released() const {
+        SpinGuard guard(lock_);
+        return released_;
+    }
+    std::size_t size() const {
+        SpinGuard guard(lock_);
+        return entries_.size();
+    }
+
+private:
+    HRESULT report(const char* method, const char* rule, const char* problem, HRESULT result) {
+        return report_misuse(report_,
+                             std::string("IDispensedHttpModuleContextContainer::") + method, rule,
+                             problem, result);
+    }
+
+    MisuseReporter report_;
+    mutable SpinLock lock_;
+    std::vector<std::pair<HTTP_MODULE_ID, IHttpStoredContext*>> entries_;
+    bool released_ = false;
+};
+
+// SRV-5: what GetAdminManager returns before the test or host sets a configuration.
+class UnconfiguredAdminManager final : public IAppHostAdminManager {
+public:
+    UnconfiguredAdminManager() = default;
+    UnconfiguredAdminManager(const UnconfiguredAdminManager&) = delete;
+    UnconfiguredAdminManager& operator=(const UnconfiguredAdminManager&) = delete;
+    ~UnconfiguredAdminManager() = default;
+
+    HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppvObject) override {
+        if (!ppvObject) return E_POINTER;
+        *ppvObject = nullptr;
+        if (!(riid == uuid_of<IUnknown>()) && !(riid == uuid_of<IAppHostAdminManager>()))
+            return E_NOINTERFACE;
+        *ppvObject = static_cast<IAppHostAdminManager*>(this);
+        AddRef();
+        return S_OK;
+    }
+    // The server owns it; the count only keeps AddRef/Release balanced for the module.
+    ULONG STDMETHODCALLTYPE AddRef(void) override { return static_cast<ULONG>(++references_); }
+    ULONG STDMETHODCALLTYPE Release(void) override {
+        long now = references_.load();
+        while (now > 1 && !references_.compare_exchange_weak(now, now - 1)) {
+        }
+        return static_cast<ULONG>(now > 1 ? now - 1 : 1);
+    }
+    HRESULT STDMETHODCALLTYPE GetAdminSection(BSTR, BSTR,
+                                              IAppHostElement** ppAdminSection) override {
+        if (!ppAdminSection) return E_POINTER;
+        *ppAdminSection = nullptr;
+        return HRESULT_FROM_WIN32(ERROR_INVALID_DATA);
+    }
+    HRESULT STDMETHODCALLTYPE GetMetadata(BSTR, VARIANT*) override { return E_NOTIMPL; }
+    HRESULT STDMETHODCALLTYPE SetMetadata(BSTR, VARIANT) override { return E_NOTIMPL; }
+    HRESULT STDMETHODCALLTYPE get_ConfigManager(IAppHostConfigManager** ppConfigManager) override {
+        if (ppConfigManager) *ppConfigManager = nullptr;
+        return E_NOTIMPL;
+    }
+
+private:
+    std::atomic<long> references_{1};
+};
+
+// The server's trace context: FakeHttpTraceContext, safe to trace into from many threads.
+class ServerTraceContext final : public FakeHttpTraceContext {
+public:
+    ServerTraceContext() = default;
+    HRESULT RaiseTraceEvent(HTTP_TRACE_EVENT* pTraceEvent) override {
+        SpinGuard guard(lock_);
+        return FakeHttpTraceContext::RaiseTraceEvent(pTraceEvent);
+    }
+    HRESULT QuickTrace(PCWSTR pszData1, PCWSTR pszData2 = 0, HRESULT hrLastError = S_OK,
+                       UCHAR Level = 4) override {
+        SpinGuard guard(lock_);
+        return FakeHttpTraceContext::QuickTrace(pszData1, pszData2, hrLastError, Level);
+    }
+
+private:
+    SpinLock lock_;
+};
+
+template <class Unused = void>
+class FakeHttpServerBase : public IHttpServer3 {
+public:
+    using CustomNotificationHook =
+        Callback<GLOBAL_NOTIFICATION_STATUS(ICustomNotificationProvider*)>;
+    using PathHook = Callback<void(PCWSTR)>;
+    using FileInfoHook = Callback<HRESULT(PCWSTR path, BOOL cache, IHttpFileInfo** file_info)>;
+    using CacheOperationHook = Callback<HRESULT(CACHE_OPERATION operation, IHttpCacheKey* key,
+                                                IHttpCacheSpecificData** data)>;
+
+    explicit FakeHttpServerBase(ServerSettings settings = ServerSettings());
+    FakeHttpServerBase(const FakeHttpServerBase&) = delete;
+    FakeHttpServerBase& operator=(const FakeHttpServerBase&) = delete;
+    // Reports each dispensed container never released (CONT-2) through the misuse handler.
+    virtual ~FakeHttpServerBase() noexcept(false);
+
+    // ---- IHttpServer -------------------------------------------------------------------------
+    BOOL IsCommandLineLaunch(VOID) const override;
+    PCWSTR GetAppPoolName(VOID) const override;
+    HRESULT AssociateWithThreadPool(HANDLE hHandle,
+                                    LPOVERLAPPED_COMPLETION_ROUTINE completionRoutine) override;
+    VOID IncrementThreadCount(VOID) override;
+    VOID DecrementThreadCount(VOID) override;
+    VOID ReportUnhealthy(PCWSTR pszReasonString, HRESULT hrReason) override;
+    VOID RecycleProcess(PCWSTR pszReason) override;
+    IAppHostAdminManager* GetAdminManager(VOID) const override;
+    HRESULT GetFileInfo(PCWSTR pszPhysicalPath, HANDLE hUserToken, PSID pSid,
+                        PCWSTR pszChangeNotificationPath, HANDLE hChangeNotificationToken,
+                        BOOL fCache, IHttpFileInfo** ppFileInfo,
+                        IHttpTraceContext* pHttpTraceContext = NULL) override;
+    HRESULT FlushKernelCache(PCWSTR pszUrl) override;
+    HRESULT DoCacheOperation(CACHE_OPERATION cacheOperation, IHttpCacheKey* pCacheKey,
+                             IHttpCacheSpecificData** ppCacheSpecificData,
+                             IHttpTraceContext* pHttpTraceContext = NULL) override;
+    GLOBAL_NOTIFICATION_STATUS NotifyCustomNotification(
+        ICustomNotificationProvider* pCustomOutput) override;
+    IHttpPerfCounterInfo* GetPerfCounterInfo(VOID) override;
+    VOID RecycleApplication(PCWSTR pszAppConfigPath) override;
+    VOID NotifyConfigurationChange(PCWSTR pszPath) override;
+    VOID NotifyFileChange(PCWSTR pszFileName) override;
+    IDispensedHttpModuleContextContainer* DispenseContainer(VOID) override;
+    HRESULT AddFragmentToCache(HTTP_DATA_CHUNK* pDataChunk, PCWSTR pszFragmentName) override;
+    HRESULT ReadFragmentFromCache(PCWSTR pszFragmentName, BYTE* pvBuffer, DWORD cbSize,
+                                  DWORD* pcbCopied) override;
+    HRESULT RemoveFragmentFromCache(PCWSTR pszFragmentName) override;
+    HRESULT GetWorkerProcessSettings(IWpfSettings** ppWorkerProcessSettings) override;
+    HRESULT GetProtocolManagerCustomInterface(PCWSTR pProtocolManagerDll,
+                                              PCWSTR pProtocolManagerDllInitFunction,
+                                              DWORD dwCustomInterfaceId,
+                                              PVOID* ppCustomInterface) override;
+    BOOL SatisfiesPrecondition(PCWSTR pszPrecondition,
+                               BOOL* pfUnknownPrecondition = NULL) const override;
+    IHttpTraceContext* GetTraceContext(VOID) const override;
+    HRESULT RegisterFileChangeMonitor(PCWSTR pszPath, HANDLE hToken,
+                                      IHttpFileMonitor** ppFileMonitor) override;
+    HRESULT GetExtendedInterface(HTTP_SERVER_INTERFACE_VERSION version,
+                                 PVOID* ppInterface) override;
+
+    // ---- IHttpServer2 / IHttpServer3 ---------------------------------------------------------
+    HRESULT GetToken(PCWSTR pszUserName, PCWSTR pszPassword, DWORD dwLogonMethod,
+                     IHttpTokenEntry** ppTokenEntry, PCWSTR pszDefaultDomain = NULL,
+                     PSOCKADDR pSockAddr = NULL,
+                     IHttpTraceContext* pHttpTraceContext = NULL) override;
+    PCWSTR GetAppPoolConfigFile(DWORD* pcchConfigFilePath = NULL) const override;
+    HRESULT GetExtendedInterface(const GUID& Version1, PVOID pInput, const GUID& Version2,
+                                 PVOID* ppOutput) override;
+    HRESULT GetMetadata(PCWSTR pszSiteName, PCWSTR pszUrl,
+                        IReferencedMetadataInfo** ppMetadataInfo) override;
+    HRESULT GetWorkerProcessFramework(IWorkerProcessFramework** ppWorkerProcessFramework) override;
+    HRESULT QueryRequestProperty(HTTP_OPAQUE_ID id, HTTP_REQUEST_PROPERTY propertyId,
+                                 PVOID pQualifier, ULONG qualifierSize, PVOID pOutput,
+                                 ULONG outputBufferSize, PULONG pcbBytesReturned,
+                                 LPOVERLAPPED pOverlapped) override;
+
+    // ---- host hooks (SRV-10, SRV-8) ----------------------------------------------------------
+    void on_custom_notification(CustomNotificationHook hook);
+    void on_configuration_change(PathHook hook);
+    void on_file_change(PathHook hook);
+    void on_get_file_info(FileInfoHook hook);
+    void on_cache_operation(CacheOperationHook hook);
+    // SRV-5: the configuration GetAdminManager returns (NULL: the unconfigured one again).
+    void set_admin_manager(IAppHostAdminManager* manager);
+
+    // ---- test knobs ---------------------------------------------------------------------------
+    // Pointers GetAppPoolName handed out before stay readable.
+    void set_app_pool_name(const std::string& name);
+    void set_command_line_launch(bool launched);
+    void set_legacy_iis7(bool legacy);  // SRV-3
+    // SRV-3: GetExtendedInterface refuses this interface version (E_NOINTERFACE).
+    void refuse_interface(const GUID& version);
+    template <class Interface>
+    void refuse_interface() {
+        refuse_interface(uuid_of<Interface>());
+    }
+    // SRV-6: an entry SatisfiesPrecondition knows beyond the built-in ones.
+    void set_precondition(const std::string& entry, bool satisfied);
+    // SRV-4: http.sys dropped the fragment (or all of them).
+    void evict_fragment(const std::string& name);
+    void evict_all_fragments();
+    // The next matching call(s) fail with `result` (a failure HRESULT) without doing anything;
+    // nth = 0: every call, else only the nth call of that method. Only methods that return an
+    // HRESULT; anything else throws std::invalid_argument.
+    void fail(ServerMethod method, HRESULT result, unsigned nth = 0);
+    void set_misuse_handler(MisuseHandler handler);
+    void record_calls(bool on);
+
+    // ---- inspection ---------------------------------------------------------------------------
+    std::vector<ServerCall> calls() const;
+    std::vector<ServerCall> calls(ServerMethod method) const;
+    unsigned count(ServerMethod method) const;
+    void clear_calls();
+    std::vector<Misuse> misuses() const;
+
+    std::vector<std::string> recycle_requests() const;       // RecycleProcess reasons
+    std::vector<std::string> recycled_applications() const;  // RecycleApplication paths
+    std::vector<UnhealthyReport> unhealthy_reports() const;
+    std::vector<std::string> flushed_urls() const;           // FlushKernelCache
+    std::vector<std::string> configuration_changes() const;  // NotifyConfigurationChange
+    std::vector<std::string> file_changes() const;           // NotifyFileChange
+    std::vector<std::string> custom_notifications() const;   // their QueryNotificationType
+    std::vector<HANDLE> thread_pool_handles() const;         // AssociateWithThreadPool
+    long thread_count() const;  // IncrementThreadCount calls minus DecrementThreadCount calls
+
+    // The fragment's bytes; false when there is none of that name.
+    bool fragment(const std::string& name, std::string& bytes) const;
+    std::size_t fragment_count() const;
+
+    std::size_t containers_dispensed() const;
+    std::size_t containers_outstanding() const;  // dispensed and not yet released
+    // Reports now, through the misuse handler, each container not yet released (CONT-2).
+    void expect_all_containers_released();
+
+    FakePerfCounterInfo& perf_counters() noexcept { return perf_counters_; }
+    FakeHttpTraceContext& trace() noexcept { return trace_; }
+    // Monitors RegisterFileChangeMonitor handed out, in order.
+    std::vector<FakeHttpFileMonitor*> file_monitors() const;
+    FakeHttpFileMonitor* file_monitor(const std::string& path) const;
+    ServerSettings settings() const;
+
+private:
+    struct Fragment {
+        wide_string name;
+        std::vector<unsigned char> bytes;
+    };
+    struct Fault {
+        ServerMethod method;
+        unsigned nth;
+        HRESULT result;
+    };
+
+    void record(ServerMethod method, std::string arguments, HRESULT result) const;
+    bool injected(ServerMethod method, std::string arguments, HRESULT& result) const;
+    HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result) const;
+    MisuseReporter reporter() const;
+    HRESULT not_supported(ServerMethod method, std::string arguments);
+    HRESULT convert(const GUID& from, void* input, const GUID& to, void** output,
+                    std::string& description) const;
+    bool precondition_entry(const std::string& entry, bool& known) const;
+    void push_text(std::vector<std::string> FakeHttpServerBase::*list, PCWSTR text);
+    std::size_t outstanding_locked() const;
+    void report_outstanding(const char* who);
+
+    mutable SpinLock lock_;
+    ServerSettings settings_;
+    const WCHAR* app_pool_name_ = nullptr;  // the current one, in strings_
+    const WCHAR* config_file_ = nullptr;
+    std::size_t config_file_length_ = 0;
+    mutable std::vector<std::unique_ptr<wide_string>> strings_;  // never freed before the end
+
+    IAppHostAdminManager* admin_manager_ = nullptr;
+    UnconfiguredAdminManager unconfigured_;
+    ServerTraceContext trace_;
+    FakePerfCounterInfo perf_counters_;
+
+    CustomNotificationHook on_custom_;
+    PathHook on_configuration_;
+    PathHook on_file_;
+    FileInfoHook on_file_info_;
+    CacheOperationHook on_cache_;
+
+    std::vector<GUID> refused_;
+    std::vector<std::pair<std::string, bool>> preconditions_;
+    std::vector<Fragment> fragments_;
+    std::vector<std::unique_ptr<DispensedContainer>> containers_;
+    std::vector<std::unique_ptr<FakeHttpFileMonitor>> monitors_;
+    std::vector<std::unique_ptr<FakeMetadataInfo>> metadata_;
+
+    std::vector<std::string> recycles_;
+    std::vector<std::string> application_recycles_;
+    std::vector<UnhealthyReport> unhealthy_;
+    std::vector<std::string> flushed_;
+    std::vector<std::string> configuration_changes_;
+    std::vector<std::string> file_changes_;
+    std::vector<std::string> custom_notifications_;
+    std::vector<HANDLE> handles_;
+    long threads_ = 0;
+
+    MisuseHandler misuse_handler_ = throw_misuse;
+    mutable std::vector<Misuse> misuses_;
+    mutable std::vector<ServerCall> calls_;
+    mutable unsigned call_counts_[server_method_count] = {};
+    std::vector<Fault> faults_;
+    bool record_calls_ = true;
+};
+
+}  // namespace detail
+
+// The IHttpServer3 a module's RegisterModule receives; see FakeHttpServerBase for its members.
+class FakeHttpServer : public detail::FakeHttpServerBase<> {
+public:
+    using FakeHttpServerBase::FakeHttpServerBase;
+};
+
+IISFAKE_END_NAMESPACE
+
+// The member definitions: here by default; with IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION only in
+// the one test file that also defines IISFAKE_CONFIG_IMPLEMENT (see config.hpp).
+#if defined(IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION) && !defined(IISFAKE_CONFIG_IMPLEMENT)
+IISFAKE_BEGIN_NAMESPACE
+extern template class detail::FakeHttpServerBase<void>;
+IISFAKE_END_NAMESPACE
+#else
+// ----- begin iisfake/detail/fake_http_server_impl.hpp -----
+#ifndef IISFAKE_DETAIL_FAKE_HTTP_SERVER_IMPL_HPP_INCLUDED
+#define IISFAKE_DETAIL_FAKE_HTTP_SERVER_IMPL_HPP_INCLUDED
+
+// FakeHttpServerBase's member definitions (see fake_http_server.hpp for the rules they follow).
+
+#include <cstring>
+#include <exception>
+#include <stdexcept>
+
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+// ---- SRV-1: interface families -----------------------------------------------------------------
+
+inline bool same_guid(const GUID& a, const GUID& b) noexcept {
+    return std::memcmp(&a, &b, sizeof(GUID)) == 0;
+}
+
+enum class CastResult { not_family, no_interface, ok };
+
+// Versions of one interface, oldest first, the last the one every fake of it implements. An
+// input given as version `from` is the most-derived object (T-1), so the downcast is valid and
+// the upcast to `to` always is.
+template <class Most, class... Levels>
+struct InterfaceFamily {
+    static CastResult cast(const GUID& from, void* input, const GUID& to, void** output) {
+        Most* most = nullptr;
+        if (!(take<Levels>(from, input, most) || ...)) return CastResult::not_family;
+        void* out = nullptr;
+        if (!(give<Levels>(to, most, out) || ...)) return CastResult::no_interface;
+        *output = out;
+        return CastResult::ok;
+    }
+
+private:
+    template <class Level>
+    static bool take(const GUID& from, void* input, Most*& most) {
+        if (!same_guid(from, uuid_of<Level>())) return false;
+        most = static_cast<Most*>(static_cast<Level*>(input));
+        return true;
+    }
+    template <class Level>
+    static bool give(const GUID& to, Most* most, void*& out) {
+        if (!same_guid(to, uuid_of<Level>())) return false;
+        out = static_cast<void*>(static_cast<Level*>(most));
+        return true;
+    }
+};
+
+template <class... Families>
+struct InterfaceFamilies {
+    static CastResult cast(const GUID& from, void* input, const GUID& to, void** output) {
+        CastResult result = CastResult::not_family;
+        (void)(((result = Families::cast(from, input, to, output)) != CastResult::not_family) ||
+               ...);
+        return result;
+    }
+};
+
+using ExtendedInterfaces = InterfaceFamilies<
+    InterfaceFamily<IHttpRequest4, IHttpRequest, IHttpRequest2, IHttpRequest3, IHttpRequest4>,
+    InterfaceFamily<IHttpResponse4, IHttpResponse, IHttpResponse2, IHttpResponse3, IHttpResponse4>,
+    InterfaceFamily<IHttpContext4, IHttpContext, IHttpContext2, IHttpContext3, IHttpContext4>,
+    InterfaceFamily<IHttpServer3, IHttpServer, IHttpServer2, IHttpServer3>,
+    InterfaceFamily<IHttpApplication2, IHttpApplication, IHttpApplication2>,
+    InterfaceFamily<IHttpCompletionInfo2, IHttpCompletionInfo, IHttpCompletionInfo2>,
+    InterfaceFamily<IHttpCachePolicy2, IHttpCachePolicy, IHttpCachePolicy2>,
+    InterfaceFamily<IGlobalApplicationPreloadProvider2, IGlobalApplicationPreloadProvider,
+                    IGlobalApplicationPreloadProvider2>,
+    InterfaceFamily<IHttpModuleRegistrationInfo2, IHttpModuleRegistrationInfo,
+                    IHttpModuleRegistrationInfo2>,
+    InterfaceFamily<IHttpSite, IHttpSite>, InterfaceFamily<IHttpUrlInfo, IHttpUrlInfo>,
+    InterfaceFamily<IHttpUser, IHttpUser>>;
+
+// The name of a versioned interface for the call log, else the GUID's text.
+inline std::string interface_name(const GUID& id) {
+#define IISFAKE_DETAIL_NAME_(type) \
+    if (same_guid(id, uuid_of<type>())) return #type;
+    IISFAKE_DETAIL_NAME_(IHttpRequest)
+    IISFAKE_DETAIL_NAME_(IHttpRequest2)
+    IISFAKE_DETAIL_NAME_(IHttpRequest3)
+    IISFAKE_DETAIL_NAME_(IHttpRequest4)
+    IISFAKE_DETAIL_NAME_(IHttpResponse)
+    IISFAKE_DETAIL_NAME_(IHttpResponse2)
+    IISFAKE_DETAIL_NAME_(IHttpResponse3)
+    IISFAKE_DETAIL_NAME_(IHttpResponse4)
+    IISFAKE_DETAIL_NAME_(IHttpContext)
+    IISFAKE_DETAIL_NAME_(IHttpContext2)
+    IISFAKE_DETAIL_NAME_(IHttpContext3)
+    IISFAKE_DETAIL_NAME_(IHttpContext4)
+    IISFAKE_DETAIL_NAME_(IHttpServer)
+    IISFAKE_DETAIL_NAME_(IHttpServer2)
+    IISFAKE_DETAIL_NAME_(IHttpServer3)
+    IISFAKE_DETAIL_NAME_(IHttpApplication)
+    IISFAKE_DETAIL_NAME_(IHttpApplication2)
+    IISFAKE_DETAIL_NAME_(IHttpCompletionInfo)
+    IISFAKE_DETAIL_NAME_(IHttpCompletionInfo2)
+    IISFAKE_DETAIL_NAME_(IHttpCachePolicy)
+    IISFAKE_DETAIL_NAME_(IHttpCachePolicy2)
+    IISFAKE_DETAIL_NAME_(IGlobalApplicationPreloadProvider)
+    IISFAKE_DETAIL_NAME_(IGlobalApplicationPreloadProvider2)
+    IISFAKE_DETAIL_NAME_(IHttpModuleRegistrationInfo)
+    IISFAKE_DETAIL_NAME_(IHttpModuleRegistrationInfo2)
+    IISFAKE_DETAIL_NAME_(IHttpSite)
+    IISFAKE_DETAIL_NAME_(IHttpUrlInfo)
+    IISFAKE_DETAIL_NAME_(IHttpUser)
+#undef IISFAKE_DETAIL_NAME_
+    static const char digits[] = "0123456789abcdef";
+    std::string text = "{";
+    auto hex = [&text](std::uint32_t value, int nibbles) {
+        for (int shift = (nibbles - 1) * 4; shift >= 0; shift -= 4)
+            text += digits[(value >> shift) & 0xFu];
+    };
+    hex(id.Data1, 8);
+    text += '-';
+    hex(id.Data2, 4);
+    text += '-';
+    hex(id.Data3, 4);
+    text += '-';
+    for (int i = 0; i < 8; ++i) {
+        if (i == 2) text += '-';
+        hex(id.Data4[i], 2);
+    }
+    return text + "}";
+}
+
+inline std::string quoted(PCWSTR text) { return text ? "\"" + utf8_of(text) + "\"" : "NULL"; }
+
+// ASCII case-insensitive comparison of whole strings (precondition entries, pool names).
+inline bool same_text_ci(const std::string& a, const std::string& b) noexcept {
+    return a.size() == b.size() && iequals(a.data(), b.data(), a.size());
+}
+
+inline std::string trimmed(const std::string& text) {
+    std::size_t first = 0;
+    std::size_t last = text.size();
+    while (first < last && (text[first] == ' ' || text[first] == '\t')) ++first;
+    while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\t')) --last;
+    return text.substr(first, last - first);
+}
+
+inline bool has_prefix_ci(const std::string& text, const char* prefix) {
+    const std::size_t n = std::strlen(prefix);
+    return text.size() >= n && iequals(text.data(), prefix, n);
+}
+
+inline std::size_t wide_length(PCWSTR text) noexcept {
+    std::size_t n = 0;
+    if (text)
+        while (text[n]) ++n;
+    return n;
+}
+
+// ---- construction and teardown -------------------------------------------------------------
+
+template <class Unused>
+FakeHttpServerBase<Unused>::FakeHttpServerBase(ServerSettings settings)
+    : settings_(std::move(settings)) {
+    set_app_pool_name(settings_.app_pool_name);
+}
+
+template <class Unused>
+FakeHttpServerBase<Unused>::~FakeHttpServerBase() noexcept(false) {
+    if (std::uncaught_exceptions() == 0) report_outstanding("FakeHttpServer::~FakeHttpServer");
+}
+
+// ---- bookkeeping ---------------------------------------------------------------------------
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::record(ServerMethod method, std::string arguments,
+                                        HRESULT result) const {
+    SpinGuard guard(lock_);
+    ++call_counts_[static_cast<int>(method)];
+    if (record_calls_) calls_.push_back(ServerCall{method, std::move(arguments), result});
+}
+
+template <class Unused>
+bool FakeHttpServerBase<Unused>::injected(ServerMethod method, std::string arguments,
+                                          HRESULT& result) const {
+    {
+        SpinGuard guard(lock_);
+        const unsigned count = call_counts_[static_cast<int>(method)] + 1;
+        bool hit = false;
+        for (const Fault& fault : faults_) {
+            if (fault.method == method && (fault.nth == 0 || fault.nth == count)) {
+                result = fault.result;
+                hit = true;
+                break;
+            }
+        }
+        if (!hit) return false;
+    }
+    record(method, std::move(arguments), result);
+    return true;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::report(const char* method, const char* rule,
+                                           std::string problem, HRESULT result) const {
+    Misuse misuse{method, rule, std::move(problem), result, "IIS returns " + hresult_text(result)};
+    MisuseHandler handler;
+    {
+        SpinGuard guard(lock_);
+        misuses_.push_back(misuse);
+        handler = misuse_handler_;
+    }
+    if (handler) handler(misuse);
+    return result;
+}
+
+template <class Unused>
+MisuseReporter FakeHttpServerBase<Unused>::reporter() const {
+    return [this](const char* method, const char* rule, std::string problem, HRESULT result) {
+        return report(method, rule, std::move(problem), result);
+    };
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::not_supported(ServerMethod method, std::string arguments) {
+    HRESULT result = HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);
+    if (injected(method, arguments, result)) return result;
+    record(method, std::move(arguments), result);
+    return result;
+}
+
+template <class Unused>
+std::size_t FakeHttpServerBase<Unused>::outstanding_locked() const {
+    std::size_t outstanding = 0;
+    for (const auto& container : containers_)
+        if (!container->released()) ++outstanding;
+    return outstanding;
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::report_outstanding(const char* who) {
+    std::size_t outstanding = 0;
+    {
+        SpinGuard guard(lock_);
+        outstanding = outstanding_locked();
+    }
+    if (outstanding)
+        report(who, "CONT-2",
+               std::to_string(outstanding) +
+                   " container(s) from DispenseContainer never released: ReleaseContainer cleans "
+                   "up their contexts and frees them",
+               S_OK);
+}
+
+// ---- IHttpServer ---------------------------------------------------------------------------
+
+template <class Unused>
+BOOL FakeHttpServerBase<Unused>::IsCommandLineLaunch(VOID) const {
+    bool launched = false;
+    {
+        SpinGuard guard(lock_);
+        launched = settings_.command_line_launch;
+    }
+    record(ServerMethod::IsCommandLineLaunch, std::string(), S_OK);
+    return launched ? TRUE : FALSE;
+}
+
+template <class Unused>
+PCWSTR FakeHttpServerBase<Unused>::GetAppPoolName(VOID) const {
+    PCWSTR name = nullptr;
+    {
+        SpinGuard guard(lock_);
+        name = app_pool_name_;
+    }
+    record(ServerMethod::GetAppPoolName, std::string(), S_OK);
+    return name;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::AssociateWithThreadPool(
+    HANDLE hHandle, LPOVERLAPPED_COMPLETION_ROUTINE completionRoutine) {
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::AssociateWithThreadPool, std::string(), result)) return result;
+    if (!hHandle || !completionRoutine) {
+        result = E_INVALIDARG;
+    } else {
+        SpinGuard guard(lock_);
+        handles_.push_back(hHandle);
+    }
+    record(ServerMethod::AssociateWithThreadPool, std::string(), result);
+    return result;
+}
+
+template <class Unused>
+VOID FakeHttpServerBase<Unused>::IncrementThreadCount(VOID) {
+    {
+        SpinGuard guard(lock_);
+        ++threads_;
+    }
+    record(ServerMethod::IncrementThreadCount, std::string(), S_OK);
+}
+
+template <class Unused>
+VOID FakeHttpServerBase<Unused>::DecrementThreadCount(VOID) {
+    bool below_zero = false;
+    {
+        SpinGuard guard(lock_);
+        if (threads_ > 0)
+            --threads_;
+        else
+            below_zero = true;
+    }
+    record(ServerMethod::DecrementThreadCount, std::string(), S_OK);
+    if (below_zero)
+        report("IHttpServer::DecrementThreadCount", "SRV-7",
+               "DecrementThreadCount without a matching IncrementThreadCount", S_OK);
+}
+
+template <class Unused>
+VOID FakeHttpServerBase<Unused>::ReportUnhealthy(PCWSTR pszReasonString, HRESULT hrReason) {
+    {
+        SpinGuard guard(lock_);
+        unhealthy_.push_back(UnhealthyReport{utf8_of(pszReasonString), hrReason});
+    }
+    record(ServerMethod::ReportUnhealthy, quoted(pszReasonString) + ", " + hresult_text(hrReason),
+           S_OK);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::push_text(std::vector<std::string> FakeHttpServerBase::*list,
+                                           PCWSTR text) {
+    SpinGuard guard(lock_);
+    (this->*list).push_back(utf8_of(text));
+}
+
+template <class Unused>
+VOID FakeHttpServerBase<Unused>::RecycleProcess(PCWSTR pszReason) {
+    push_text(&FakeHttpServerBase::recycles_, pszReason);
+    record(ServerMethod::RecycleProcess, quoted(pszReason), S_OK);
+}
+
+template <class Unused>
+IAppHostAdminManager* FakeHttpServerBase<Unused>::GetAdminManager(VOID) const {
+    IAppHostAdminManager* manager = nullptr;
+    {
+        SpinGuard guard(lock_);
+        manager = admin_manager_;
+    }
+    record(ServerMethod::GetAdminManager, std::string(), S_OK);
+    return manager ? manager
+                   : static_cast<IAppHostAdminManager*>(
+                         const_cast<UnconfiguredAdminManager*>(&unconfigured_));
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::GetFileInfo(PCWSTR pszPhysicalPath, HANDLE, PSID, PCWSTR,
+                                                HANDLE, BOOL fCache, IHttpFileInfo** ppFileInfo,
+                                                IHttpTraceContext*) {
+    if (ppFileInfo) *ppFileInfo = nullptr;
+    const std::string arguments = quoted(pszPhysicalPath) + (fCache ? ", TRUE" : ", FALSE");
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::GetFileInfo, arguments, result)) return result;
+    FileInfoHook hook;
+    {
+        SpinGuard guard(lock_);
+        hook = on_file_info_;
+    }
+    if (!pszPhysicalPath || !ppFileInfo)
+        result = E_INVALIDARG;
+    else if (hook)
+        result = hook(pszPhysicalPath, fCache, ppFileInfo);
+    else
+        result = HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+    if (FAILED(result) && ppFileInfo) *ppFileInfo = nullptr;
+    record(ServerMethod::GetFileInfo, arguments, result);
+    return result;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::FlushKernelCache(PCWSTR pszUrl) {
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::FlushKernelCache, quoted(pszUrl), result)) return result;
+    if (!pszUrl)
+        result = E_INVALIDARG;
+    else
+        push_text(&FakeHttpServerBase::flushed_, pszUrl);
+    record(ServerMethod::FlushKernelCache, quoted(pszUrl), result);
+    return result;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::DoCacheOperation(CACHE_OPERATION cacheOperation,
+                                                     IHttpCacheKey* pCacheKey,
+                                                     IHttpCacheSpecificData** ppCacheSpecificData,
+                                                     IHttpTraceContext*) {
+    if (ppCacheSpecificData) *ppCacheSpecificData = nullptr;
+    const std::string arguments = std::to_string(static_cast<int>(cacheOperation));
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::DoCacheOperation, arguments, result)) return result;
+    CacheOperationHook hook;
+    {
+        SpinGuard guard(lock_);
+        hook = on_cache_;
+    }
+    if (!hook) return not_supported(ServerMethod::DoCacheOperation, arguments);
+    result = hook(cacheOperation, pCacheKey, ppCacheSpecificData);
+    record(ServerMethod::DoCacheOperation, arguments, result);
+    return result;
+}
+
+template <class Unused>
+GLOBAL_NOTIFICATION_STATUS FakeHttpServerBase<Unused>::NotifyCustomNotification(
+    ICustomNotificationProvider* pCustomOutput) {
+    std::string type = "NULL";
+    if (pCustomOutput) {
+        type = utf8_of(pCustomOutput->QueryNotificationType());
+        SpinGuard guard(lock_);
+        custom_notifications_.push_back(type);
+    }
+    // Recorded before the global modules run, so calls they make come after it in the log.
+    record(ServerMethod::NotifyCustomNotification, type, S_OK);
+    CustomNotificationHook hook;
+    {
+        SpinGuard guard(lock_);
+        hook = on_custom_;
+    }
+    return pCustomOutput && hook ? hook(pCustomOutput) : GL_NOTIFICATION_CONTINUE;
+}
+
+template <class Unused>
+IHttpPerfCounterInfo* FakeHttpServerBase<Unused>::GetPerfCounterInfo(VOID) {
+    record(ServerMethod::GetPerfCounterInfo, std::string(), S_OK);
+    return &perf_counters_;
+}
+
+template <class Unused>
+VOID FakeHttpServerBase<Unused>::RecycleApplication(PCWSTR pszAppConfigPath) {
+    push_text(&FakeHttpServerBase::application_recycles_, pszAppConfigPath);
+    record(ServerMethod::RecycleApplication, quoted(pszAppConfigPath), S_OK);
+}
+
+template <class Unused>
+VOID FakeHttpServerBase<Unused>::NotifyConfigurationChange(PCWSTR pszPath) {
+    push_text(&FakeHttpServerBase::configuration_changes_, pszPath);
+    record(ServerMethod::NotifyConfigurationChange, quoted(pszPath), S_OK);
+    PathHook hook;
+    {
+        SpinGuard guard(lock_);
+        hook = on_configuration_;
+    }
+    if (hook) hook(pszPath);
+}
+
+template <class Unused>
+VOID FakeHttpServerBase<Unused>::NotifyFileChange(PCWSTR pszFileName) {
+    push_text(&FakeHttpServerBase::file_changes_, pszFileName);
+    record(ServerMethod::NotifyFileChange, quoted(pszFileName), S_OK);
+    PathHook hook;
+    {
+        SpinGuard guard(lock_);
+        hook = on_file_;
+    }
+    if (hook) hook(pszFileName);
+}
+
+template <class Unused>
+IDispensedHttpModuleContextContainer* FakeHttpServerBase<Unused>::DispenseContainer(VOID) {
+    std::unique_ptr<DispensedContainer> container(new DispensedContainer(reporter()));
+    DispensedContainer* handed = container.get();
+    {
+        SpinGuard guard(lock_);
+        containers_.push_back(std::move(container));
+    }
+    record(ServerMethod::DispenseContainer, std::string(), S_OK);
+    return handed;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::AddFragmentToCache(HTTP_DATA_CHUNK* pDataChunk,
+                                                       PCWSTR pszFragmentName) {
+    const std::string arguments = quoted(pszFragmentName);
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::AddFragmentToCache, arguments, result)) return result;
+    if (!pDataChunk || !pszFragmentName || !*pszFragmentName ||
+        pDataChunk->DataChunkType != HttpDataChunkFromMemory ||
+        (!pDataChunk->FromMemory.pBuffer && pDataChunk->FromMemory.BufferLength > 0)) {
+        result = E_INVALIDARG;
+    } else {
+        const auto* bytes = static_cast<const unsigned char*>(pDataChunk->FromMemory.pBuffer);
+        Fragment fresh{
+            wide_string(pszFragmentName),
+            std::vector<unsigned char>(bytes, bytes + pDataChunk->FromMemory.BufferLength)};
+        SpinGuard guard(lock_);
+        bool replaced = false;
+        for (Fragment& fragment : fragments_) {
+            if (fragment.name == fresh.name) {
+                fragment.bytes.swap(fresh.bytes);
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced) fragments_.push_back(std::move(fresh));
+    }
+    record(ServerMethod::AddFragmentToCache, arguments, result);
+    return result;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::ReadFragmentFromCache(PCWSTR pszFragmentName, BYTE* pvBuffer,
+                                                          DWORD cbSize, DWORD* pcbCopied) {
+    const std::string arguments = quoted(pszFragmentName) + ", " + std::to_string(cbSize);
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::ReadFragmentFromCache, arguments, result)) {
+        if (pcbCopied) *pcbCopied = 0;
+        return result;
+    }
+    if (!pszFragmentName || !pcbCopied || (!pvBuffer && cbSize > 0)) {
+        result = E_INVALIDARG;
+    } else {
+        SpinGuard guard(lock_);
+        const Fragment* found = nullptr;
+        for (const Fragment& fragment : fragments_)
+            if (fragment.name == pszFragmentName) found = &fragment;
+        if (!found) {
+            *pcbCopied = 0;
+            result = HRESULT_FROM_WIN32(3);  // ERROR_PATH_NOT_FOUND
+        } else {
+            const auto size = static_cast<DWORD>(found->bytes.size());
+            *pcbCopied = size;  // the bytes copied, or needed
+            if (size > cbSize)
+                result = HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
+            else if (size > 0)
+                std::memcpy(pvBuffer, found->bytes.data(), size);
+        }
+    }
+    record(ServerMethod::ReadFragmentFromCache, arguments, result);
+    return result;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::RemoveFragmentFromCache(PCWSTR pszFragmentName) {
+    const std::string arguments = quoted(pszFragmentName);
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::RemoveFragmentFromCache, arguments, result)) return result;
+    if (!pszFragmentName) {
+        result = E_INVALIDARG;
+    } else {
+        SpinGuard guard(lock_);
+        result = HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND);
+        for (auto it = fragments_.begin(); it != fragments_.end(); ++it) {
+            if (it->name == pszFragmentName) {
+                fragments_.erase(it);
+                result = S_OK;
+                break;
+            }
+        }
+    }
+    record(ServerMethod::RemoveFragmentFromCache, arguments, result);
+    return result;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::GetWorkerProcessSettings(
+    IWpfSettings** ppWorkerProcessSettings) {
+    if (ppWorkerProcessSettings) *ppWorkerProcessSettings = nullptr;
+    return not_supported(ServerMethod::GetWorkerProcessSettings, std::string());
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::GetProtocolManagerCustomInterface(PCWSTR pProtocolManagerDll,
+                                                                      PCWSTR,
+                                                                      DWORD dwCustomInterfaceId,
+                                                                      PVOID* ppCustomInterface) {
+    if (ppCustomInterface) *ppCustomInterface = nullptr;
+    return not_supported(ServerMethod::GetProtocolManagerCustomInterface,
+                         quoted(pProtocolManagerDll) + ", " + std::to_string(dwCustomInterfaceId));
+}
+
+// One entry of a precondition: whether it holds, and (through `known`) whether it is one.
+template <class Unused>
+bool FakeHttpServerBase<Unused>::precondition_entry(const std::string& entry, bool& known) const {
+    known = true;
+    if (same_text_ci(entry, "integratedMode")) return settings_.integrated_mode;
+    if (same_text_ci(entry, "classicMode") || same_text_ci(entry, "ISAPIMode"))
+        return !settings_.integrated_mode;
+    if (same_text_ci(entry, "bitness32")) return settings_.bitness == 32;
+    if (same_text_ci(entry, "bitness64")) return settings_.bitness == 64;
+    if (same_text_ci(entry, "managedHandler")) return settings_.managed_handler;
+    if (has_prefix_ci(entry, "runtimeVersion")) {
+        const std::string version = entry.substr(std::strlen("runtimeVersion"));
+        return !settings_.runtime_version.empty() &&
+               same_text_ci(version, settings_.runtime_version);
+    }
+    if (has_prefix_ci(entry, "appPoolName=")) {
+        const std::string names = entry.substr(std::strlen("appPoolName="));
+        std::size_t start = 0;
+        while (start <= names.size()) {
+            std::size_t end = names.find(';', start);
+            if (end == std::string::npos) end = names.size();
+            if (same_text_ci(trimmed(names.substr(start, end - start)), settings_.app_pool_name))
+                return true;
+            start = end + 1;
+        }
+        return false;
+    }
+    for (const auto& declared : preconditions_)
+        if (same_text_ci(entry, declared.first)) return declared.second;
+    known = false;
+    return false;
+}
+
+template <class Unused>
+BOOL FakeHttpServerBase<Unused>::SatisfiesPrecondition(PCWSTR pszPrecondition,
+                                                       BOOL* pfUnknownPrecondition) const {
+    if (pfUnknownPrecondition) *pfUnknownPrecondition = FALSE;
+    const std::string text = utf8_of(pszPrecondition);
+    bool satisfied = true;
+    bool unknown = false;
+    {
+        SpinGuard guard(lock_);
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = text.find(',', start);
+            if (end == std::string::npos) end = text.size();
+            const std::string entry = trimmed(text.substr(start, end - start));
+            if (!entry.empty()) {
+                bool known = true;
+                if (!precondition_entry(entry, known)) satisfied = false;
+                if (!known) unknown = true;
+            }
+            start = end + 1;
+        }
+    }
+    if (unknown && pfUnknownPrecondition) *pfUnknownPrecondition = TRUE;
+    record(ServerMethod::SatisfiesPrecondition, quoted(pszPrecondition), S_OK);
+    return satisfied ? TRUE : FALSE;
+}
+
+template <class Unused>
+IHttpTraceContext* FakeHttpServerBase<Unused>::GetTraceContext(VOID) const {
+    record(ServerMethod::GetTraceContext, std::string(), S_OK);
+    return const_cast<ServerTraceContext*>(&trace_);
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::RegisterFileChangeMonitor(PCWSTR pszPath, HANDLE,
+                                                              IHttpFileMonitor** ppFileMonitor) {
+    if (ppFileMonitor) *ppFileMonitor = nullptr;
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::RegisterFileChangeMonitor, quoted(pszPath), result)) return result;
+    if (!pszPath || !*pszPath || !ppFileMonitor) {
+        result = E_INVALIDARG;
+    } else {
+        std::unique_ptr<FakeHttpFileMonitor> monitor(
+            new FakeHttpFileMonitor(utf8_of(pszPath), reporter()));
+        *ppFileMonitor = monitor.get();
+        SpinGuard guard(lock_);
+        monitors_.push_back(std::move(monitor));
+    }
+    record(ServerMethod::RegisterFileChangeMonitor, quoted(pszPath), result);
+    return result;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::GetExtendedInterface(HTTP_SERVER_INTERFACE_VERSION version,
+                                                         PVOID* ppInterface) {
+    if (ppInterface) *ppInterface = nullptr;
+    const std::string arguments = version == HTTP_SERVER_INTERFACE_V2
+                                      ? std::string("HTTP_SERVER_INTERFACE_V2")
+                                      : std::to_string(static_cast<int>(version));
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::GetExtendedInterface, arguments, result)) return result;
+    bool legacy = false;
+    bool refused = false;
+    {
+        SpinGuard guard(lock_);
+        legacy = settings_.legacy_iis7;
+        for (const GUID& id : refused_)
+            if (same_guid(id, uuid_of<IHttpServer2>())) refused = true;
+    }
+    if (!ppInterface)
+        result = E_INVALIDARG;
+    else if (version != HTTP_SERVER_INTERFACE_V2 || legacy || refused)
+        result = E_NOINTERFACE;
+    else
+        *ppInterface = static_cast<IHttpServer2*>(this);
+    record(ServerMethod::GetExtendedInterface, arguments, result);
+    return result;
+}
+
+// ---- IHttpServer2 / IHttpServer3 -----------------------------------------------------------
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::GetToken(PCWSTR pszUserName, PCWSTR, DWORD dwLogonMethod,
+                                             IHttpTokenEntry** ppTokenEntry, PCWSTR, PSOCKADDR,
+                                             IHttpTraceContext*) {
+    if (ppTokenEntry) *ppTokenEntry = nullptr;
+    // The password never reaches the log.
+    return not_supported(ServerMethod::GetToken,
+                         quoted(pszUserName) + ", " + std::to_string(dwLogonMethod));
+}
+
+template <class Unused>
+PCWSTR FakeHttpServerBase<Unused>::GetAppPoolConfigFile(DWORD* pcchConfigFilePath) const {
+    PCWSTR path = nullptr;
+    std::size_t length = 0;
+    {
+        SpinGuard guard(lock_);
+        path = config_file_;
+        length = config_file_length_;
+    }
+    if (pcchConfigFilePath) *pcchConfigFilePath = static_cast<DWORD>(length);
+    record(ServerMethod::GetAppPoolConfigFile, std::string(), S_OK);
+    return path;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::convert(const GUID& from, void* input, const GUID& to,
+                                            void** output, std::string& description) const {
+    description = interface_name(from) + " -> " + interface_name(to);
+    bool legacy = false;
+    bool refused = false;
+    {
+        SpinGuard guard(lock_);
+        legacy = settings_.legacy_iis7;
+        for (const GUID& id : refused_)
+            if (same_guid(id, to)) refused = true;
+    }
+    if (!input || !output) return E_INVALIDARG;
+    if (legacy || refused) return E_NOINTERFACE;
+    return ExtendedInterfaces::cast(from, input, to, output) == CastResult::ok ? S_OK
+                                                                               : E_NOINTERFACE;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::GetExtendedInterface(const GUID& Version1, PVOID pInput,
+                                                         const GUID& Version2, PVOID* ppOutput) {
+    if (ppOutput) *ppOutput = nullptr;
+    std::string description = interface_name(Version1) + " -> " + interface_name(Version2);
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::GetExtendedInterface, description, result)) return result;
+    result = convert(Version1, pInput, Version2, ppOutput, description);
+    if (FAILED(result) && ppOutput) *ppOutput = nullptr;
+    record(ServerMethod::GetExtendedInterface, description, result);
+    return result;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::GetMetadata(PCWSTR pszSiteName, PCWSTR pszUrl,
+                                                IReferencedMetadataInfo** ppMetadataInfo) {
+    if (ppMetadataInfo) *ppMetadataInfo = nullptr;
+    const std::string arguments = quoted(pszSiteName) + ", " + quoted(pszUrl);
+    HRESULT result = S_OK;
+    if (injected(ServerMethod::GetMetadata, arguments, result)) return result;
+    if (!pszSiteName || !*pszSiteName || !pszUrl || !ppMetadataInfo) {
+        result = E_INVALIDARG;
+    } else {
+        std::string url = utf8_of(pszUrl);
+        while (!url.empty() && url.back() == '/') url.pop_back();
+        if (!url.empty() && url.front() != '/') url.insert(url.begin(), '/');
+        std::string physical;
+        {
+            SpinGuard guard(lock_);
+            physical = settings_.physical_root;
+        }
+        for (char c : url) physical += c == '/' ? '\\' : c;
+        const std::string meta = "MACHINE/WEBROOT/APPHOST/" + utf8_of(pszSiteName) + url;
+        std::unique_ptr<FakeMetadataInfo> info(
+            new FakeMetadataInfo(utf8_to_wide(meta.data(), meta.size()),
+                                 utf8_to_wide(physical.data(), physical.size()), reporter()));
+        *ppMetadataInfo = info.get();
+        SpinGuard guard(lock_);
+        metadata_.push_back(std::move(info));
+    }
+    record(ServerMethod::GetMetadata, arguments, result);
+    return result;
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::GetWorkerProcessFramework(
+    IWorkerProcessFramework** ppWorkerProcessFramework) {
+    if (ppWorkerProcessFramework) *ppWorkerProcessFramework = nullptr;
+    return not_supported(ServerMethod::GetWorkerProcessFramework, std::string());
+}
+
+template <class Unused>
+HRESULT FakeHttpServerBase<Unused>::QueryRequestProperty(HTTP_OPAQUE_ID id,
+                                                         HTTP_REQUEST_PROPERTY propertyId, PVOID,
+                                                         ULONG, PVOID, ULONG,
+                                                         PULONG pcbBytesReturned, LPOVERLAPPED) {
+    if (pcbBytesReturned) *pcbBytesReturned = 0;
+    return not_supported(ServerMethod::QueryRequestProperty,
+                         std::to_string(id) + ", " + std::to_string(static_cast<int>(propertyId)));
+}
+
+// ---- hooks and knobs -----------------------------------------------------------------------
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::on_custom_notification(CustomNotificationHook hook) {
+    SpinGuard guard(lock_);
+    on_custom_ = std::move(hook);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::on_configuration_change(PathHook hook) {
+    SpinGuard guard(lock_);
+    on_configuration_ = std::move(hook);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::on_file_change(PathHook hook) {
+    SpinGuard guard(lock_);
+    on_file_ = std::move(hook);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::on_get_file_info(FileInfoHook hook) {
+    SpinGuard guard(lock_);
+    on_file_info_ = std::move(hook);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::on_cache_operation(CacheOperationHook hook) {
+    SpinGuard guard(lock_);
+    on_cache_ = std::move(hook);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::set_admin_manager(IAppHostAdminManager* manager) {
+    SpinGuard guard(lock_);
+    admin_manager_ = manager;
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::set_app_pool_name(const std::string& name) {
+    std::string config = settings_.app_pool_config_file;
+    if (config.empty()) config = "C:\\inetpub\\temp\\apppools\\" + name + "\\" + name + ".config";
+    std::unique_ptr<wide_string> wide_name(new wide_string(utf8_to_wide(name.data(), name.size())));
+    std::unique_ptr<wide_string> wide_config(
+        new wide_string(utf8_to_wide(config.data(), config.size())));
+    SpinGuard guard(lock_);
+    settings_.app_pool_name = name;
+    app_pool_name_ = wide_name->c_str();
+    config_file_ = wide_config->c_str();
+    config_file_length_ = wide_config->size();
+    strings_.push_back(std::move(wide_name));
+    strings_.push_back(std::move(wide_config));
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::set_command_line_launch(bool launched) {
+    SpinGuard guard(lock_);
+    settings_.command_line_launch = launched;
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::set_legacy_iis7(bool legacy) {
+    SpinGuard guard(lock_);
+    settings_.legacy_iis7 = legacy;
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::refuse_interface(const GUID& version) {
+    SpinGuard guard(lock_);
+    refused_.push_back(version);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::set_precondition(const std::string& entry, bool satisfied) {
+    SpinGuard guard(lock_);
+    for (auto& declared : preconditions_) {
+        if (same_text_ci(declared.first, entry)) {
+            declared.second = satisfied;
+            return;
+        }
+    }
+    preconditions_.emplace_back(entry, satisfied);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::evict_fragment(const std::string& name) {
+    const wide_string wide = utf8_to_wide(name.data(), name.size());
+    SpinGuard guard(lock_);
+    for (auto it = fragments_.begin(); it != fragments_.end(); ++it) {
+        if (it->name == wide) {
+            fragments_.erase(it);
+            return;
+        }
+    }
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::evict_all_fragments() {
+    SpinGuard guard(lock_);
+    fragments_.clear();
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::fail(ServerMethod method, HRESULT result, unsigned nth) {
+    switch (method) {
+        case ServerMethod::AssociateWithThreadPool:
+        case ServerMethod::GetFileInfo:
+        case ServerMethod::FlushKernelCache:
+        case ServerMethod::DoCacheOperation:
+        case ServerMethod::AddFragmentToCache:
+        case ServerMethod::ReadFragmentFromCache:
+        case ServerMethod::RemoveFragmentFromCache:
+        case ServerMethod::GetWorkerProcessSettings:
+        case ServerMethod::GetProtocolManagerCustomInterface:
+        case ServerMethod::RegisterFileChangeMonitor:
+        case ServerMethod::GetExtendedInterface:
+        case ServerMethod::GetToken:
+        case ServerMethod::GetMetadata:
+        case ServerMethod::GetWorkerProcessFramework:
+        case ServerMethod::QueryRequestProperty:
+            break;
+        default:
+            throw std::invalid_argument(std::string("iisfake: IHttpServer::") +
+                                        server_method_name(method) +
+                                        " returns no HRESULT, so it cannot be made to fail");
+    }
+    if (result >= 0)
+        throw std::invalid_argument(std::string("iisfake: fault injection: IHttpServer::") +
+                                    server_method_name(method) +
+                                    " would return a success HRESULT having done nothing");
+    SpinGuard guard(lock_);
+    faults_.push_back(Fault{method, nth, result});
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::set_misuse_handler(MisuseHandler handler) {
+    SpinGuard guard(lock_);
+    misuse_handler_ = std::move(handler);
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::record_calls(bool on) {
+    SpinGuard guard(lock_);
+    record_calls_ = on;
+}
+
+// ---- inspection ----------------------------------------------------------------------------
+
+template <class Unused>
+std::vector<ServerCall> FakeHttpServerBase<Unused>::calls() const {
+    SpinGuard guard(lock_);
+    return calls_;
+}
+
+template <class Unused>
+std::vector<ServerCall> FakeHttpServerBase<Unused>::calls(ServerMethod method) const {
+    SpinGuard guard(lock_);
+    std::vector<ServerCall> out;
+    for (const ServerCall& call : calls_)
+        if (call.method == method) out.push_back(call);
+    return out;
+}
+
+template <class Unused>
+unsigned FakeHttpServerBase<Unused>::count(ServerMethod method) const {
+    const int index = static_cast<int>(method);
+    if (index < 0 || index >= server_method_count) return 0;
+    SpinGuard guard(lock_);
+    return call_counts_[index];
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::clear_calls() {
+    SpinGuard guard(lock_);
+    calls_.clear();
+}
+
+template <class Unused>
+std::vector<Misuse> FakeHttpServerBase<Unused>::misuses() const {
+    SpinGuard guard(lock_);
+    return misuses_;
+}
+
+#define IISFAKE_DETAIL_SERVER_LIST_(type, name, member) \
+    template <class Unused>                             \
+    type FakeHttpServerBase<Unused>::name() const {     \
+        SpinGuard guard(lock_);                         \
+        return member;                                  \
+    }
+IISFAKE_DETAIL_SERVER_LIST_(std::vector<std::string>, recycle_requests, recycles_)
+IISFAKE_DETAIL_SERVER_LIST_(std::vector<std::string>, recycled_applications, application_recycles_)
+IISFAKE_DETAIL_SERVER_LIST_(std::vector<UnhealthyReport>, unhealthy_reports, unhealthy_)
+IISFAKE_DETAIL_SERVER_LIST_(std::vector<std::string>, flushed_urls, flushed_)
+IISFAKE_DETAIL_SERVER_LIST_(std::vector<std::string>, configuration_changes, configuration_changes_)
+IISFAKE_DETAIL_SERVER_LIST_(std::vector<std::string>, file_changes, file_changes_)
+IISFAKE_DETAIL_SERVER_LIST_(std::vector<std::string>, custom_notifications, custom_notifications_)
+IISFAKE_DETAIL_SERVER_LIST_(std::vector<HANDLE>, thread_pool_handles, handles_)
+IISFAKE_DETAIL_SERVER_LIST_(long, thread_count, threads_)
+IISFAKE_DETAIL_SERVER_LIST_(std::size_t, fragment_count, fragments_.size())
+IISFAKE_DETAIL_SERVER_LIST_(std::size_t, containers_dispensed, containers_.size())
+IISFAKE_DETAIL_SERVER_LIST_(std::size_t, containers_outstanding, outstanding_locked())
+IISFAKE_DETAIL_SERVER_LIST_(ServerSettings, settings, settings_)
+#undef IISFAKE_DETAIL_SERVER_LIST_
+
+template <class Unused>
+bool FakeHttpServerBase<Unused>::fragment(const std::string& name, std::string& bytes) const {
+    const wide_string wide = utf8_to_wide(name.data(), name.size());
+    SpinGuard guard(lock_);
+    for (const Fragment& fragment : fragments_) {
+        if (fragment.name == wide) {
+            bytes.assign(fragment.bytes.begin(), fragment.bytes.end());
+            return true;
+        }
+    }
+    bytes.clear();
+    return false;
+}
+
+template <class Unused>
+void FakeHttpServerBase<Unused>::expect_all_containers_released() {
+    report_outstanding("FakeHttpServer::expect_all_containers_released");
+}
+
+template <class Unused>
+std::vector<FakeHttpFileMonitor*> FakeHttpServerBase<Unused>::file_monitors() const {
+    SpinGuard guard(lock_);
+    std::vector<FakeHttpFileMonitor*> out;
+    for (const auto& monitor : monitors_) out.push_back(monitor.get());
+    return out;
+}
+
+template <class Unused>
+FakeHttpFileMonitor* FakeHttpServerBase<Unused>::file_monitor(const std::string& path) const {
+    SpinGuard guard(lock_);
+    for (auto it = monitors_.rbegin(); it != monitors_.rend(); ++it)
+        if (same_text_ci((*it)->path(), path)) return it->get();
+    return nullptr;
+}
+
+}  // namespace detail
+
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::FakeHttpServerBase<void>;
+#endif
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/fake_http_server_impl.hpp -----
+#endif
+
+#endif
+// ----- end iisfake/fake_http_server.hpp -----
+
+IISFAKE_BEGIN_NAMESPACE
+
+struct HostOptions {
+    DWORD server_version = 10;  // REG-2: what RegisterModule receives (IIS 10)
+    // PIPE-7 [I]: after RQ_NOTIFICATION_FINISH_REQUEST the response is still sent and the log
+    // and end stages still run; false skips those stages too.
+    bool log_after_finish = true;
+    // With deliver_on_threads(): how long run_to_end waits for a module's own thread to post a completion
+    // before it reports the request as stalled.
+    unsigned hang_timeout_ms = 2000;
+};
+
+// One thing the host did with a request, in order.
+struct PipelineEvent {
+    enum class Kind {
+        notification,       // OnX / OnPostX of a deterministic stage
+        completion,         // OnAsyncCompletion
+        send_response,      // OnSendResponse
+        custom,             // OnCustomRequestNotification
+        map_path,           // OnMapPath
+        read_entity,        // OnReadEntity
+        callback,           // a PFN_ASYNC_COMPLETION callback returned (REQ-R3-3)
+        indicate,           // IHttpContext::IndicateCompletion resumed the pipeline
+        handler,            // the static file handler (no module handled the request)
+        pre_begin_request,  // CGlobalModule::OnGlobalPreBeginRequest
+        dispose             // CHttpModule::Dispose
+    };
+    Kind kind;
+    std::string module;
+    DWORD notification;  // RQ_* (GL_PRE_BEGIN_REQUEST for pre_begin_request)
+    bool post;
+    REQUEST_NOTIFICATION_STATUS status;  // what the handler returned
+    // "Module.OnBeginRequest", "Module.OnAsyncCompletion(OnBeginRequest)", "Module.Dispose".
+    std::string text() const;
+};
+
+// The name of a request notification's handler: "OnBeginRequest", "OnPostMapRequestHandler",
+// "OnSendResponse".
+inline std::string notification_name(DWORD notification, bool post) {
+    static const char* const stages[] = {
+        "BeginRequest",          "AuthenticateRequest",      "AuthorizeRequest",
+        "ResolveRequestCache",   "MapRequestHandler",        "AcquireRequestState",
+        "PreExecuteRequestHandler", "ExecuteRequestHandler", "ReleaseRequestState",
+        "UpdateRequestCache",    "LogRequest",               "EndRequest"};
+    for (int i = 0; i < 12; ++i)
+        if (notification == (1u << i)) return std::string(post ? "OnPost" : "On") + stages[i];
+    switch (notification) {
+        case RQ_SEND_RESPONSE: return "OnSendResponse";
+        case RQ_MAP_PATH: return "OnMapPath";
+        case RQ_READ_ENTITY: return "OnReadEntity";
+        case RQ_CUSTOM_NOTIFICATION: return "OnCustomRequestNotification";
+        default: return "notification " + std::to_string(notification);
+    }
+}
+
+inline std::string PipelineEvent::text() const {
+    switch (kind) {
+        case Kind::completion:
+            return module + ".OnAsyncCompletion(" + notification_name(notification, post) + ")";
+        case Kind::callback:
+            return module + ".PFN_ASYNC_COMPLETION(" + notification_name(notification, post) + ")";
+        case Kind::indicate:
+            return module + ".IndicateCompletion(" + notification_name(notification, post) + ")";
+        case Kind::handler: return module + ".ExecuteRequestHandler";
+        case Kind::pre_begin_request: return module + ".OnGlobalPreBeginRequest";
+        case Kind::dispose: return module + ".Dispose";
+        default: return module + "." + notification_name(notification, post);
+    }
+}
+
+enum class RequestState {
+    not_started,
+    waiting,  // a module returned RQ_NOTIFICATION_PENDING and its completion has not resumed it
+    finished  // the end stages ran and every module was disposed
+};
+
+template <class Unused = void>
+class ModuleHostBase;
+
+namespace detail {
+
+class ModuleAllocator final : public IModuleAllocator {
+public:
+    ModuleAllocator() = default;
+    ModuleAllocator(const ModuleAllocator&) = delete;
+    ModuleAllocator& operator=(const ModuleAllocator&) = delete;
+    ~ModuleAllocator() = default;
+    // REG-7: request-lifetime memory, freed only after the module's Dispose.
+    VOID* AllocateMemory(DWORD cbAllocation) override {
+        blocks_.emplace_back(new unsigned char[cbAllocation ? cbAllocation : 1]());
+        return blocks_.back().get();
+    }
+
+private:
+    std::vector<std::unique_ptr<unsigned char[]>> blocks_;
+};
+
+// One loaded module: its registration and what it registered.
+struct LoadedModule {
+    std::unique_ptr<FakeModuleRegistrationInfo> info;
+    bool loaded;  // RegisterModule succeeded
+};
+
+template <class Unused>
+class RequestRun final : public Pipeline {
+public:
+    RequestRun(ModuleHostBase<Unused>& host, const RequestBuilder& spec);
+    // A child request (CTX-9): runs `child`, which its parent's context owns.
+    RequestRun(ModuleHostBase<Unused>& host, FakeHttpContext& child, bool skip_authentication);
+    RequestRun(const RequestRun&) = delete;
+    RequestRun& operator=(const RequestRun&) = delete;
+    ~RequestRun() noexcept(false);
+
+    RequestState run();
+    RequestState complete_pending(bool forced, HRESULT status, DWORD bytes);
+    RequestState run_to_end();
+    RequestState state() const;
+    std::string waiting_on() const;
+
+    FakeHttpContext& context() noexcept { return context_; }
+    std::vector<PipelineEvent> events() const {
+        auto guard = core().lock();
+        return events_;
+    }
+    const HTTP_LOG_FIELDS_DATA& log_fields() const noexcept { return log_fields_; }
+    bool error_status(HRESULT& status) const noexcept {
+        if (event_provider_.has_error_status()) {
+            status = event_provider_.error_status();
+            return true;
+        }
+        status = map_handler_.error_status();
+        return map_handler_.has_error_status();
+    }
+
+    // Pipeline
+    void indicate_completion(REQUEST_NOTIFICATION_STATUS status) override;
+    void disable_notifications(DWORD notifications, DWORD post_notifications) override;
+    HRESULT notify_custom(ICustomNotificationProvider* provider,
+                          BOOL* completion_expected) override;
+    DWORD before_send(bool headers_being_sent, bool final, DWORD flags) override;
+    HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication) override;
+    void map_path(const WCHAR* url, std::basic_string<WCHAR>& physical_path) override;
+    DWORD read_entity(unsigned char* buffer, DWORD bytes, DWORD capacity) override;
+    DWORD current_notification(PCWSTR* module) override;
+
+private:
+    // The stages 1-10, the final send, the stages 11-12 (PIPE-3), each with its post-event.
+    static constexpr int final_send_phase = 20;
+    static constexpr int phase_count = 25;
+    enum class Step { not_started, running, waiting, ending, finished };
+    struct Instance {
+        const LoadedModule* loaded;
+        CHttpModule* module;  // NULL when the factory failed
+        DWORD disabled;
+        DWORD disabled_post;
+    };
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    using Core = RequestCore<Unused>;
+    Core& core() const {
+        return const_cast<FakeHttpContextBase<Unused>&>(
+                   static_cast<const FakeHttpContextBase<Unused>&>(context_))
+            .core_;
+    }
+    static int stage_of(int phase) noexcept {
+        return phase < final_send_phase ? phase / 2 : 10 + (phase - final_send_phase - 1) / 2;
+    }
+    static bool post_of(int phase) noexcept {
+        return phase < final_send_phase ? phase % 2 == 1 : (phase - final_send_phase - 1) % 2 == 1;
+    }
+    void settle();
+    void prepare();
+    void create_modules();
+    void order_modules();
+    void pre_begin_request();
+    void drive();
+    void handle(REQUEST_NOTIFICATION_STATUS status);
+    void finish_request_early();
+    REQUEST_NOTIFICATION_STATUS call(CHttpModule& module, int stage, bool post);
+    IHttpEventProvider* provider_for(int stage, bool post);
+    REQUEST_NOTIFICATION_STATUS on_completion(std::size_t instance, int stage, bool post,
+                                              std::size_t wait, IHttpCompletionInfo* info);
+    void after_completion(std::size_t instance, std::size_t wait,
+                          REQUEST_NOTIFICATION_STATUS status);
+    template <class Handler>
+    REQUEST_NOTIFICATION_STATUS call_aside(std::size_t instance, DWORD notification,
+                                           PipelineEvent::Kind kind, Handler&& handler);
+    bool ended_for_completion(std::size_t instance, const char* what);
+    void pass_on_child_response(FakeHttpResponse& child, DWORD flags);
+    void adopt_log_fields(const HTTP_LOG_DATA* submitted);
+    void drive_steps();
+    void serve_static();
+    void fill_log_fields();
+    void end();
+    // An event in call order: recorded when the handler is called, its status when it returns.
+    std::size_t record(PipelineEvent::Kind kind, std::size_t instance, DWORD notification,
+                       bool post);
+    void returned(std::size_t event, REQUEST_NOTIFICATION_STATUS status);
+    void check_overridden(std::size_t instance, const char* what);
+    void report_stall(const char* who);
+    std::string module_name(std::size_t instance) const;
+
+    ModuleHostBase<Unused>& host_;
+    std::unique_ptr<FakeHttpContext> own_context_;  // NULL for a child request
+    FakeHttpContext& context_;
+    ModuleAllocator allocator_;
+    std::vector<Instance> instances_;
+    std::vector<std::size_t> order_[phase_count];
+    std::vector<std::size_t> send_order_;    // RQ_SEND_RESPONSE: priorities inverted
+    std::vector<std::size_t> custom_order_;  // RQ_CUSTOM_NOTIFICATION
+    std::vector<std::size_t> map_path_order_;
+    std::vector<std::size_t> read_entity_order_;
+    FakeHttpEventProvider event_provider_;
+    FakeMapHandlerProvider map_handler_;
+    HTTP_LOG_FIELDS_DATA log_fields_;
+    std::string log_strings_[8];
+    detail::wide_string log_wide_[2];
+
+    Step step_ = Step::not_started;
+    int phase_ = 0;
+    std::size_t position_ = 0;
+    bool finish_requested_ = false;
+    std::size_t running_ = none;  // the instance whose handler is on the stack
+    bool has_early_ = false;      // its completion already returned (PIPE-9)
+    REQUEST_NOTIFICATION_STATUS early_ = RQ_NOTIFICATION_CONTINUE;
+    std::size_t waiting_ = none;  // the instance the request waits for
+    int waiting_stage_ = 0;
+    bool waiting_post_ = false;
+    std::size_t wait_ = 0;        // counts waits, so a stale completion resumes nothing
+    std::size_t current_ = none;  // the module DisableNotifications applies to
+    DWORD current_bit_ = 0;       // the notification running now, for GetCurrentExecutionStats
+    bool stall_reported_ = false;
+    std::vector<PipelineEvent> events_;
+    bool skip_authentication_ = false;
+    unsigned custom_depth_ = 0;             // NotifyCustomNotification from its own handlers
+    std::vector<std::string> child_bodies_;  // what children sent, until this request's end
+    // Children this request executed; before the context that owns theirs goes.
+    std::vector<std::unique_ptr<RequestRun>> children_;
+};
+
+}  // namespace detail
+
+// One request running through a ModuleHost. Move-only; destroying it before it finished ends it
+// (modules disposed, an operation still pending reported).
+class HostedRequest {
+public:
+    HostedRequest(HostedRequest&& other) noexcept : run_(other.run_) { other.run_ = nullptr; }
+    HostedRequest& operator=(HostedRequest&& other) noexcept(false) {
+        if (this != &other) {
+            destroy();
+            run_ = other.run_;
+            other.run_ = nullptr;
+        }
+        return *this;
+    }
+    HostedRequest(const HostedRequest&) = delete;
+    HostedRequest& operator=(const HostedRequest&) = delete;
+    ~HostedRequest() noexcept(false) { destroy(); }
+
+    // Runs the pipeline from where it stands to the next pending point or to the end.
+    RequestState run() { return run_->run(); }
+    // Delivers the oldest pending completion (a read, write, flush or PostCompletion) to the
+    // module that started it; the pipeline goes on as far as it can.
+    RequestState complete_pending() { return run_->complete_pending(false, S_OK, 0); }
+    RequestState complete_pending_with(HRESULT status, DWORD bytes = 0) {
+        return run_->complete_pending(true, status, bytes);
+    }
+    // Delivers completions in order until the request has finished; a request that waits with
+    // nothing outstanding is reported as stalled (PIPE-9), naming module and notification.
+    RequestState run_to_end() { return run_->run_to_end(); }
+    RequestState state() const { return run_->state(); }
+    bool finished() const { return run_->state() == RequestState::finished; }
+    // "Module: OnBeginRequest" while waiting; "" otherwise.
+    std::string waiting_on() const { return run_->waiting_on(); }
+
+    FakeHttpContext& context() noexcept { return run_->context(); }
+    FakeHttpRequest& request() noexcept { return run_->context().request(); }
+    FakeHttpResponse& response() noexcept { return run_->context().response(); }
+    std::vector<PipelineEvent> events() const { return run_->events(); }
+    // events() as text, one "Module.Handler" line each.
+    std::vector<std::string> trace() const {
+        std::vector<std::string> out;
+        for (const PipelineEvent& event : run_->events()) out.push_back(event.text());
+        return out;
+    }
+    // What the log data of the final send held (PROV-6).
+    const HTTP_LOG_FIELDS_DATA& log_fields() const noexcept { return run_->log_fields(); }
+    // The last IHttpEventProvider::SetErrorStatus a module made (PIPE-8); false when none.
+    bool error_status(HRESULT& status) const noexcept { return run_->error_status(status); }
+
+private:
+    template <class>
+    friend class ModuleHostBase;
+    explicit HostedRequest(detail::RequestRun<void>* run) noexcept : run_(run) {}
+    void destroy() {
+        detail::RequestRun<void>* run = run_;
+        run_ = nullptr;
+        delete run;
+    }
+    detail::RequestRun<void>* run_;
+};
+
+template <class Unused>
+class ModuleHostBase {
+public:
+    explicit ModuleHostBase(HostOptions options = HostOptions());
+    ModuleHostBase(const ModuleHostBase&) = delete;
+    ModuleHostBase& operator=(const ModuleHostBase&) = delete;
+    ~ModuleHostBase() noexcept(false) { shutdown(); }
+
+    // ---- loading (REG-*) -----------------------------------------------------------------------
+    // Calls the module's RegisterModule as IIS does when it loads the DLL named in
+    // <globalModules>: server version, a registration info with the module's name and a
+    // distinct id, the server. Modules load in configuration (<modules>) order. Returns what
+    // RegisterModule returned; a module that failed serves no requests.
+    HRESULT load(const std::string& name, PFN_REGISTERMODULE register_module);
+    // The same without a RegisterModule: a factory and its notification masks.
+    HRESULT add(const std::string& name, IHttpModuleFactory* factory, DWORD notifications,
+                DWORD post_notifications = 0);
+    // What a loaded module registered; NULL for an unknown name.
+    FakeModuleRegistrationInfo* registration(const std::string& name);
+    // PIPE-2: the module RQ_EXECUTE_REQUEST_HANDLER goes to, as a <handlers> mapping names it.
+    // Without one, the only module that registered it, else the static file handler.
+    void set_handler(const std::string& name) { handler_ = name; }
+    // A file the static file handler serves (200 with this body); other URLs get 404.
+    void add_file(const std::string& url, std::string body,
+                  std::string content_type = "text/html") {
+        files_[url] = File{std::move(body), std::move(content_type)};
+    }
+
+    // Completions arrive on other threads, as from IIS's pool, sometimes before the call that
+    // started the operation returns; also what a module that calls PostCompletion from a
+    // thread of its own needs. Include <iisfake/threaded_delivery.hpp> (or define
+    // IISFAKE_CONFIG_THREADED_DELIVERY) in the file that calls it.
+    template <class Threads = detail::CompletionThreads>
+    void deliver_on_threads() {
+        make_threads_ = []() -> detail::Concurrency* { return new Threads(); };
+    }
+
+    // ---- what every request starts with -------------------------------------------------------
+    HostOptions& options() noexcept { return options_; }
+    ContextSettings& context_settings() noexcept { return settings_; }
+    Options& request_options() noexcept { return request_options_; }
+    void set_misuse_handler(MisuseHandler handler);
+    // The IHttpServer RegisterModule receives; its GetAdminManager() serves configuration().
+    FakeHttpServer& server() noexcept { return server_; }
+    // A test's own IHttpServer instead (before load()).
+    void set_server(IHttpServer* server) noexcept { server_interface_ = server; }
+    IHttpServer* server_interface() noexcept { return server_interface_; }
+    // applicationHost.config, as modules read it through GetAdminManager() (CFG-*).
+    FakeConfiguration& configuration() noexcept { return configuration_; }
+
+    // ---- requests --------------------------------------------------------------------------------
+    // A request ready to run (nothing has run yet). Safe from many threads at once: requests
+    // share only the loaded modules, as on IIS's thread pool (T-26).
+    HostedRequest start(const RequestBuilder& request);
+    // A request run to its end.
+    HostedRequest serve(const RequestBuilder& request) {
+        HostedRequest run = start(request);
+        run.run_to_end();
+        return run;
+    }
+
+    // ---- global notifications (CGlobalModule) -------------------------------------------------
+    // Calls the handler for `notification` (one GL_* bit) of every global module registered
+    // for it, in priority order, until one returns GL_NOTIFICATION_HANDLED. `provider` must be
+    // of the type that handler takes.
+    GLOBAL_NOTIFICATION_STATUS notify_global(DWORD notification, IHttpEventProvider* provider);
+    // The global notifications IIS raises, each with its provider.
+    GLOBAL_NOTIFICATION_STATUS application_start();     // GL_APPLICATION_START
+    GLOBAL_NOTIFICATION_STATUS application_stop();      // GL_APPLICATION_STOP
+    GLOBAL_NOTIFICATION_STATUS stop_listening(bool drain_gracefully = true);
+    GLOBAL_NOTIFICATION_STATUS configuration_change(const std::string& path);
+    GLOBAL_NOTIFICATION_STATUS file_change(const std::string& file_name);
+    GLOBAL_NOTIFICATION_STATUS thread_cleanup();        // GL_THREAD_CLEANUP
+    GLOBAL_NOTIFICATION_STATUS health_check() { return notify_global(GL_HEALTH_CHECK, nullptr); }
+    GLOBAL_NOTIFICATION_STATUS cache_cleanup() { return notify_global(GL_CACHE_CLEANUP, nullptr); }
+    // Factories' and global modules' Terminate, once (REG-4, REG-5); also at destruction.
+    void shutdown();
+    // "Module.OnGlobalApplicationStart", "Module.Terminate", ... in order.
+    const std::vector<std::string>& global_trace() const noexcept { return global_trace_; }
+
+    const std::vector<Misuse>& misuses() const noexcept { return misuses_; }
+
+private:
+    friend class detail::RequestRun<Unused>;
+    struct File {
+        std::string body;
+        std::string content_type;
+    };
+    HRESULT report(const char* method, const char* rule, std::string problem, HRESULT result);
+    std::vector<std::size_t> global_order(DWORD notification) const;
+    FakeHttpApplication& application();
+
+    HostOptions options_;
+    ContextSettings settings_;
+    Options request_options_;
+    MisuseHandler misuse_handler_ = throw_misuse;
+    std::vector<Misuse> misuses_;
+    FakeConfiguration configuration_;  // before the server, which serves it
+    FakeHttpServer server_;
+    IHttpServer* server_interface_;
+    std::unique_ptr<FakeHttpApplication> application_;  // what application providers carry
+    std::vector<std::unique_ptr<detail::LoadedModule>> modules_;
+    std::string handler_;
+    std::map<std::string, File> files_;
+    std::vector<std::string> global_trace_;
+    bool shut_down_ = false;
+    detail::Concurrency* (*make_threads_)() = nullptr;
+};
+
+// The IIS pipeline in a test; see ModuleHostBase.
+class ModuleHost : public ModuleHostBase<> {
+public:
+    using ModuleHostBase::ModuleHostBase;
+};
+
+IISFAKE_END_NAMESPACE
+
+#if defined(IISFAKE_CONFIG_SEPARATE_IMPLEMENTATION) && !defined(IISFAKE_CONFIG_IMPLEMENT)
+IISFAKE_BEGIN_NAMESPACE
+extern template class ModuleHostBase<void>;
+extern template class detail::RequestRun<void>;
+IISFAKE_END_NAMESPACE
+#else
+// ----- begin iisfake/detail/module_host_impl.hpp -----
+#ifndef IISFAKE_DETAIL_MODULE_HOST_IMPL_HPP_INCLUDED
+#define IISFAKE_DETAIL_MODULE_HOST_IMPL_HPP_INCLUDED
+
+// ModuleHost's member definitions (see module_host.hpp).
+
+#include <algorithm>
+#include <cstring>
+
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+inline bool is_static_handler(std::size_t index) noexcept {
+    return index == static_cast<std::size_t>(-2);
+}
+constexpr std::size_t static_handler = static_cast<std::size_t>(-2);
+
+template <class Unused>
+RequestRun<Unused>::RequestRun(ModuleHostBase<Unused>& host, const RequestBuilder& spec)
+    : host_(host), own_context_(new FakeHttpContext(spec, host.settings_)),
+      context_(*own_context_), log_fields_() {
+    context_.options() = host.request_options_;
+    context_.set_misuse_handler(host.misuse_handler_);
+    prepare();
+}
+
+template <class Unused>
+RequestRun<Unused>::RequestRun(ModuleHostBase<Unused>& host, FakeHttpContext& child,
+                               bool skip_authentication)
+    : host_(host), context_(child), log_fields_(), skip_authentication_(skip_authentication) {
+    prepare();
+}
+
+template <class Unused>
+void RequestRun<Unused>::prepare() {
+    if (host_.make_threads_) core().adopt_concurrency(host_.make_threads_());
+    context_.set_pipeline(this);
+    log_fields_.Base.Type = HttpLogDataTypeFields;
+    create_modules();
+    order_modules();
+    if (skip_authentication_) {  // CTX-9: ExecuteRequest with a user
+        for (int phase = 0; phase < final_send_phase; ++phase)
+            if (stage_of(phase) == 1) order_[phase].clear();
+    }
+}
+
+// CTX-9: the child runs through the same pipeline, with its own module instances, to its end;
+// then the module that called ExecuteRequest gets the completion (after it returns PENDING). A
+// child that stalls never completes (it is reported as stalled).
+template <class Unused>
+HRESULT RequestRun<Unused>::execute_child(IHttpContext4& child, DWORD flags,
+                                          bool skip_authentication) {
+    auto& fake = static_cast<FakeHttpContext&>(child);
+    std::unique_ptr<RequestRun> run(new RequestRun(host_, fake, skip_authentication));
+    const RequestState state = run->run_to_end();
+    const std::vector<PipelineEvent> child_events = run->events();
+    {
+        auto guard = core().lock();
+        for (PipelineEvent event : child_events) {
+            event.module = "child/" + event.module;
+            events_.push_back(std::move(event));
+        }
+        children_.push_back(std::move(run));
+    }
+    if (state != RequestState::finished) return S_OK;
+    pass_on_child_response(fake.response(), flags);
+    core().queue(Operation{OperationKind::post, nullptr, nullptr, 0, false, nullptr, nullptr,
+                           nullptr, CompletionSink(), false, false});
+    return S_OK;
+}
+
+// [I] A child writes to the client through its parent: its status and headers (unless
+// EXECUTE_FLAG_NO_HEADERS) and its body become this request's response.
+template <class Unused>
+void RequestRun<Unused>::pass_on_child_response(FakeHttpResponse& child, DWORD flags) {
+    ActingForIis quiet;
+    IHttpResponse* response = &context_.response();
+    if ((flags & EXECUTE_FLAG_NO_HEADERS) == 0 && child.sent_status() != 0) {
+        const std::string reason = child.reason();
+        response->SetStatus(child.sent_status(), reason.c_str(), child.substatus());
+        std::vector<std::string> seen;
+        for (const auto& header : child.sent_headers()) {
+            const bool first = std::find(seen.begin(), seen.end(), header.first) == seen.end();
+            if (first) seen.push_back(header.first);
+            response->SetHeader(header.first.c_str(), header.second.c_str(),
+                                static_cast<USHORT>(header.second.size()), first ? TRUE : FALSE);
+        }
+    }
+    const std::string body = child.body();
+    if (body.empty()) return;
+    {
+        auto guard = core().lock();
+        child_bodies_.push_back(body);
+    }
+    HTTP_DATA_CHUNK chunk;
+    std::memset(&chunk, 0, sizeof chunk);
+    chunk.DataChunkType = HttpDataChunkFromMemory;
+    chunk.FromMemory.pBuffer = const_cast<char*>(child_bodies_.back().data());
+    chunk.FromMemory.BufferLength = static_cast<ULONG>(child_bodies_.back().size());
+    DWORD sent = 0;
+    response->WriteEntityChunks(&chunk, 1, FALSE, TRUE, &sent);
+}
+
+template <class Unused>
+RequestRun<Unused>::~RequestRun() noexcept(false) {
+    if (core().threaded()) core().join_threads();
+    children_.clear();  // child runs go before the contexts they run (this one owns those)
+    context_.set_pipeline(nullptr);  // the context's own end sends without this run
+    if (step_ != Step::finished) {
+        // Abandoned before its end: the modules are still disposed (MOD-2); the context's own
+        // end then cleans up stored contexts (in allocator memory, which is still here) and
+        // reports an operation left pending.
+        for (Instance& instance : instances_) {
+            if (instance.module) instance.module->Dispose();
+            instance.module = nullptr;
+        }
+    }
+    // Here rather than as a member, so what it reports can reach the test.
+    delete own_context_.release();
+}
+
+template <class Unused>
+void RequestRun<Unused>::create_modules() {
+    bool failed = false;
+    for (const auto& loaded : host_.modules_) {
+        IHttpModuleFactory* factory = loaded->info->factory();
+        if (!loaded->loaded || !factory) continue;
+        CHttpModule* module = nullptr;
+        const HRESULT result = factory->GetHttpModule(&module, &allocator_);  // MOD-3, REG-7
+        if (SUCCEEDED(result) && !module) {
+            core().report("IHttpModuleFactory::GetHttpModule", "REG-7",
+                          "module '" + loaded->info->name() +
+                              "': the factory succeeded but stored no module in *ppModule",
+                          E_POINTER, "IIS fails the request with 500");
+        }
+        if (FAILED(result) || !module) {
+            failed = true;
+            module = nullptr;
+        }
+        instances_.push_back(Instance{loaded.get(), module, 0, 0});
+    }
+    if (failed) {
+        // IIS fails the request when a module cannot be created: 500, then the end stages.
+        ActingForIis quiet;
+        context_.response().SetStatus(500, "Internal Server Error");
+        finish_requested_ = true;
+        phase_ = final_send_phase;
+    }
+}
+
+template <class Unused>
+void RequestRun<Unused>::order_modules() {
+    using Kind = PriorityRequest::Kind;
+    auto priority = [this](std::size_t index, Kind kind, DWORD bit) {
+        const FakeModuleRegistrationInfo& info = *instances_[index].loaded->info;
+        if (kind == Kind::post_request) {
+            // [I] a post-event without its own priority (IHttpModuleRegistrationInfo2) runs at
+            // its event's.
+            for (const PriorityRequest& request : info.priority_requests())
+                if (request.kind == Kind::post_request && (request.notification & bit) != 0)
+                    return info.priority(Kind::post_request, bit);
+        }
+        return info.priority(Kind::request, bit);
+    };
+    // PIPE-1: FIRST to LAST, ties in configuration order.
+    auto ordered = [&](DWORD bit, bool post) {
+        std::vector<std::size_t> out;
+        for (std::size_t i = 0; i < instances_.size(); ++i) {
+            const FakeModuleRegistrationInfo& info = *instances_[i].loaded->info;
+            const DWORD mask =
+                post ? info.post_request_notifications() : info.request_notifications();
+            if ((mask & bit) != 0) out.push_back(i);
+        }
+        const Kind kind = post ? Kind::post_request : Kind::request;
+        std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+            return static_cast<int>(priority(a, kind, bit)) <
+                   static_cast<int>(priority(b, kind, bit));
+        });
+        return out;
+    };
+    for (int phase = 0; phase < phase_count; ++phase) {
+        if (phase == final_send_phase) continue;
+        const int stage = stage_of(phase);
+        const bool post = post_of(phase);
+        const DWORD bit = 1u << stage;
+        order_[phase] = ordered(bit, post);
+        if (bit != RQ_EXECUTE_REQUEST_HANDLER || post) continue;
+        // PIPE-2, T-20: the handler alone, never every module that registered the bit.
+        std::vector<std::size_t>& handlers = order_[phase];
+        if (!host_.handler_.empty()) {
+            std::vector<std::size_t> named;
+            for (std::size_t index : handlers)
+                if (instances_[index].loaded->info->name() == host_.handler_) named.push_back(index);
+            if (named.empty())
+                core().report("ModuleHost::set_handler", "PIPE-2",
+                              "the handler '" + host_.handler_ +
+                                  "' is not a loaded module registered for "
+                                  "RQ_EXECUTE_REQUEST_HANDLER",
+                              S_OK, "the static file handler runs instead");
+            handlers = named.empty() ? std::vector<std::size_t>{static_handler} : named;
+        } else if (handlers.empty()) {
+            handlers.push_back(static_handler);
+        } else if (handlers.size() > 1) {
+            core().report("ModuleHost::start", "PIPE-2",
+                          std::to_string(handlers.size()) +
+                              " modules registered RQ_EXECUTE_REQUEST_HANDLER; IIS runs only the "
+                              "one its handler mapping names: call set_handler()",
+                          S_OK, "the first of them runs");
+            handlers.resize(1);
+        }
+    }
+    // T-21: RQ_SEND_RESPONSE runs LAST to FIRST.
+    send_order_ = ordered(RQ_SEND_RESPONSE, false);
+    std::reverse(send_order_.begin(), send_order_.end());
+    custom_order_ = ordered(RQ_CUSTOM_NOTIFICATION, false);
+    map_path_order_ = ordered(RQ_MAP_PATH, false);
+    read_entity_order_ = ordered(RQ_READ_ENTITY, false);
+}
+
+template <class Unused>
+void RequestRun<Unused>::pre_begin_request() {
+    FakePreBeginRequestProvider provider(&context_);
+    for (std::size_t index : host_.global_order(GL_PRE_BEGIN_REQUEST)) {
+        CGlobalModule* global = host_.modules_[index]->info->global_module();
+        unhandled_on_this_thread() = nullptr;
+        const GLOBAL_NOTIFICATION_STATUS status = global->OnGlobalPreBeginRequest(&provider);
+        {
+            auto guard = core().lock();
+            events_.push_back(PipelineEvent{PipelineEvent::Kind::pre_begin_request,
+                                            host_.modules_[index]->info->name(),
+                                            GL_PRE_BEGIN_REQUEST, false,
+                                            status == GL_NOTIFICATION_HANDLED
+                                                ? RQ_NOTIFICATION_FINISH_REQUEST
+                                                : RQ_NOTIFICATION_CONTINUE});
+        }
+        if (const char* method = unhandled_on_this_thread()) {
+            unhandled_on_this_thread() = nullptr;
+            core().report("ModuleHost", "T-9",
+                          "module '" + host_.modules_[index]->info->name() +
+                              "' registered GL_PRE_BEGIN_REQUEST but " + method +
+                              " ran: its handler does not override (check the signature)",
+                          S_OK, "IIS calls DebugBreak");
+        }
+        if (status == GL_NOTIFICATION_HANDLED) break;  // no further global modules
+    }
+}
+
+// ---- stepping ---------------------------------------------------------------------------------
+
+template <class Unused>
+RequestState RequestRun<Unused>::run() {
+    bool first = false;
+    {
+        auto guard = core().lock();
+        if (step_ == Step::not_started) {
+            step_ = Step::running;
+            first = true;
+        }
+    }
+    if (first) {
+        pre_begin_request();
+        drive();
+    }
+    settle();
+    return state();
+}
+
+template <class Unused>
+RequestState RequestRun<Unused>::complete_pending(bool forced, HRESULT status, DWORD bytes) {
+    if (forced)
+        context_.complete_pending_with(status, bytes);
+    else
+        context_.complete_pending();
+    settle();
+    return state();
+}
+
+template <class Unused>
+RequestState RequestRun<Unused>::run_to_end() {
+    run();
+    for (;;) {
+        settle();
+        Step step = Step::finished;
+        {
+            auto guard = core().lock();
+            step = step_;
+        }
+        if (step == Step::finished) return RequestState::finished;
+        if (step == Step::waiting && core().has_pending()) {
+            complete_pending(false, S_OK, 0);
+            continue;
+        }
+        if (core().threaded()) {
+            // A module's own thread may still post a completion, indicate one, or be driving
+            // the pipeline now.
+            bool moved = false;
+            for (unsigned waited = 0; waited < host_.options_.hang_timeout_ms && !moved;
+                 ++waited) {
+                core().pause();
+                auto guard = core().lock();
+                moved = step_ != step || (step_ == Step::waiting && core().has_pending());
+            }
+            if (moved) continue;
+        }
+        report_stall("ModuleHost::run_to_end");
+        return state();
+    }
+}
+
+template <class Unused>
+void RequestRun<Unused>::settle() {
+    if (core().threaded()) context_.wait_for_completions();
+    bool ending = false;
+    {
+        auto guard = core().lock();
+        ending = step_ == Step::ending;
+    }
+    if (ending) end();
+}
+
+template <class Unused>
+RequestState RequestRun<Unused>::state() const {
+    auto guard = core().lock();
+    switch (step_) {
+        case Step::not_started: return RequestState::not_started;
+        case Step::finished: return RequestState::finished;
+        default: return RequestState::waiting;
+    }
+}
+
+template <class Unused>
+std::string RequestRun<Unused>::waiting_on() const {
+    auto guard = core().lock();
+    if (step_ != Step::waiting || waiting_ == none) return std::string();
+    return module_name(waiting_) + ": " + notification_name(1u << waiting_stage_, waiting_post_);
+}
+
+// ---- the pipeline -----------------------------------------------------------------------------
+
+// Runs notifications until one goes pending or the request reaches its end. Runs on whichever
+// thread resumed the request, as in IIS; holds the request's lock only between handlers.
+template <class Unused>
+void RequestRun<Unused>::drive() {
+    try {
+        drive_steps();
+    } catch (...) {
+        // A misuse report that threw (or a module's exception) ends the request: what follows
+        // disposes the modules instead of leaving the run stuck.
+        auto guard = core().lock();
+        step_ = Step::ending;
+        running_ = none;
+        throw;
+    }
+}
+
+template <class Unused>
+void RequestRun<Unused>::drive_steps() {
+    for (;;) {
+        int phase = 0;
+        std::size_t index = none;
+        std::size_t wait = 0;
+        {
+            auto guard = core().lock();
+            if (step_ != Step::running) return;
+            if (phase_ >= phase_count) {
+                step_ = Step::ending;
+                return;
+            }
+            phase = phase_;
+            if (phase != final_send_phase) {
+                if (position_ >= order_[phase].size()) {
+                    ++phase_;
+                    position_ = 0;
+                    continue;
+                }
+                index = order_[phase][position_];
+                if (!is_static_handler(index)) {
+                    const Instance& instance = instances_[index];
+                    const DWORD bit = 1u << stage_of(phase);
+                    const DWORD disabled =
+                        post_of(phase) ? instance.disabled_post : instance.disabled;
+                    if (!instance.module || (disabled & bit) != 0) {  // PIPE-4
+                        ++position_;
+                        continue;
+                    }
+                    running_ = index;
+                    current_ = index;
+                    current_bit_ = 1u << stage_of(phase);
+                    has_early_ = false;
+                    wait = ++wait_;
+                }
+            }
+        }
+        if (phase == final_send_phase) {
+            // PIPE-3 [I]: the final send after UpdateRequestCache, before LogRequest.
+            fill_log_fields();
+            context_.response().end_request();
+            auto guard = core().lock();
+            phase_ = finish_requested_ && !host_.options_.log_after_finish ? phase_count
+                                                                            : phase_ + 1;
+            position_ = 0;
+            continue;
+        }
+        if (is_static_handler(index)) {
+            serve_static();
+            auto guard = core().lock();
+            ++position_;
+            continue;
+        }
+        const int stage = stage_of(phase);
+        const bool post = post_of(phase);
+        {
+            auto guard = core().lock();
+            core().sink_ = [this, index, stage, post, wait](IHttpCompletionInfo* info) {
+                return on_completion(index, stage, post, wait, info);
+            };
+            core().callback_sink_ = [this, index, stage, post,
+                                     wait](REQUEST_NOTIFICATION_STATUS status) {
+                record(PipelineEvent::Kind::callback, index, 1u << stage, post);
+                after_completion(index, wait, status);
+            };
+        }
+        unhandled_on_this_thread() = nullptr;
+        const std::size_t event = record(PipelineEvent::Kind::notification, index, 1u << stage, post);
+        REQUEST_NOTIFICATION_STATUS status = call(*instances_[index].module, stage, post);
+        returned(event, status);
+        check_overridden(index, notification_name(1u << stage, post).c_str());
+        auto guard = core().lock();
+        running_ = none;
+        current_ = none;
+        current_bit_ = 0;
+        if (status == RQ_NOTIFICATION_PENDING) {
+            if (!has_early_) {  // PIPE-6: wait for the completion
+                step_ = Step::waiting;
+                waiting_ = index;
+                waiting_stage_ = stage;
+                waiting_post_ = post;
+                return;
+            }
+            // PIPE-9: the completion ran before the handler returned; its result stands.
+            status = early_;
+            has_early_ = false;
+        }
+        handle(status);
+    }
+}
+
+// The result of a notification (or of the completion that stood for it); under the lock.
+template <class Unused>
+void RequestRun<Unused>::handle(REQUEST_NOTIFICATION_STATUS status) {
+    switch (status) {
+        case RQ_NOTIFICATION_CONTINUE:  // PIPE-5
+            ++position_;
+            return;
+        case RQ_NOTIFICATION_FINISH_REQUEST:  // PIPE-7
+            finish_requested_ = true;
+            if (phase_ < final_send_phase) {
+                phase_ = final_send_phase;
+            } else {
+                ++phase_;
+            }
+            position_ = 0;
+            return;
+        default:
+            core().report("ModuleHost", "PIPE-5",
+                          "a handler returned " + std::to_string(static_cast<int>(status)) +
+                              ", which is not a REQUEST_NOTIFICATION_STATUS",
+                          S_OK, "the pipeline continues");
+            ++position_;
+            return;
+    }
+}
+
+template <class Unused>
+IHttpEventProvider* RequestRun<Unused>::provider_for(int stage, bool post) {
+    if (!post && (1u << stage) == RQ_AUTHENTICATE_REQUEST)
+        return &context_.authentication_provider();
+    if (!post && (1u << stage) == RQ_MAP_REQUEST_HANDLER) return &map_handler_;
+    return &event_provider_;
+}
+
+template <class Unused>
+REQUEST_NOTIFICATION_STATUS RequestRun<Unused>::call(CHttpModule& module, int stage, bool post) {
+    IHttpContext* context = &context_;
+    IHttpEventProvider* provider = &event_provider_;
+    if (post) {
+        switch (1u << stage) {
+            case RQ_BEGIN_REQUEST: return module.OnPostBeginRequest(context, provider);
+            case RQ_AUTHENTICATE_REQUEST: return module.OnPostAuthenticateRequest(context, provider);
+            case RQ_AUTHORIZE_REQUEST: return module.OnPostAuthorizeRequest(context, provider);
+            case RQ_RESOLVE_REQUEST_CACHE: return module.OnPostResolveRequestCache(context, provider);
+            case RQ_MAP_REQUEST_HANDLER: return module.OnPostMapRequestHandler(context, provider);
+            case RQ_ACQUIRE_REQUEST_STATE: return module.OnPostAcquireRequestState(context, provider);
+            case RQ_PRE_EXECUTE_REQUEST_HANDLER:
+                return module.OnPostPreExecuteRequestHandler(context, provider);
+            case RQ_EXECUTE_REQUEST_HANDLER:
+                return module.OnPostExecuteRequestHandler(context, provider);
+            case RQ_RELEASE_REQUEST_STATE: return module.OnPostReleaseRequestState(context, provider);
+            case RQ_UPDATE_REQUEST_CACHE: return module.OnPostUpdateRequestCache(context, provider);
+            case RQ_LOG_REQUEST: return module.OnPostLogRequest(context, provider);
+            default: return module.OnPostEndRequest(context, provider);
+        }
+    }
+    switch (1u << stage) {
+        case RQ_BEGIN_REQUEST: return module.OnBeginRequest(context, provider);
+        case RQ_AUTHENTICATE_REQUEST:
+            return module.OnAuthenticateRequest(context, &context_.authentication_provider());
+        case RQ_AUTHORIZE_REQUEST: return module.OnAuthorizeRequest(context, provider);
+        case RQ_RESOLVE_REQUEST_CACHE: return module.OnResolveRequestCache(context, provider);
+        case RQ_MAP_REQUEST_HANDLER: return module.OnMapRequestHandler(context, &map_handler_);
+        case RQ_ACQUIRE_REQUEST_STATE: return module.OnAcquireRequestState(context, provider);
+        case RQ_PRE_EXECUTE_REQUEST_HANDLER:
+            return module.OnPreExecuteRequestHandler(context, provider);
+        case RQ_EXECUTE_REQUEST_HANDLER: return module.OnExecuteRequestHandler(context, provider);
+        case RQ_RELEASE_REQUEST_STATE: return module.OnReleaseRequestState(context, provider);
+        case RQ_UPDATE_REQUEST_CACHE: return module.OnUpdateRequestCache(context, provider);
+        case RQ_LOG_REQUEST: return module.OnLogRequest(context, provider);
+        default: return module.OnEndRequest(context, provider);
+    }
+}
+
+// §1.7 item 4: the completion of an operation the module started in `stage` goes to its
+// OnAsyncCompletion, whose result resumes the pipeline (PIPE-6) or, when the handler that
+// started the operation has not returned yet, stands as that handler's result (PIPE-9).
+template <class Unused>
+REQUEST_NOTIFICATION_STATUS RequestRun<Unused>::on_completion(std::size_t index, int stage,
+                                                              bool post, std::size_t wait,
+                                                              IHttpCompletionInfo* info) {
+    if (ended_for_completion(index, "OnAsyncCompletion")) return RQ_NOTIFICATION_CONTINUE;
+    std::size_t saved = none;
+    DWORD saved_bit = 0;
+    {
+        auto guard = core().lock();
+        saved = current_;
+        saved_bit = current_bit_;
+        current_ = index;
+        current_bit_ = 1u << stage;
+    }
+    unhandled_on_this_thread() = nullptr;
+    const std::size_t event = record(PipelineEvent::Kind::completion, index, 1u << stage, post);
+    const REQUEST_NOTIFICATION_STATUS status = instances_[index].module->OnAsyncCompletion(
+        &context_, 1u << stage, post ? TRUE : FALSE, provider_for(stage, post), info);
+    returned(event, status);
+    {
+        auto guard = core().lock();
+        current_ = saved;
+        current_bit_ = saved_bit;
+    }
+    check_overridden(index, "a completion");
+    after_completion(index, wait, status);
+    return status;
+}
+
+// What a completion handler returned: it stands for the pending notification (PIPE-6), or for
+// the handler still on the stack (PIPE-9); a completion for a notification the pipeline has
+// left resumes nothing.
+template <class Unused>
+void RequestRun<Unused>::after_completion(std::size_t index, std::size_t wait,
+                                          REQUEST_NOTIFICATION_STATUS status) {
+    bool resume = false;
+    {
+        auto guard = core().lock();
+        if (wait != wait_) return;
+        if (running_ == index) {
+            if (status != RQ_NOTIFICATION_PENDING) {
+                has_early_ = true;
+                early_ = status;
+            }
+            return;
+        }
+        if (step_ == Step::waiting && waiting_ == index && status != RQ_NOTIFICATION_PENDING) {
+            step_ = Step::running;
+            waiting_ = none;
+            handle(status);
+            resume = true;
+        }
+    }
+    if (resume) drive();
+}
+
+// T-10: nothing is delivered into a request that has ended.
+template <class Unused>
+bool RequestRun<Unused>::ended_for_completion(std::size_t index, const char* what) {
+    {
+        auto guard = core().lock();
+        if (step_ != Step::ending && step_ != Step::finished && instances_[index].module)
+            return false;
+    }
+    core().report("ModuleHost", "T-10",
+                  std::string("a completion for module '") + module_name(index) +
+                      "' arrived after the request ended; its " + what + " is not called",
+                  S_OK, "IIS delivers nothing once the request has ended");
+    return true;
+}
+
+template <class Unused>
+void RequestRun<Unused>::indicate_completion(REQUEST_NOTIFICATION_STATUS status) {
+    bool resume = false;
+    {
+        auto guard = core().lock();
+        if (running_ != none) {
+            // Called from the handler itself: the pipeline takes it as the handler's result.
+            if (status != RQ_NOTIFICATION_PENDING) {
+                has_early_ = true;
+                early_ = status;
+            }
+            return;
+        }
+        if (step_ != Step::waiting || status == RQ_NOTIFICATION_PENDING) return;
+        events_.push_back(PipelineEvent{PipelineEvent::Kind::indicate, module_name(waiting_),
+                                        1u << waiting_stage_, waiting_post_, status});
+        step_ = Step::running;
+        waiting_ = none;
+        ++wait_;  // the operation's own completion, if any, resumes nothing now
+        handle(status);
+        resume = true;
+    }
+    if (resume) drive();
+}
+
+template <class Unused>
+DWORD RequestRun<Unused>::current_notification(PCWSTR* module) {
+    auto guard = core().lock();
+    if (current_bit_ == 0 || current_ == none) return 0;
+    if (module) *module = instances_[current_].loaded->info->GetName();
+    return current_bit_;
+}
+
+template <class Unused>
+void RequestRun<Unused>::disable_notifications(DWORD notifications, DWORD post_notifications) {
+    auto guard = core().lock();
+    if (current_ == none) return;
+    // PIPE-4: the deterministic stages only; OnSendResponse and the like cannot be disabled.
+    instances_[current_].disabled |= notifications & 0xFFFu;
+    instances_[current_].disabled_post |= post_notifications & 0xFFFu;
+}
+
+// One handler of a notification that is not a pipeline stage (OnSendResponse, OnMapPath,
+// OnReadEntity, OnCustomRequestNotification): module code again even when the host raised it
+// on IIS's behalf; a completion it starts comes back to its module; DisableNotifications and
+// GetCurrentExecutionStats see its module.
+template <class Unused>
+template <class Handler>
+REQUEST_NOTIFICATION_STATUS RequestRun<Unused>::call_aside(std::size_t index,
+                                                           DWORD notification,
+                                                           PipelineEvent::Kind kind,
+                                                           Handler&& handler) {
+    ActingForIis module_code(false);
+    std::size_t saved = none;
+    DWORD saved_bit = 0;
+    CompletionSink saved_sink;
+    Callback<void(REQUEST_NOTIFICATION_STATUS)> saved_callback;
+    {
+        auto guard = core().lock();
+        saved = current_;
+        saved_bit = current_bit_;
+        saved_sink = core().sink_;
+        saved_callback = core().callback_sink_;
+        current_ = index;
+        current_bit_ = notification;
+        core().sink_ = [this, index, notification](IHttpCompletionInfo* info) {
+            if (ended_for_completion(index, "OnAsyncCompletion")) return RQ_NOTIFICATION_CONTINUE;
+            const std::size_t event = record(PipelineEvent::Kind::completion, index, notification,
+                                             false);
+            const REQUEST_NOTIFICATION_STATUS status = instances_[index].module->OnAsyncCompletion(
+                &context_, notification, FALSE, &event_provider_, info);
+            returned(event, status);
+            return status;
+        };
+        core().callback_sink_ = nullptr;
+    }
+    unhandled_on_this_thread() = nullptr;
+    const std::size_t event = record(kind, index, notification, false);
+    const REQUEST_NOTIFICATION_STATUS status = handler(*instances_[index].module);
+    returned(event, status);
+    {
+        auto guard = core().lock();
+        current_ = saved;
+        current_bit_ = saved_bit;
+        core().sink_ = saved_sink;
+        core().callback_sink_ = saved_callback;
+    }
+    const std::string name = notification_name(notification, false);
+    check_overridden(index, name.c_str());
+    if (status == RQ_NOTIFICATION_PENDING)
+        core().report("ModuleHost", "PIPE-6",
+                      "module '" + module_name(index) + "' returned RQ_NOTIFICATION_PENDING from " +
+                          name + "; iisfake's host runs " + name +
+                          " to its end and cannot wait for it (a limitation of the fake)",
+                      S_OK, "taken as RQ_NOTIFICATION_CONTINUE");
+    return status;
+}
+
+template <class Unused>
+HRESULT RequestRun<Unused>::notify_custom(ICustomNotificationProvider* provider,
+                                          BOOL* completion_expected) {
+    if (completion_expected) *completion_expected = FALSE;
+    if (custom_depth_ >= 16)
+        return core().report("IHttpContext::NotifyCustomNotification", "PROV-3",
+                             "custom notifications nested 16 deep: a handler raises the "
+                             "notification it handles",
+                             HRESULT_FROM_WIN32(ERROR_STACK_OVERFLOW),
+                             "IIS overflows its stack");
+    ++custom_depth_;
+    struct Depth {
+        unsigned& depth;
+        ~Depth() { --depth; }
+    } depth{custom_depth_};
+    for (std::size_t index : custom_order_) {
+        if (!instances_[index].module) continue;
+        const REQUEST_NOTIFICATION_STATUS status =
+            call_aside(index, RQ_CUSTOM_NOTIFICATION, PipelineEvent::Kind::custom,
+                       [&](CHttpModule& module) {
+                           return module.OnCustomRequestNotification(&context_, provider);
+                       });
+        if (status == RQ_NOTIFICATION_FINISH_REQUEST) break;
+    }
+    return S_OK;
+}
+
+// T-21: once per send, LAST to FIRST; log data only on the final send, and only to modules
+// registered FIRST or HIGH (PROV-6).
+template <class Unused>
+DWORD RequestRun<Unused>::before_send(bool headers_being_sent, bool final, DWORD flags) {
+    for (std::size_t index : send_order_) {
+        if (!instances_[index].module) continue;
+        const Priority priority = instances_[index].loaded->info->priority(
+            PriorityRequest::Kind::request, RQ_SEND_RESPONSE);
+        const bool sees_log =
+            final && static_cast<int>(priority) <= static_cast<int>(Priority::high);
+        FakeSendResponseProvider provider(headers_being_sent, flags,
+                                          sees_log ? &log_fields_.Base : nullptr, final);
+        if (sees_log)
+            provider.on_set_log_data([this](const HTTP_LOG_DATA* data) { adopt_log_fields(data); });
+        const REQUEST_NOTIFICATION_STATUS status =
+            call_aside(index, RQ_SEND_RESPONSE, PipelineEvent::Kind::send_response,
+                       [&](CHttpModule& module) { return module.OnSendResponse(&context_, &provider); });
+        flags = provider.flags();
+        if (status == RQ_NOTIFICATION_FINISH_REQUEST) break;
+    }
+    return flags;
+}
+
+// PROV-6: SetLogData submits the values IIS logs; they are copied, as the module's memory may
+// go when the handler returns.
+template <class Unused>
+void RequestRun<Unused>::adopt_log_fields(const HTTP_LOG_DATA* submitted) {
+    if (!submitted || submitted == &log_fields_.Base || submitted->Type != HttpLogDataTypeFields)
+        return;
+    const auto& fields = *reinterpret_cast<const HTTP_LOG_FIELDS_DATA*>(submitted);
+    // Copied before assigning: the module's values may point into these strings.
+    auto narrow = [this](std::size_t slot, const char* text, USHORT length, PCHAR& out,
+                         USHORT& out_length) {
+        std::string value(text ? text : "", text ? length : 0);
+        log_strings_[slot].swap(value);
+        out = &log_strings_[slot][0];
+        out_length = static_cast<USHORT>(log_strings_[slot].size());
+    };
+    auto wide = [this](std::size_t slot, const WCHAR* text, USHORT bytes, PWCHAR& out,
+                       USHORT& out_bytes) {
+        detail::wide_string value(text ? text : L"", text ? bytes / sizeof(WCHAR) : 0);
+        log_wide_[slot].swap(value);
+        out = &log_wide_[slot][0];
+        out_bytes = static_cast<USHORT>(log_wide_[slot].size() * sizeof(WCHAR));
+    };
+    narrow(0, fields.Method, fields.MethodLength, log_fields_.Method, log_fields_.MethodLength);
+    narrow(1, fields.Host, fields.HostLength, log_fields_.Host, log_fields_.HostLength);
+    narrow(2, fields.UserAgent, fields.UserAgentLength, log_fields_.UserAgent,
+           log_fields_.UserAgentLength);
+    narrow(3, fields.Cookie, fields.CookieLength, log_fields_.Cookie, log_fields_.CookieLength);
+    narrow(4, fields.Referrer, fields.ReferrerLength, log_fields_.Referrer,
+           log_fields_.ReferrerLength);
+    narrow(5, fields.UriQuery, fields.UriQueryLength, log_fields_.UriQuery,
+           log_fields_.UriQueryLength);
+    narrow(6, fields.ClientIp, fields.ClientIpLength, log_fields_.ClientIp,
+           log_fields_.ClientIpLength);
+    narrow(7, fields.ServerIp, fields.ServerIpLength, log_fields_.ServerIp,
+           log_fields_.ServerIpLength);
+    wide(0, fields.UriStem, fields.UriStemLength, log_fields_.UriStem, log_fields_.UriStemLength);
+    wide(1, fields.UserName, fields.UserNameLength, log_fields_.UserName,
+         log_fields_.UserNameLength);
+    log_fields_.ServerPort = fields.ServerPort;
+    log_fields_.ProtocolStatus = fields.ProtocolStatus;
+    log_fields_.Win32Status = fields.Win32Status;
+    log_fields_.MethodNum = fields.MethodNum;
+    log_fields_.SubStatus = fields.SubStatus;
+}
+
+// PROV-5: each module that registered RQ_MAP_PATH sees the mapping and may replace it.
+template <class Unused>
+void RequestRun<Unused>::map_path(const WCHAR* url, std::basic_string<WCHAR>& physical_path) {
+    for (std::size_t index : map_path_order_) {
+        if (!instances_[index].module) continue;
+        FakeMapPathProvider provider(url, physical_path);
+        const REQUEST_NOTIFICATION_STATUS status =
+            call_aside(index, RQ_MAP_PATH, PipelineEvent::Kind::map_path,
+                       [&](CHttpModule& module) { return module.OnMapPath(&context_, &provider); });
+        physical_path = provider.GetPhysicalPath();
+        if (status == RQ_NOTIFICATION_FINISH_REQUEST) break;
+    }
+}
+
+// PROV-7: each module that registered RQ_READ_ENTITY sees the bytes read from the client and
+// may substitute others (as many as fit the reader's buffer).
+template <class Unused>
+DWORD RequestRun<Unused>::read_entity(unsigned char* buffer, DWORD bytes, DWORD capacity) {
+    for (std::size_t index : read_entity_order_) {
+        if (!instances_[index].module) continue;
+        FakeReadEntityProvider provider(buffer, bytes, capacity);
+        const REQUEST_NOTIFICATION_STATUS status =
+            call_aside(index, RQ_READ_ENTITY, PipelineEvent::Kind::read_entity,
+                       [&](CHttpModule& module) { return module.OnReadEntity(&context_, &provider); });
+        PVOID data = nullptr;
+        DWORD length = 0;
+        DWORD size = 0;
+        provider.GetEntity(&data, &length, &size);
+        if (length > capacity) length = capacity;
+        if (data && data != buffer && length > 0) std::memmove(buffer, data, length);
+        bytes = data ? length : 0;
+        if (status == RQ_NOTIFICATION_FINISH_REQUEST) break;
+    }
+    return bytes;
+}
+
+// What IIS's StaticFileModule does when no module handles the request: the file, or 404.
+template <class Unused>
+void RequestRun<Unused>::serve_static() {
+    ActingForIis quiet;
+    IHttpResponse* response = &context_.response();
+    const std::string path = utf8_of(context_.GetScriptName());
+    const auto file = host_.files_.find(path);
+    if (file == host_.files_.end()) {
+        response->SetStatus(404, "Not Found");
+    } else {
+        response->SetStatus(200, "OK");
+        response->SetHeader(HttpHeaderContentType, file->second.content_type.c_str(),
+                            static_cast<USHORT>(file->second.content_type.size()), TRUE);
+        HTTP_DATA_CHUNK chunk;
+        std::memset(&chunk, 0, sizeof chunk);
+        chunk.DataChunkType = HttpDataChunkFromMemory;
+        chunk.FromMemory.pBuffer = const_cast<char*>(file->second.body.data());
+        chunk.FromMemory.BufferLength = static_cast<ULONG>(file->second.body.size());
+        DWORD sent = 0;
+        if (!file->second.body.empty()) response->WriteEntityChunks(&chunk, 1, FALSE, FALSE, &sent);
+    }
+    auto guard = core().lock();
+    events_.push_back(PipelineEvent{PipelineEvent::Kind::handler, "StaticFileModule",
+                                    RQ_EXECUTE_REQUEST_HANDLER, false,
+                                    RQ_NOTIFICATION_CONTINUE});
+}
+
+// The HTTP_LOG_FIELDS_DATA behind GetLogData on the final send (PROV-6).
+template <class Unused>
+void RequestRun<Unused>::fill_log_fields() {
+    ActingForIis quiet;
+    const HTTP_REQUEST* raw = context_.request().GetRawHttpRequest();
+    const HTTP_RESPONSE* response = context_.response().GetRawHttpResponse();
+    auto narrow = [this](std::size_t slot, const char* text, std::size_t length, PCHAR& out,
+                         USHORT& out_length) {
+        log_strings_[slot].assign(text ? text : "", text ? length : 0);
+        out = &log_strings_[slot][0];
+        out_length = static_cast<USHORT>(std::min<std::size_t>(log_strings_[slot].size(), 0xFFFF));
+    };
+    auto header = [raw](HTTP_HEADER_ID id, USHORT& length) -> const char* {
+        length = raw->Headers.KnownHeaders[id].RawValueLength;
+        return raw->Headers.KnownHeaders[id].pRawValue;
+    };
+    USHORT length = 0;
+    const char* method = context_.request().GetHttpMethod();
+    narrow(0, method, method ? std::strlen(method) : 0, log_fields_.Method,
+           log_fields_.MethodLength);
+    const char* host = header(HttpHeaderHost, length);
+    narrow(1, host, length, log_fields_.Host, log_fields_.HostLength);
+    const char* agent = header(HttpHeaderUserAgent, length);
+    narrow(2, agent, length, log_fields_.UserAgent, log_fields_.UserAgentLength);
+    const char* cookie = header(HttpHeaderCookie, length);
+    narrow(3, cookie, length, log_fields_.Cookie, log_fields_.CookieLength);
+    const char* referrer = header(HttpHeaderReferer, length);
+    narrow(4, referrer, length, log_fields_.Referrer, log_fields_.ReferrerLength);
+    std::string query;
+    if (raw->CookedUrl.pQueryString && raw->CookedUrl.QueryStringLength > sizeof(WCHAR))
+        query = wide_to_utf8(raw->CookedUrl.pQueryString + 1,
+                             raw->CookedUrl.QueryStringLength / sizeof(WCHAR) - 1);
+    narrow(5, query.data(), query.size(), log_fields_.UriQuery, log_fields_.UriQueryLength);
+    log_wide_[0].assign(raw->CookedUrl.pAbsPath ? raw->CookedUrl.pAbsPath : L"",
+                        raw->CookedUrl.pAbsPath ? raw->CookedUrl.AbsPathLength / sizeof(WCHAR)
+                                                : 0);
+    log_fields_.UriStem = &log_wide_[0][0];
+    log_fields_.UriStemLength = static_cast<USHORT>(
+        std::min<std::size_t>(log_wide_[0].size() * sizeof(WCHAR), 0xFFFF));  // bytes
+    log_fields_.ProtocolStatus = response->StatusCode;
+    log_fields_.SubStatus = context_.response().substatus();
+    log_fields_.MethodNum = raw->Verb;
+}
+
+template <class Unused>
+void RequestRun<Unused>::end() {
+    {
+        auto guard = core().lock();
+        if (step_ != Step::ending) return;
+    }
+    for (std::size_t index = 0; index < instances_.size(); ++index) {
+        CHttpModule* module = instances_[index].module;
+        if (!module) continue;
+        instances_[index].module = nullptr;
+        record(PipelineEvent::Kind::dispose, index, 0, false);
+        module->Dispose();  // MOD-2: never delete (the destructor is protected)
+    }
+    context_.end_request();  // stored contexts cleaned up, request memory freed (CONT-1, CTX-4)
+    const std::size_t left = core().discard_pending();
+    {
+        auto guard = core().lock();
+        step_ = Step::finished;
+    }
+    if (left > 0)
+        core().report("ModuleHost", "T-10",
+                      std::to_string(left) +
+                          " asynchronous operation(s) still pending when the request ended: a "
+                          "module returned without waiting for its completion",
+                      S_OK, "the completion never arrives");
+}
+
+template <class Unused>
+std::size_t RequestRun<Unused>::record(PipelineEvent::Kind kind, std::size_t index,
+                                       DWORD notification, bool post) {
+    auto guard = core().lock();
+    events_.push_back(
+        PipelineEvent{kind, module_name(index), notification, post, RQ_NOTIFICATION_CONTINUE});
+    return events_.size() - 1;
+}
+
+template <class Unused>
+void RequestRun<Unused>::returned(std::size_t event, REQUEST_NOTIFICATION_STATUS status) {
+    auto guard = core().lock();
+    events_[event].status = status;
+}
+
+template <class Unused>
+void RequestRun<Unused>::check_overridden(std::size_t index, const char* what) {
+    const char* method = unhandled_on_this_thread();
+    if (!method) return;
+    unhandled_on_this_thread() = nullptr;
+    core().report("ModuleHost", "T-9",
+                  "module '" + module_name(index) + "' is called for " + what + " but " +
+                      method +
+                      " ran: its handler does not override CHttpModule's (check the parameter "
+                      "types)",
+                  S_OK, "IIS calls DebugBreak, which stops the worker process");
+}
+
+template <class Unused>
+void RequestRun<Unused>::report_stall(const char* who) {
+    std::string problem;
+    {
+        auto guard = core().lock();
+        switch (step_) {
+            case Step::not_started:
+            case Step::finished:
+                return;
+            case Step::running:
+            case Step::ending:
+                problem = "the pipeline is still running on another thread after " +
+                          std::to_string(host_.options_.hang_timeout_ms) + " ms";
+                break;
+            case Step::waiting:
+                problem = "the request is stalled: module '" + module_name(waiting_) +
+                          "' returned RQ_NOTIFICATION_PENDING from " +
+                          notification_name(1u << waiting_stage_, waiting_post_) +
+                          " and no operation, posted completion or IndicateCompletion is "
+                          "outstanding";
+                break;
+        }
+    }
+    core().report(who, "PIPE-9", problem, S_OK, "the request never completes");
+}
+
+template <class Unused>
+std::string RequestRun<Unused>::module_name(std::size_t index) const {
+    return index < instances_.size() ? instances_[index].loaded->info->name() : std::string();
+}
+
+}  // namespace detail
+
+// ---- ModuleHost -------------------------------------------------------------------------------
+
+template <class Unused>
+ModuleHostBase<Unused>::ModuleHostBase(HostOptions options)
+    : options_(options), server_interface_(&server_) {
+    server_.set_admin_manager(configuration_.admin_manager());
+    // SRV-10: what a module asks of the server reaches the global modules.
+    server_.on_custom_notification([this](ICustomNotificationProvider* provider) {
+        return notify_global(GL_CUSTOM_NOTIFICATION, provider);
+    });
+    server_.on_configuration_change(
+        [this](PCWSTR path) { configuration_change(path ? detail::utf8_of(path) : std::string()); });
+    server_.on_file_change(
+        [this](PCWSTR file) { file_change(file ? detail::utf8_of(file) : std::string()); });
+}
+
+template <class Unused>
+void ModuleHostBase<Unused>::set_misuse_handler(MisuseHandler handler) {
+    misuse_handler_ = handler;
+    server_.set_misuse_handler(handler);
+    configuration_.set_misuse_handler(std::move(handler));
+}
+
+template <class Unused>
+FakeHttpApplication& ModuleHostBase<Unused>::application() {
+    if (!application_)
+        application_.reset(new FakeHttpApplication(
+            detail::widen_utf8(settings_.physical_root),
+            detail::widen_utf8(settings_.application_id),
+            detail::widen_utf8(settings_.config_path), MisuseReporter()));
+    return *application_;
+}
+
+template <class Unused>
+GLOBAL_NOTIFICATION_STATUS ModuleHostBase<Unused>::application_start() {
+    FakeApplicationProvider provider(&application());
+    return notify_global(GL_APPLICATION_START, &provider);
+}
+
+template <class Unused>
+GLOBAL_NOTIFICATION_STATUS ModuleHostBase<Unused>::application_stop() {
+    FakeApplicationProvider provider(&application());
+    return notify_global(GL_APPLICATION_STOP, &provider);
+}
+
+template <class Unused>
+GLOBAL_NOTIFICATION_STATUS ModuleHostBase<Unused>::stop_listening(bool drain_gracefully) {
+    FakeStopListeningProvider provider(drain_gracefully);
+    return notify_global(GL_STOP_LISTENING, &provider);
+}
+
+template <class Unused>
+GLOBAL_NOTIFICATION_STATUS ModuleHostBase<Unused>::configuration_change(const std::string& path) {
+    FakeConfigurationChangeProvider provider(path);
+    return notify_global(GL_CONFIGURATION_CHANGE, &provider);
+}
+
+template <class Unused>
+GLOBAL_NOTIFICATION_STATUS ModuleHostBase<Unused>::file_change(const std::string& file_name) {
+    FakeFileChangeProvider provider(file_name);
+    return notify_global(GL_FILE_CHANGE, &provider);
+}
+
+template <class Unused>
+GLOBAL_NOTIFICATION_STATUS ModuleHostBase<Unused>::thread_cleanup() {
+    FakeThreadCleanupProvider provider(&application());
+    return notify_global(GL_THREAD_CLEANUP, &provider);
+}
+
+template <class Unused>
+HRESULT ModuleHostBase<Unused>::report(const char* method, const char* rule, std::string problem,
+                                       HRESULT result) {
+    misuses_.push_back(
+        Misuse{method, rule, std::move(problem), result, "IIS returns " + hresult_text(result)});
+    if (misuse_handler_) misuse_handler_(misuses_.back());
+    return result;
+}
+
+template <class Unused>
+HRESULT ModuleHostBase<Unused>::load(const std::string& name, PFN_REGISTERMODULE register_module) {
+    if (!register_module)
+        return report("ModuleHost::load", "REG-1", "the RegisterModule function is NULL",
+                      E_INVALIDARG);
+    if (registration(name))
+        return report("ModuleHost::load", "REG-3",
+                      "a module named '" + name + "' is already loaded (IIS refuses duplicate "
+                                                  "names in <globalModules>)",
+                      HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS));
+    std::unique_ptr<detail::LoadedModule> module(new detail::LoadedModule{
+        std::unique_ptr<FakeModuleRegistrationInfo>(new FakeModuleRegistrationInfo(name)), false});
+    module->info->set_misuse_handler(misuse_handler_);
+    const HRESULT result =
+        register_module(options_.server_version, module->info.get(), server_interface_);
+    module->loaded = SUCCEEDED(result);
+    modules_.push_back(std::move(module));
+    return result;
+}
+
+template <class Unused>
+HRESULT ModuleHostBase<Unused>::add(const std::string& name, IHttpModuleFactory* factory,
+                                    DWORD notifications, DWORD post_notifications) {
+    if (registration(name))
+        return report("ModuleHost::add", "REG-3",
+                      "a module named '" + name + "' is already loaded",
+                      HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS));
+    std::unique_ptr<detail::LoadedModule> module(new detail::LoadedModule{
+        std::unique_ptr<FakeModuleRegistrationInfo>(new FakeModuleRegistrationInfo(name)), false});
+    module->info->set_misuse_handler(misuse_handler_);
+    const HRESULT result =
+        module->info->SetRequestNotifications(factory, notifications, post_notifications);
+    module->loaded = SUCCEEDED(result);
+    modules_.push_back(std::move(module));
+    return result;
+}
+
+template <class Unused>
+FakeModuleRegistrationInfo* ModuleHostBase<Unused>::registration(const std::string& name) {
+    for (const auto& module : modules_)
+        if (module->info->name() == name) return module->info.get();
+    return nullptr;
+}
+
+template <class Unused>
+HostedRequest ModuleHostBase<Unused>::start(const RequestBuilder& request) {
+    if (shut_down_)
+        report("ModuleHost::start", "REG-4",
+               "a request after shutdown(): the factories were terminated", S_OK);
+    return HostedRequest(new detail::RequestRun<Unused>(*this, request));
+}
+
+template <class Unused>
+std::vector<std::size_t> ModuleHostBase<Unused>::global_order(DWORD notification) const {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < modules_.size(); ++i)
+        if (modules_[i]->loaded && modules_[i]->info->global_module() &&
+            (modules_[i]->info->global_notifications() & notification) != 0)
+            out.push_back(i);
+    std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+        return static_cast<int>(
+                   modules_[a]->info->priority(PriorityRequest::Kind::global, notification)) <
+               static_cast<int>(
+                   modules_[b]->info->priority(PriorityRequest::Kind::global, notification));
+    });
+    return out;
+}
+
+template <class Unused>
+GLOBAL_NOTIFICATION_STATUS ModuleHostBase<Unused>::notify_global(DWORD notification,
+                                                                 IHttpEventProvider* provider) {
+    GLOBAL_NOTIFICATION_STATUS result = GL_NOTIFICATION_CONTINUE;
+    for (std::size_t index : global_order(notification)) {
+        CGlobalModule* global = modules_[index]->info->global_module();
+        const std::string& name = modules_[index]->info->name();
+        const char* handler = "";
+        detail::unhandled_on_this_thread() = nullptr;
+        switch (notification) {
+            case GL_STOP_LISTENING:
+                handler = "OnGlobalStopListening";
+                result = global->OnGlobalStopListening(
+                    static_cast<IGlobalStopListeningProvider*>(provider));
+                break;
+            case GL_CACHE_CLEANUP:
+                handler = "OnGlobalCacheCleanup";
+                result = global->OnGlobalCacheCleanup();
+                break;
+            case GL_CACHE_OPERATION:
+                handler = "OnGlobalCacheOperation";
+                result = global->OnGlobalCacheOperation(static_cast<ICacheProvider*>(provider));
+                break;
+            case GL_HEALTH_CHECK:
+                handler = "OnGlobalHealthCheck";
+                result = global->OnGlobalHealthCheck();
+                break;
+            case GL_CONFIGURATION_CHANGE:
+                handler = "OnGlobalConfigurationChange";
+                result = global->OnGlobalConfigurationChange(
+                    static_cast<IGlobalConfigurationChangeProvider*>(provider));
+                break;
+            case GL_FILE_CHANGE:
+                handler = "OnGlobalFileChange";
+                result = global->OnGlobalFileChange(static_cast<IGlobalFileChangeProvider*>(provider));
+                break;
+            case GL_PRE_BEGIN_REQUEST:
+                handler = "OnGlobalPreBeginRequest";
+                result =
+                    global->OnGlobalPreBeginRequest(static_cast<IPreBeginRequestProvider*>(provider));
+                break;
+            case GL_APPLICATION_START:
+                handler = "OnGlobalApplicationStart";
+                result = global->OnGlobalApplicationStart(
+                    static_cast<IHttpApplicationStartProvider*>(provider));
+                break;
+            case GL_APPLICATION_RESOLVE_MODULES:
+                handler = "OnGlobalApplicationResolveModules";
+                result = global->OnGlobalApplicationResolveModules(
+                    static_cast<IHttpApplicationResolveModulesProvider*>(provider));
+                break;
+            case GL_APPLICATION_STOP:
+                handler = "OnGlobalApplicationStop";
+                result = global->OnGlobalApplicationStop(
+                    static_cast<IHttpApplicationStopProvider*>(provider));
+                break;
+            case GL_RSCA_QUERY:
+                handler = "OnGlobalRSCAQuery";
+                result = global->OnGlobalRSCAQuery(static_cast<IGlobalRSCAQueryProvider*>(provider));
+                break;
+            case GL_TRACE_EVENT:
+                handler = "OnGlobalTraceEvent";
+                result =
+                    global->OnGlobalTraceEvent(static_cast<IGlobalTraceEventProvider*>(provider));
+                break;
+            case GL_CUSTOM_NOTIFICATION:
+                handler = "OnGlobalCustomNotification";
+                result = global->OnGlobalCustomNotification(
+                    static_cast<ICustomNotificationProvider*>(provider));
+                break;
+            case GL_THREAD_CLEANUP:
+                handler = "OnGlobalThreadCleanup";
+                result = global->OnGlobalThreadCleanup(
+                    static_cast<IGlobalThreadCleanupProvider*>(provider));
+                break;
+            case GL_APPLICATION_PRELOAD:
+                handler = "OnGlobalApplicationPreload";
+                result = global->OnGlobalApplicationPreload(
+                    static_cast<IGlobalApplicationPreloadProvider*>(provider));
+                break;
+            default:
+                report("ModuleHost::notify_global", "REG-5",
+                       "not one GL_* notification the host can raise: " +
+                           std::to_string(notification),
+                       S_OK);
+                return GL_NOTIFICATION_CONTINUE;
+        }
+        global_trace_.push_back(name + "." + handler);
+        if (const char* method = detail::unhandled_on_this_thread()) {
+            detail::unhandled_on_this_thread() = nullptr;
+            report("ModuleHost::notify_global", "T-9",
+                   "module '" + name + "' registered for " + handler + " but " + method +
+                       " ran: its handler does not override CGlobalModule's (check the signature)",
+                   S_OK);
+        }
+        if (result == GL_NOTIFICATION_HANDLED) break;  // no further global modules
+    }
+    return result;
+}
+
+template <class Unused>
+void ModuleHostBase<Unused>::shutdown() {
+    if (shut_down_) return;
+    shut_down_ = true;
+    for (auto module = modules_.rbegin(); module != modules_.rend(); ++module) {
+        const FakeModuleRegistrationInfo& info = *(*module)->info;
+        if (IHttpModuleFactory* factory = info.factory()) {
+            global_trace_.push_back(info.name() + ".IHttpModuleFactory::Terminate");
+            factory->Terminate();  // REG-4
+        }
+        if (CGlobalModule* global = info.global_module()) {
+            global_trace_.push_back(info.name() + ".CGlobalModule::Terminate");
+            global->Terminate();  // REG-5
+        }
+    }
+}
+
+#if defined(IISFAKE_CONFIG_IMPLEMENT)
+template class detail::RequestRun<void>;
+template class ModuleHostBase<void>;
+#endif
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/detail/module_host_impl.hpp -----
+#endif
+
+#endif
+// ----- end iisfake/module_host.hpp -----
 
 #endif
 
@@ -10594,6 +16631,7 @@ IISFAKE_END_NAMESPACE
 // FakeHttpRequest::deliver_on_thread(); it is apart so that <thread> and <mutex> reach only the
 // test files that need them.
 
+#include <chrono>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -10639,6 +16677,8 @@ public:
                 if (thread.joinable()) thread.join();
         }
     }
+
+    void pause() override { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }
 
     std::exception_ptr take_failure() override {
         std::lock_guard<std::recursive_mutex> guard(mutex_);

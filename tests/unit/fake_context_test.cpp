@@ -69,7 +69,9 @@ TEST_CASE("CTX-1, CTX-19: the context is an IHttpContext4 with stable parts", "[
     CHECK(context->GetConnection()->IsConnected() == TRUE);
     CHECK(context->GetTraceContext() != nullptr);            // T-25: never NULL
     CHECK(context->GetModuleContextContainer() != nullptr);  // CTX-3
-    CHECK(std::wstring(context->GetMetadata()->GetMetaPath()) == L"/LM/W3SVC/1/ROOT");
+    // The configuration path modules pass to GetAdminSection (the request URL is "/").
+    CHECK(std::wstring(context->GetMetadata()->GetMetaPath()) ==
+          L"MACHINE/WEBROOT/APPHOST/Default Web Site");
     CHECK(context->GetParentContext() == nullptr);  // CTX-11
 }
 
@@ -561,4 +563,84 @@ TEST_CASE(
     CHECK(fake.response().GetRawHttpResponse()->EntityChunkCount == 0);
     CHECK(fake.response().buffered_body().empty());
     CHECK(fake.response().sends().empty());
+}
+
+TEST_CASE("Cloned contexts are released in reverse creation order, children first [CTX-10]",
+          "[context]") {
+    FakeHttpContext context;
+    IHttpContext* root = &context;
+    IHttpContext* first = nullptr;
+    IHttpContext* second = nullptr;
+    REQUIRE(root->CloneContext(CLONE_FLAG_BASICS, &first) == S_OK);
+    REQUIRE(root->CloneContext(CLONE_FLAG_BASICS, &second) == S_OK);
+    IHttpContext* grandchild = nullptr;
+    REQUIRE(second->CloneContext(CLONE_FLAG_BASICS, &grandchild) == S_OK);
+    CHECK(grandchild->GetParentContext() == second);
+    CHECK(grandchild->GetRootContext() == root);
+    CHECK(root->ReleaseClonedContext() == HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));
+    CHECK(first->ReleaseClonedContext() == HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    CHECK(second->ReleaseClonedContext() == HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    CHECK(grandchild->ReleaseClonedContext() == S_OK);
+    CHECK(second->ReleaseClonedContext() == S_OK);
+    CHECK(first->ReleaseClonedContext() == S_OK);
+    CHECK(first->ReleaseClonedContext() == HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+}
+
+TEST_CASE("A clone copies what its flags name [CTX-10]", "[context]") {
+    FakeHttpContext context(RequestBuilder()
+                                .method("POST")
+                                .url("/a/b?x=1")
+                                .header("Range", "bytes=0-1")
+                                .header("Depth", "1")
+                                .header("X-Kept", "yes")
+                                .body("payload"));
+    IHttpContext* clone = nullptr;
+    REQUIRE(context.CloneContext(CLONE_FLAG_BASICS | CLONE_FLAG_HEADERS | CLONE_FLAG_NO_DAV |
+                                     CLONE_FLAG_NO_PRECONDITION,
+                                 &clone) == S_OK);
+    IHttpRequest* request = clone->GetRequest();
+    CHECK(std::string(request->GetHttpMethod()) == "POST");
+    CHECK(std::string(request->GetRawHttpRequest()->pRawUrl) == "/a/b?x=1");
+    CHECK(request->GetHeader("X-Kept") != nullptr);
+    CHECK(request->GetHeader("Range") == nullptr);
+    CHECK(request->GetHeader("Depth") == nullptr);
+    CHECK(request->GetRemainingEntityBytes() == 0);  // no CLONE_FLAG_ENTITY
+
+    IHttpContext* with_entity = nullptr;
+    REQUIRE(context.CloneContext(CLONE_FLAG_ENTITY, &with_entity) == S_OK);
+    CHECK(with_entity->GetRequest()->GetRemainingEntityBytes() == 7);
+    CHECK(with_entity->GetRequest()->GetHeader("X-Kept") == nullptr);  // no CLONE_FLAG_HEADERS
+    CHECK(std::string(with_entity->GetRequest()->GetHttpMethod()) == "GET");
+
+    // A URL the module rewrote is what the clone gets.
+    context.request().SetUrl("/new path", 9, TRUE);
+    IHttpContext* rewritten = nullptr;
+    REQUIRE(context.CloneContext(CLONE_FLAG_BASICS, &rewritten) == S_OK);
+    CHECK(std::string(rewritten->GetRequest()->GetRawHttpRequest()->pRawUrl) == "/new%20path");
+}
+
+TEST_CASE("ExecuteRequest: async only, only a clone of this context, nesting limit 10 [CTX-9]",
+          "[context]") {
+    FakeHttpContext context;
+    context.set_misuse_handler(iisfake::ignore_misuse);
+    FakeHttpContext stranger;
+    BOOL expected = TRUE;
+    CHECK(context.ExecuteRequest(TRUE, &stranger, 0, nullptr, &expected) ==
+          HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));
+    CHECK_FALSE(expected);
+    IHttpContext* level = &context;
+    for (int depth = 0; depth < 11; ++depth) {
+        IHttpContext* next = nullptr;
+        REQUIRE(level->CloneContext(CLONE_FLAG_BASICS, &next) == S_OK);
+        if (depth < 10) level = next;
+        else CHECK(level->ExecuteRequest(TRUE, next, 0, nullptr, &expected) ==
+                   HRESULT_FROM_WIN32(ERROR_STACK_OVERFLOW));
+    }
+    IHttpContext* child = nullptr;
+    REQUIRE(context.CloneContext(CLONE_FLAG_BASICS, &child) == S_OK);
+    CHECK(context.ExecuteRequest(FALSE, child, 0, nullptr, &expected) ==
+          HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));
+    // Without a pipeline host nothing can run it.
+    CHECK(context.ExecuteRequest(TRUE, child, 0, nullptr, &expected) ==
+          HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));
 }

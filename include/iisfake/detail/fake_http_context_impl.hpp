@@ -47,8 +47,9 @@ FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
                    widen_utf8(settings_.config_path), reporter()),
       connection_(reporter()),
       url_info_(reporter()),
-      metadata_(widen_utf8(settings_.application_id), widen_utf8(settings_.physical_root),
-                reporter()),
+      metadata_(config_path_of(widen_utf8("MACHINE/WEBROOT/APPHOST/" + settings_.site_name),
+                               url_path()),
+                widen_utf8(settings_.physical_root), reporter()),
       contexts_(reporter(), "IHttpModuleContextContainer"),
       named_(reporter()),
       authentication_([this](IHttpUser* user) {
@@ -56,6 +57,7 @@ FakeHttpContextBase<Unused>::FakeHttpContextBase(const RequestBuilder& spec,
           authenticated_ = user;
       }),
       now_ms_(settings_.start_time_ms) {
+    spec_ = spec;
     core_.name_ = "FakeHttpContext";
     core_.http_context_ = this;  // what PFN_ASYNC_COMPLETION callbacks receive
     response_.set_request_memory_check(
@@ -99,6 +101,23 @@ VOID FakeHttpContextBase<Unused>::IndicateCompletion(
     has_indicated_ = true;
     indicated_ = notificationStatus;
     record(Method::IndicateCompletion, std::to_string(static_cast<int>(notificationStatus)), S_OK);
+    if (core_.pipeline_) core_.pipeline_->indicate_completion(notificationStatus);
+}
+
+// OnCustomRequestNotification of the modules that registered for it, on this thread; IIS
+// reports no completion to come (PROV-3).
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::NotifyCustomNotification(
+    ICustomNotificationProvider* pCustomOutput, BOOL* pfCompletionExpected) {
+    if (pfCompletionExpected) *pfCompletionExpected = FALSE;
+    if (!core_.pipeline_) return not_supported(Method::NotifyCustomNotification);
+    if (!pCustomOutput) {
+        record(Method::NotifyCustomNotification, std::string(), E_INVALIDARG);
+        return report("IHttpContext::NotifyCustomNotification", "PROV-3",
+                      "pCustomOutput is NULL", E_INVALIDARG);
+    }
+    record(Method::NotifyCustomNotification, std::string(), S_OK);
+    return core_.pipeline_->notify_custom(pCustomOutput, pfCompletionExpected);
 }
 
 // §1.7 item 5: a completion with GetCompletionBytes() == cbBytes and S_OK, delivered later to
@@ -114,6 +133,171 @@ HRESULT FakeHttpContextBase<Unused>::post(DWORD bytes, LPOVERLAPPED_COMPLETION_R
     core_.queue(Operation{OperationKind::post, nullptr, nullptr, bytes, false, nullptr, context,
                           routine, CompletionSink(), false, false});
     return S_OK;
+}
+
+// ---- child requests (CTX-9, CTX-10) -----------------------------------------------------------
+
+namespace clone {
+// What a cloned request's URL is when the module rewrote this one's: the cooked URL, encoded.
+inline std::string encode_url(const std::string& decoded) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char byte : decoded) {
+        const auto c = static_cast<unsigned char>(byte);
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || std::strchr("/?=&;:@!$'()*+,-._~", c);
+        if (plain && c != 0) {
+            out += byte;
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+}  // namespace clone
+
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::CloneContext(DWORD dwCloneFlags, IHttpContext** ppHttpContext) {
+    const std::string arguments = std::to_string(dwCloneFlags);
+    if (!ppHttpContext) {
+        record(Method::CloneContext, arguments, E_INVALIDARG);
+        return report("IHttpContext::CloneContext", "CTX-10", "ppHttpContext is NULL",
+                      E_INVALIDARG);
+    }
+    *ppHttpContext = nullptr;
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::CloneContext, arguments, result))
+        return result;
+    RequestBuilder child = spec_;
+    child.faults_.clear();
+    child.disconnect_armed_ = false;
+    {
+        // Reading this request to copy it is not the module's doing: kept out of the call log.
+        ActingForIis quiet;
+        const HTTP_REQUEST* raw = request_.GetRawHttpRequest();
+        if ((dwCloneFlags & CLONE_FLAG_BASICS) != 0) {
+            child.method_ = request_.GetHttpMethod();
+            if (request_.GetUrlChanged()) {
+                std::string url = wide_to_utf8(raw->CookedUrl.pAbsPath,
+                                               raw->CookedUrl.AbsPathLength / sizeof(WCHAR));
+                if (raw->CookedUrl.pQueryString)
+                    url += wide_to_utf8(raw->CookedUrl.pQueryString,
+                                        raw->CookedUrl.QueryStringLength / sizeof(WCHAR));
+                child.url_ = clone::encode_url(url);
+            } else {
+                child.url_.assign(raw->pRawUrl ? raw->pRawUrl : "/", raw->RawUrlLength);
+            }
+        } else {
+            child.method_ = "GET";  // the module sets the child's URL and method itself
+            child.url_ = "/";
+        }
+        child.headers_.clear();
+        if ((dwCloneFlags & CLONE_FLAG_HEADERS) != 0) {
+            for (int id = 0; id < HttpHeaderRequestMaximum; ++id) {
+                const HTTP_KNOWN_HEADER& known = raw->Headers.KnownHeaders[id];
+                if (known.pRawValue && known.RawValueLength > 0)
+                    child.headers_.emplace_back(request_header_name(id),
+                                                std::string(known.pRawValue, known.RawValueLength));
+            }
+            for (USHORT i = 0; i < raw->Headers.UnknownHeaderCount; ++i) {
+                const HTTP_UNKNOWN_HEADER& unknown = raw->Headers.pUnknownHeaders[i];
+                if (unknown.pName && unknown.pRawValue)
+                    child.headers_.emplace_back(std::string(unknown.pName, unknown.NameLength),
+                                                std::string(unknown.pRawValue, unknown.RawValueLength));
+            }
+            child.default_host_ = false;
+        }
+    }
+    if ((dwCloneFlags & CLONE_FLAG_NO_PRECONDITION) != 0) {
+        for (const char* name : {"Range", "If-Range", "If-Match", "If-None-Match",
+                                 "If-Modified-Since", "If-Unmodified-Since"})
+            child.remove_header(name);
+    }
+    if ((dwCloneFlags & CLONE_FLAG_NO_DAV) != 0) {
+        for (const char* name : {"Depth", "Destination", "Overwrite", "If", "Lock-Token",
+                                 "Timeout", "Translate"})
+            child.remove_header(name);
+    }
+    if ((dwCloneFlags & CLONE_FLAG_ENTITY) == 0) {
+        child.body_.clear();
+        child.body_length_ = 0;
+        child.generator_ = BodyGenerator();
+        child.chunked_ = false;
+        child.remove_header("Content-Length");
+        child.remove_header("Transfer-Encoding");
+    }
+    std::unique_ptr<FakeHttpContextBase> clone(new FakeHttpContext(child, settings_));
+    clone->parent_ = this;
+    clone->root_ = parent_ ? root_ : this;
+    clone->depth_ = depth_ + 1;
+    clone->core_.options_ = core_.options_;
+    clone->core_.misuse_handler_ = core_.misuse_handler_;
+    children_.push_back(std::move(clone));
+    *ppHttpContext = children_.back().get();
+    record(Method::CloneContext, arguments, S_OK);
+    return S_OK;
+}
+
+// CTX-10: children go in reverse creation order, each before its parent.
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::ReleaseClonedContext() {
+    auto fail = [this](HRESULT result) {
+        record(Method::ReleaseClonedContext, std::string(), result);
+        return result;
+    };
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::ReleaseClonedContext, std::string(), result))
+        return result;
+    if (!parent_) return fail(HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));  // not a clone [I]
+    if (released_ || parent_->released_) return fail(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    for (const auto& child : children_)
+        if (!child->released_) return fail(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    bool later = false;
+    for (const auto& sibling : parent_->children_) {
+        if (sibling.get() == this) {
+            later = true;
+        } else if (later && !sibling->released_) {
+            return fail(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+        }
+    }
+    released_ = true;
+    record(Method::ReleaseClonedContext, std::string(), S_OK);
+    return S_OK;
+}
+
+template <class Unused>
+HRESULT FakeHttpContextBase<Unused>::ExecuteRequest(BOOL fAsync, IHttpContext* pHttpContext,
+                                                    DWORD dwExecuteFlags, IHttpUser* pHttpUser,
+                                                    BOOL* pfCompletionExpected) {
+    if (pfCompletionExpected) *pfCompletionExpected = FALSE;
+    const std::string arguments =
+        std::string(fAsync ? "async" : "sync") + ", " + std::to_string(dwExecuteFlags);
+    auto fail = [&](HRESULT result) {
+        record(Method::ExecuteRequest, arguments, result);
+        return result;
+    };
+    HRESULT result = S_OK;
+    if (core_.injected_recorded(On::context, Method::ExecuteRequest, arguments, result))
+        return result;
+    if (!fAsync) return fail(HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));  // CTX-9: async only
+    FakeHttpContextBase* child = nullptr;
+    for (const auto& candidate : children_)
+        if (static_cast<IHttpContext*>(candidate.get()) == pHttpContext) child = candidate.get();
+    if (!child) return fail(HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));  // not cloned from here
+    // [I] IIS runs a child once; a released one is gone.
+    if (child->executed_ || child->released_)
+        return fail(HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER));
+    if (child->depth_ > 10) return fail(HRESULT_FROM_WIN32(ERROR_STACK_OVERFLOW));
+    if (!core_.pipeline_) return fail(HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED));  // no host
+    child->executed_ = true;
+    child->execute_flags_ = dwExecuteFlags;
+    child->execute_user_ = pHttpUser;
+    record(Method::ExecuteRequest, arguments, S_OK);
+    result = core_.pipeline_->execute_child(*child, dwExecuteFlags, pHttpUser != nullptr);
+    if (SUCCEEDED(result) && pfCompletionExpected) *pfCompletionExpected = TRUE;
+    return result;
 }
 
 // ---- request memory ---------------------------------------------------------------------------
@@ -362,6 +546,17 @@ wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url
     wide_string out = widen_utf8(settings_.physical_root);
     while (!out.empty() && out.back() == L'\\') out.pop_back();
     for (WCHAR c : url) out += c == L'/' ? L'\\' : c;
+    if (!core_.pipeline_ || mapping_) return out;
+    // RQ_MAP_PATH: raised once per URL, as IIS caches a mapping.
+    if (url == mapped_url_) return mapped_path_;
+    mapping_ = true;
+    struct Done {
+        bool& flag;
+        ~Done() { flag = false; }
+    } done{mapping_};
+    core_.pipeline_->map_path(url.c_str(), out);
+    mapped_url_ = url;
+    mapped_path_ = out;
     return out;
 }
 
@@ -425,9 +620,11 @@ HRESULT FakeHttpContextBase<Unused>::GetCurrentExecutionStats(
         return E_INVALIDARG;  // CTX-14
     }
     const auto tick = static_cast<DWORD>(now_ms_ & 0xFFFFFFFFu);
-    *pdwNotification = 0;  // no notification runs outside the pipeline host
+    PCWSTR module = nullptr;
+    // Without a pipeline host no notification runs.
+    *pdwNotification = core_.pipeline_ ? core_.pipeline_->current_notification(&module) : 0;
     if (pdwNotificationStartTickCount) *pdwNotificationStartTickCount = tick;
-    if (ppszModule) *ppszModule = nullptr;
+    if (ppszModule) *ppszModule = module;
     if (pdwModuleStartTickCount) *pdwModuleStartTickCount = tick;
     if (pdwAsyncNotification) *pdwAsyncNotification = 0;
     if (pdwAsyncNotificationStartTickCount) *pdwAsyncNotificationStartTickCount = 0;

@@ -674,7 +674,7 @@ typename FakeHttpRequestBase<Unused>::Transfer FakeHttpRequestBase<Unused>::tran
     else
         std::memcpy(out, body_.data() + body_offset_, n);
     body_offset_ += n;
-    return Transfer{n, S_OK};
+    return Transfer{n, S_OK, true};
 }
 
 template <class Unused>
@@ -695,6 +695,8 @@ HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWOR
     };
     HRESULT result = S_OK;
     Operation op{};
+    Transfer inline_result{0, S_OK};
+    bool done_inline = false;
     {
         auto guard = lock();
         if (injected(Method::ReadEntityBody, result)) return finish_now(0, result);
@@ -716,24 +718,32 @@ HRESULT FakeHttpRequestBase<Unused>::read(const char* method, VOID* buffer, DWOR
                           HRESULT_FROM_WIN32(ERROR_INVALID_STATE));
         }
         if (!async) {
-            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
-            return finish_now(t.bytes, t.status);
+            inline_result = transfer(static_cast<unsigned char*>(buffer), size);
+            done_inline = true;
+        } else {
+            bool inserted_left = false;
+            for (const auto& chunk : inserted_)
+                inserted_left = inserted_left || chunk.offset < chunk.size;
+            // A client that went away fails the read as the policy says: inline at once, or as
+            // a completion with the disconnect HRESULT (REQ-CI-3); transfer() yields that HRESULT.
+            if (!(disconnected() && !inserted_left) && at_end() &&
+                options_.async_eof == AsyncEof::immediate)
+                return finish_now(0, detail::eof_result);
+            if (!core_->goes_pending(pending, async_reads_)) {
+                inline_result = transfer(static_cast<unsigned char*>(buffer), size);
+                done_inline = true;
+            } else {
+                op = Operation{OperationKind::read, &completer_,
+                               static_cast<unsigned char*>(buffer), size, has_callback, callback,
+                               context, nullptr, CompletionSink(), false, false};
+                if (received) *received = 0;
+                if (pending) *pending = TRUE;
+            }
         }
-        bool inserted_left = false;
-        for (const auto& chunk : inserted_) inserted_left = inserted_left || chunk.offset < chunk.size;
-        // A client that went away fails the read as the policy says: inline at once, or as a
-        // completion with the disconnect HRESULT (REQ-CI-3); transfer() yields that HRESULT.
-        if (!(disconnected() && !inserted_left) && at_end() &&
-            options_.async_eof == AsyncEof::immediate)
-            return finish_now(0, detail::eof_result);
-        if (!core_->goes_pending(pending, async_reads_)) {
-            const Transfer t = transfer(static_cast<unsigned char*>(buffer), size);
-            return finish_now(t.bytes, t.status);
-        }
-        op = Operation{OperationKind::read, &completer_, static_cast<unsigned char*>(buffer), size,
-                       has_callback, callback, context, nullptr, CompletionSink(), false, false};
-        if (received) *received = 0;
-        if (pending) *pending = TRUE;
+    }
+    if (done_inline) {
+        raise_read_entity(static_cast<unsigned char*>(buffer), size, inline_result);
+        return finish_now(inline_result.bytes, inline_result.status);
     }
     record(Method::ReadEntityBody, options_.record_calls ? arguments + ", pending" : arguments,
            S_OK);
@@ -795,11 +805,26 @@ ULONGLONG FakeHttpRequestBase<Unused>::inserted_consumed() const {
 
 template <class Unused>
 detail::Transfer FakeHttpRequestBase<Unused>::complete_operation(const Operation& op) {
-    if (op.kind == OperationKind::negotiate) {
-        install_negotiated_certificate();
-        return Transfer{0, S_OK};
+    Transfer result{0, S_OK};
+    {
+        auto guard = lock();
+        if (op.kind == OperationKind::negotiate) {
+            install_negotiated_certificate();
+            return result;
+        }
+        result = transfer(op.buffer, op.size);
     }
-    return transfer(op.buffer, op.size);
+    raise_read_entity(op.buffer, op.size, result);
+    return result;
+}
+
+// RQ_READ_ENTITY: modules may substitute what the reader gets; module code, so never under the
+// request's lock.
+template <class Unused>
+void FakeHttpRequestBase<Unused>::raise_read_entity(unsigned char* buffer, DWORD capacity,
+                                                    Transfer& result) {
+    if (!result.from_client || result.bytes == 0 || !core_->pipeline_) return;
+    result.bytes = core_->pipeline_->read_entity(buffer, result.bytes, capacity);
 }
 
 // Without full duplex a request has one outstanding I/O operation: a read, a certificate

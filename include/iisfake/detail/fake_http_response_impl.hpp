@@ -691,8 +691,19 @@ HRESULT FakeHttpResponseBase<Unused>::flush(const char* method, BOOL async, BOOL
 // the module's memory now. The raw struct then shows no chunks: each send has its own (T-21).
 template <class Unused>
 DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
+    DWORD flags = more ? HTTP_SEND_RESPONSE_FLAG_MORE_DATA : 0u;
+    if (need_disconnect_) flags |= HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
+    if (core_->pipeline_ && !in_send_handlers_) {
+        // OnSendResponse sees this send's chunks in the raw struct and may rewrite them.
+        in_send_handlers_ = true;
+        struct Reset {
+            bool& flag;
+            ~Reset() { flag = false; }
+        } reset{in_send_handlers_};
+        flags = core_->pipeline_->before_send(!headers_sent_ && !headers_suppressed_, final, flags);
+    }
     auto guard = lock();
-    Send out{false, std::string(), more, final};
+    Send out{false, std::string(), more, final, flags};
     if (!headers_sent_) {
         headers_sent_ = true;
         out.headers = !headers_suppressed_;
@@ -716,7 +727,12 @@ DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
 
 template <class Unused>
 Transfer FakeHttpResponseBase<Unused>::complete_operation(const Operation& op) {
-    if (connection_reset_) return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)};
+    bool reset = false;
+    {
+        auto guard = lock();
+        reset = connection_reset_;
+    }
+    if (reset) return Transfer{0, HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED)};
     return Transfer{send(op.more_data, false), S_OK};
 }
 

@@ -17,6 +17,7 @@
 
 #include "iisfake/call_log.hpp"
 #include "iisfake/detail/callback.hpp"
+#include "iisfake/detail/pipeline.hpp"
 #include "iisfake/fake_completion_info.hpp"
 #include "iisfake/misuse.hpp"
 #include "iisfake/options.hpp"
@@ -51,6 +52,7 @@ public:
     virtual void run(Callback<void()> task) = 0;  // on a new thread
     virtual void join_all() = 0;  // until none is left, also those that tasks started
     virtual std::exception_ptr take_failure() = 0;  // the first exception a task threw
+    virtual void pause() = 0;  // a millisecond, while another thread may post a completion
 };
 
 class CompletionThreads;  // include <iisfake/threaded_delivery.hpp> to use deliver_on_thread()
@@ -63,6 +65,7 @@ struct completion_threads_for {
 struct Transfer {
     DWORD bytes;
     HRESULT status;
+    bool from_client = false;  // entity bytes read from the client (RQ_READ_ENTITY)
 };
 
 enum class OperationKind { read, negotiate, write, post };
@@ -91,6 +94,30 @@ struct Operation {
     CompletionSink sink;  // the sink when the operation started: the module that waits
     bool due;             // complete_before_return, delivered once the nesting unwinds
     bool more_data;       // a write's fMoreData
+    // What the host makes of a PFN_ASYNC_COMPLETION callback's result (set at start).
+    Callback<void(REQUEST_NOTIFICATION_STATUS)> callback_returned = nullptr;
+};
+
+// Set while the fakes or the host act on a request's behalf (copying it for a clone, serving a
+// static file): those calls are not the module's and stay out of its call log. Per thread, so a
+// module's own thread calling at the same time is still logged.
+inline bool& acting_for_iis() noexcept {
+    static thread_local bool acting = false;
+    return acting;
+}
+
+class ActingForIis {
+public:
+    // ActingForIis(false): module code runs again (a handler the host calls from inside).
+    explicit ActingForIis(bool acting = true) noexcept : was_(acting_for_iis()) {
+        acting_for_iis() = acting;
+    }
+    ~ActingForIis() { acting_for_iis() = was_; }
+    ActingForIis(const ActingForIis&) = delete;
+    ActingForIis& operator=(const ActingForIis&) = delete;
+
+private:
+    bool was_;
 };
 
 template <class Unused = void>
@@ -121,12 +148,14 @@ public:
 
     // ---- call log, faults, misuse ------------------------------------------------------------
     void record(On on, Method method, std::string arguments, HRESULT result) const {
+        if (acting_for_iis()) return;
         Lock guard = lock();
         ++call_counts_[static_cast<int>(on)][static_cast<std::size_t>(method)];
         if (options_.record_calls) calls_.push_back(Call{method, std::move(arguments), result, on});
     }
     // Counts a call without logging it (the hot path of GetHeader with the log off, no threads).
     void count(On on, Method method) const {
+        if (acting_for_iis()) return;
         ++call_counts_[static_cast<int>(on)][static_cast<std::size_t>(method)];
     }
     std::vector<Call> calls() const {
@@ -214,6 +243,19 @@ public:
         }
     }
     bool threaded() const noexcept { return static_cast<bool>(concurrency_); }
+    // Completions on threads the caller made (ModuleHost::deliver_on_threads); takes it over.
+    void adopt_concurrency(Concurrency* threads) {
+        wait_for_completions();
+        concurrency_.reset(threads);
+    }
+    // Waits for the completion threads without rethrowing what they threw (a destructor).
+    void join_threads() {
+        if (concurrency_) concurrency_->join_all();
+    }
+    // Waits a moment for a thread of the module's own (threaded delivery only).
+    void pause() {
+        if (concurrency_) concurrency_->pause();
+    }
     void wait_for_completions() {
         if (!concurrency_) return;
         concurrency_->join_all();
@@ -248,6 +290,7 @@ public:
         {
             Lock guard = lock();
             op.sink = sink_;
+            op.callback_returned = callback_sink_;
             deliver_now = options_.async_policy == AsyncPolicy::complete_before_return;
             // Delivered before returning, so it never waits in pending_ where it could be
             // mistaken for an older operation.
@@ -260,6 +303,7 @@ public:
     void queue(Operation op) {
         Lock guard = lock();
         op.sink = sink_;
+        op.callback_returned = callback_sink_;
         pending_.push_back(op);
     }
     // Whether an operation of this kind is pending (a second read, a second write).
@@ -292,6 +336,13 @@ public:
         for (std::size_t i = 0; i < count; ++i)
             complete_oldest(who, true, HRESULT_FROM_WIN32(ERROR_OPERATION_ABORTED), 0);
     }
+    // Drops what is still pending: the request has ended and IIS delivers nothing after.
+    std::size_t discard_pending() {
+        Lock guard = lock();
+        const std::size_t count = pending_.size();
+        pending_.clear();
+        return count;
+    }
     void expect_nothing_pending(const char* who) {
         const std::size_t count = pending_count();
         if (count > 0)
@@ -313,7 +364,9 @@ public:
     MisuseHandler misuse_handler_ = throw_misuse;
     mutable std::vector<Misuse> misuses_;
     CompletionSink sink_;
+    Callback<void(REQUEST_NOTIFICATION_STATUS)> callback_sink_;  // set with sink_ by the host
     IHttpContext3* http_context_ = nullptr;  // what PFN_ASYNC_COMPLETION callbacks receive
+    Pipeline* pipeline_ = nullptr;           // the host running the request (ModuleHost)
     std::string name_ = "FakeHttpRequest";   // the fake that owns it, for misuse reports
 
 private:
@@ -391,10 +444,9 @@ private:
 
     void finish(const Operation& op, bool forced, HRESULT status, DWORD bytes) {
         Transfer result{bytes, status};
-        if (!forced) {
-            Lock guard = lock();
-            result = op.owner ? op.owner->complete_operation(op) : Transfer{op.size, S_OK};
-        }
+        // The owner locks what it touches itself: what it raises (OnReadEntity, OnSendResponse)
+        // is module code, which must not run under the request's lock (T-26).
+        if (!forced) result = op.owner ? op.owner->complete_operation(op) : Transfer{op.size, S_OK};
         FakeHttpCompletionInfo info(result.bytes, result.status,
                                     op.kind == OperationKind::read ? options_.read_operation_code
                                                                    : options_.other_operation_code);
@@ -435,6 +487,8 @@ private:
             op.routine(code, result.bytes, static_cast<LPOVERLAPPED>(op.context));
         } else if (op.has_callback) {
             returned = op.callback(http_context_, &info, op.context);
+            // REQ-R3-3 [I]: the callback's result stands for the pending notification's.
+            if (op.callback_returned) op.callback_returned(returned);
         } else {
             returned = op.sink(&info);
         }

@@ -17,7 +17,15 @@
 
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {
+// The default handler that ran last on this thread: ModuleHost checks it after each handler it
+// calls, so a module whose handler does not override is reported by name (T-9).
+inline const char*& unhandled_on_this_thread() noexcept {
+    static thread_local const char* method = nullptr;
+    return method;
+}
+
 inline void report_unhandled(const char* method) {
+    unhandled_on_this_thread() = method;
     if (void (*output)(const char*) = hooks().debug_output) {
         // One OutputDebugString line, as the SDK's; every handler name is under 64 characters.
         static const char reason[] =
