@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <iisfake/iisfake.hpp>
+#include <iisfake/module_host.hpp>
 
 #include "catch.hpp"
 

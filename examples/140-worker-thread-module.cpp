@@ -23,6 +23,7 @@
 
 #define IISFAKE_CONFIG_THREADED_DELIVERY  // host.deliver_on_threads()
 #include <iisfake/iisfake.hpp>
+#include <iisfake/module_host.hpp>
 
 #include "catch.hpp"
 

@@ -4,7 +4,9 @@
     python3 tools/amalgamate.py          # (re)write the single header
     python3 tools/amalgamate.py --check  # exit 1 if the committed single header is stale
 
-Starting at the umbrella include/iisfake/iisfake.hpp, every `#include "iisfake/<path>"` is
+Starting at the umbrella include/iisfake/iisfake.hpp, then the pipeline host's
+include/iisfake/module_host.hpp (apart in include/, so test files that do not run a whole
+module do not parse it; in the one file, everything), every `#include "iisfake/<path>"` is
 replaced by the text of that part, recursively, the first time it is met; later includes of
 the same part are dropped. System includes (`#include <...>`) and each part's include guard
 are kept as they are, so including the single header and a part in one TU is harmless. The
@@ -25,6 +27,13 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE_DIR = ROOT / "include"
 UMBRELLA = "iisfake/iisfake.hpp"
+# Entry points apart from the umbrella in include/: inlined after it, and each given a
+# forwarding header beside the single header, so `#include <iisfake/module_host.hpp>` works
+# with either layout.
+EXTRA_ROOTS = ["iisfake/module_host.hpp"]
+FORWARDED = ["iisfake/module_host.hpp", "iisfake/fake_http_server.hpp",
+             "iisfake/fake_configuration.hpp", "iisfake/fake_global_providers.hpp",
+             "iisfake/fake_module_registration_info.hpp"]
 VERSION_PART = "iisfake/version.hpp"
 OUTPUT = ROOT / "single_include" / "iisfake" / "iisfake.hpp"
 REGENERATE = "python3 tools/amalgamate.py"
@@ -134,6 +143,8 @@ def version():
 def generate():
     amalgamator = Amalgamator()
     amalgamator.inline(UMBRELLA, "the umbrella", ())
+    for root in EXTRA_ROOTS:
+        amalgamator.inline(root, "the single header", ())
     banner = [
         f"// iisfake {version()}: single-header edition.",
         "//",
@@ -143,6 +154,20 @@ def generate():
         "",
     ]
     return ("\n".join(banner + amalgamator.out) + "\n").encode("utf-8")
+
+
+def forwarders():
+    """The forwarding headers beside the single header: {path: bytes}."""
+    out = {}
+    for name in FORWARDED:
+        text = [
+            "// GENERATED FILE - DO NOT EDIT (" + REGENERATE + ").",
+            f"// <{name}> of the modular layout: the single header holds it.",
+            '#include "iisfake.hpp"',
+            "",
+        ]
+        out[OUTPUT.parent / pathlib.PurePosixPath(name).name] = "\n".join(text).encode("utf-8")
+    return out
 
 
 def relative(path):
@@ -188,7 +213,16 @@ def main(argv):
         print(f"error: {error}", file=sys.stderr)
         return 2
     if args.check:
-        return check(expected)
+        stale = [path for path, data in forwarders().items()
+                 if not path.exists() or path.read_bytes() != data]
+        for path in stale:
+            print(f"error: {relative(path)} is stale or missing; regenerate it with "
+                  f"`{REGENERATE}`", file=sys.stderr)
+        return check(expected) or (1 if stale else 0)
+    for path, data in forwarders().items():
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+            print(f"wrote {relative(path)}")
     try:
         unchanged = OUTPUT.read_bytes() == expected
     except FileNotFoundError:

@@ -69,83 +69,110 @@ inline bool iequals_text(const std::string& a, const std::string& b) noexcept {
 
 // GL_STOP_LISTENING: whether the worker process drains its requests (a recycle) or stops at
 // once.
-class FakeStopListeningProvider final : public FakeEventProvider<IGlobalStopListeningProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeStopListeningProviderBase final : public FakeEventProvider<IGlobalStopListeningProvider> {
 public:
-    explicit FakeStopListeningProvider(bool drain_gracefully = true) : drain_(drain_gracefully) {}
-    FakeStopListeningProvider(const FakeStopListeningProvider&) = delete;
-    FakeStopListeningProvider& operator=(const FakeStopListeningProvider&) = delete;
-    ~FakeStopListeningProvider() = default;
+    explicit FakeStopListeningProviderBase(bool drain_gracefully = true)
+        : drain_(drain_gracefully) {}
+    FakeStopListeningProviderBase(const FakeStopListeningProviderBase&) = delete;
+    FakeStopListeningProviderBase& operator=(const FakeStopListeningProviderBase&) = delete;
+    ~FakeStopListeningProviderBase() = default;
     BOOL DrainRequestsGracefully(VOID) const override { return drain_ ? TRUE : FALSE; }
 
 private:
     bool drain_;
 };
+}  // namespace detail
+using FakeStopListeningProvider = detail::FakeStopListeningProviderBase<>;
 
 // GL_PRE_BEGIN_REQUEST: the request about to enter the pipeline.
-class FakePreBeginRequestProvider final : public FakeEventProvider<IPreBeginRequestProvider> {
+namespace detail {
+template <class Unused = void>
+class FakePreBeginRequestProviderBase final : public FakeEventProvider<IPreBeginRequestProvider> {
 public:
-    explicit FakePreBeginRequestProvider(IHttpContext* context) : context_(context) {}
-    FakePreBeginRequestProvider(const FakePreBeginRequestProvider&) = delete;
-    FakePreBeginRequestProvider& operator=(const FakePreBeginRequestProvider&) = delete;
-    ~FakePreBeginRequestProvider() = default;
+    explicit FakePreBeginRequestProviderBase(IHttpContext* context) : context_(context) {}
+    FakePreBeginRequestProviderBase(const FakePreBeginRequestProviderBase&) = delete;
+    FakePreBeginRequestProviderBase& operator=(const FakePreBeginRequestProviderBase&) = delete;
+    ~FakePreBeginRequestProviderBase() = default;
     IHttpContext* GetHttpContext(VOID) override { return context_; }
 
 private:
     IHttpContext* context_;
 };
+}  // namespace detail
+using FakePreBeginRequestProvider = detail::FakePreBeginRequestProviderBase<>;
 
 // GL_APPLICATION_START and GL_APPLICATION_STOP (IHttpApplicationStartProvider and
 // IHttpApplicationStopProvider are this interface).
-class FakeApplicationProvider final : public FakeEventProvider<IHttpApplicationProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeApplicationProviderBase final : public FakeEventProvider<IHttpApplicationProvider> {
 public:
-    explicit FakeApplicationProvider(IHttpApplication* application) : application_(application) {}
-    FakeApplicationProvider(const FakeApplicationProvider&) = delete;
-    FakeApplicationProvider& operator=(const FakeApplicationProvider&) = delete;
-    ~FakeApplicationProvider() = default;
+    explicit FakeApplicationProviderBase(IHttpApplication* application)
+        : application_(application) {}
+    FakeApplicationProviderBase(const FakeApplicationProviderBase&) = delete;
+    FakeApplicationProviderBase& operator=(const FakeApplicationProviderBase&) = delete;
+    ~FakeApplicationProviderBase() = default;
     IHttpApplication* GetApplication(VOID) override { return application_; }
 
 private:
     IHttpApplication* application_;
 };
+}  // namespace detail
+using FakeApplicationProvider = detail::FakeApplicationProviderBase<>;
 
 // GL_THREAD_CLEANUP: the application whose thread is being cleaned up.
-class FakeThreadCleanupProvider final : public FakeEventProvider<IGlobalThreadCleanupProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeThreadCleanupProviderBase final : public FakeEventProvider<IGlobalThreadCleanupProvider> {
 public:
-    explicit FakeThreadCleanupProvider(IHttpApplication* application) : application_(application) {}
-    FakeThreadCleanupProvider(const FakeThreadCleanupProvider&) = delete;
-    FakeThreadCleanupProvider& operator=(const FakeThreadCleanupProvider&) = delete;
-    ~FakeThreadCleanupProvider() = default;
+    explicit FakeThreadCleanupProviderBase(IHttpApplication* application)
+        : application_(application) {}
+    FakeThreadCleanupProviderBase(const FakeThreadCleanupProviderBase&) = delete;
+    FakeThreadCleanupProviderBase& operator=(const FakeThreadCleanupProviderBase&) = delete;
+    ~FakeThreadCleanupProviderBase() = default;
     IHttpApplication* GetApplication(VOID) override { return application_; }
 
 private:
     IHttpApplication* application_;
 };
+}  // namespace detail
+using FakeThreadCleanupProvider = detail::FakeThreadCleanupProviderBase<>;
 
 // GL_CONFIGURATION_CHANGE: the configuration path that changed, e.g.
 // "MACHINE/WEBROOT/APPHOST/Default Web Site".
-class FakeConfigurationChangeProvider final
+namespace detail {
+template <class Unused = void>
+class FakeConfigurationChangeProviderBase final
     : public FakeEventProvider<IGlobalConfigurationChangeProvider> {
 public:
-    explicit FakeConfigurationChangeProvider(const std::string& change_path)
+    explicit FakeConfigurationChangeProviderBase(const std::string& change_path)
         : path_(detail::wide_of(change_path)) {}
-    FakeConfigurationChangeProvider(const FakeConfigurationChangeProvider&) = delete;
-    FakeConfigurationChangeProvider& operator=(const FakeConfigurationChangeProvider&) = delete;
-    ~FakeConfigurationChangeProvider() = default;
+    FakeConfigurationChangeProviderBase(const FakeConfigurationChangeProviderBase&) = delete;
+    FakeConfigurationChangeProviderBase& operator=(const FakeConfigurationChangeProviderBase&) =
+        delete;
+    ~FakeConfigurationChangeProviderBase() = default;
     PCWSTR GetChangePath(VOID) const override { return path_.c_str(); }
 
 private:
     detail::wide_string path_;
 };
+}  // namespace detail
+using FakeConfigurationChangeProvider = detail::FakeConfigurationChangeProviderBase<>;
 
 // IHttpFileMonitor (GLOB-4): what IHttpServer::RegisterFileChangeMonitor hands out, and what
 // IGlobalFileChangeProvider::GetFileMonitor returns for a monitored file.
-class FakeHttpFileMonitor final : public IHttpFileMonitor {
+namespace detail {
+template <class Unused = void>
+class FakeHttpFileMonitorBase final : public IHttpFileMonitor {
 public:
-    explicit FakeHttpFileMonitor(const std::string& path, MisuseReporter report = MisuseReporter())
+    explicit FakeHttpFileMonitorBase(const std::string& path,
+                                     MisuseReporter report = MisuseReporter())
         : path_(path), contexts_(report, "IHttpFileMonitor"), report_(std::move(report)) {}
-    FakeHttpFileMonitor(const FakeHttpFileMonitor&) = delete;
-    FakeHttpFileMonitor& operator=(const FakeHttpFileMonitor&) = delete;
-    ~FakeHttpFileMonitor() = default;
+    FakeHttpFileMonitorBase(const FakeHttpFileMonitorBase&) = delete;
+    FakeHttpFileMonitorBase& operator=(const FakeHttpFileMonitorBase&) = delete;
+    ~FakeHttpFileMonitorBase() = default;
 
     IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
     VOID DereferenceFileMonitor(VOID) override {
@@ -173,16 +200,20 @@ private:
     MisuseReporter report_;
     std::atomic<long> references_{1};
 };
+}  // namespace detail
+using FakeHttpFileMonitor = detail::FakeHttpFileMonitorBase<>;
 
 // GL_FILE_CHANGE: the file that changed and, when a module monitors it, its monitor.
-class FakeFileChangeProvider final : public FakeEventProvider<IGlobalFileChangeProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeFileChangeProviderBase final : public FakeEventProvider<IGlobalFileChangeProvider> {
 public:
-    explicit FakeFileChangeProvider(const std::string& file_name,
-                                    IHttpFileMonitor* monitor = nullptr)
+    explicit FakeFileChangeProviderBase(const std::string& file_name,
+                                        IHttpFileMonitor* monitor = nullptr)
         : file_name_(detail::wide_of(file_name)), monitor_(monitor) {}
-    FakeFileChangeProvider(const FakeFileChangeProvider&) = delete;
-    FakeFileChangeProvider& operator=(const FakeFileChangeProvider&) = delete;
-    ~FakeFileChangeProvider() = default;
+    FakeFileChangeProviderBase(const FakeFileChangeProviderBase&) = delete;
+    FakeFileChangeProviderBase& operator=(const FakeFileChangeProviderBase&) = delete;
+    ~FakeFileChangeProviderBase() = default;
     PCWSTR GetFileName(VOID) const override { return file_name_.c_str(); }
     IHttpFileMonitor* GetFileMonitor(VOID) override { return monitor_; }
 
@@ -190,17 +221,21 @@ private:
     detail::wide_string file_name_;
     IHttpFileMonitor* monitor_;
 };
+}  // namespace detail
+using FakeFileChangeProvider = detail::FakeFileChangeProviderBase<>;
 
 // GL_CACHE_OPERATION: the operation, its key, and the record a module may set (GLOB-7).
-class FakeCacheProvider final : public FakeEventProvider<ICacheProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeCacheProviderBase final : public FakeEventProvider<ICacheProvider> {
 public:
-    explicit FakeCacheProvider(CACHE_OPERATION operation, IHttpCacheKey* key = nullptr,
-                               IHttpCacheSpecificData* record = nullptr,
-                               IHttpTraceContext* trace = nullptr)
+    explicit FakeCacheProviderBase(CACHE_OPERATION operation, IHttpCacheKey* key = nullptr,
+                                   IHttpCacheSpecificData* record = nullptr,
+                                   IHttpTraceContext* trace = nullptr)
         : operation_(operation), key_(key), record_(record), trace_(trace) {}
-    FakeCacheProvider(const FakeCacheProvider&) = delete;
-    FakeCacheProvider& operator=(const FakeCacheProvider&) = delete;
-    ~FakeCacheProvider() = default;
+    FakeCacheProviderBase(const FakeCacheProviderBase&) = delete;
+    FakeCacheProviderBase& operator=(const FakeCacheProviderBase&) = delete;
+    ~FakeCacheProviderBase() = default;
 
     CACHE_OPERATION GetCacheOperation(VOID) const override { return operation_; }
     IHttpCacheKey* GetCacheKey(VOID) const override { return key_; }
@@ -226,15 +261,19 @@ private:
     FakeHttpTraceContext own_trace_;
     unsigned records_set_ = 0;
 };
+}  // namespace detail
+using FakeCacheProvider = detail::FakeCacheProviderBase<>;
 
 // GL_TRACE_EVENT (GLOB-5): the event being raised and the request it belongs to, if any.
-class FakeTraceEventProvider final : public FakeEventProvider<IGlobalTraceEventProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeTraceEventProviderBase final : public FakeEventProvider<IGlobalTraceEventProvider> {
 public:
-    explicit FakeTraceEventProvider(HTTP_TRACE_EVENT* event, IHttpContext* context = nullptr)
+    explicit FakeTraceEventProviderBase(HTTP_TRACE_EVENT* event, IHttpContext* context = nullptr)
         : event_(event), context_(context) {}
-    FakeTraceEventProvider(const FakeTraceEventProvider&) = delete;
-    FakeTraceEventProvider& operator=(const FakeTraceEventProvider&) = delete;
-    ~FakeTraceEventProvider() = default;
+    FakeTraceEventProviderBase(const FakeTraceEventProviderBase&) = delete;
+    FakeTraceEventProviderBase& operator=(const FakeTraceEventProviderBase&) = delete;
+    ~FakeTraceEventProviderBase() = default;
 
     HRESULT GetTraceEvent(HTTP_TRACE_EVENT** ppTraceEvent) override {
         if (!ppTraceEvent) return E_INVALIDARG;
@@ -270,18 +309,22 @@ private:
     std::vector<HTTP_MODULE_ID> subscribed_;
     std::vector<HTTP_MODULE_ID> checked_;
 };
+}  // namespace detail
+using FakeTraceEventProvider = detail::FakeTraceEventProviderBase<>;
 
 // GL_RSCA_QUERY (GLOB-3): a run-time status query, answered into the provider's output buffer.
-class FakeRscaQueryProvider final : public FakeEventProvider<IGlobalRSCAQueryProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeRscaQueryProviderBase final : public FakeEventProvider<IGlobalRSCAQueryProvider> {
 public:
-    FakeRscaQueryProvider(const std::string& function_name, const std::string& parameters,
-                          MisuseReporter report = MisuseReporter())
+    FakeRscaQueryProviderBase(const std::string& function_name, const std::string& parameters,
+                              MisuseReporter report = MisuseReporter())
         : name_(detail::wide_of(function_name)),
           parameters_(detail::wide_of(parameters)),
           report_(std::move(report)) {}
-    FakeRscaQueryProvider(const FakeRscaQueryProvider&) = delete;
-    FakeRscaQueryProvider& operator=(const FakeRscaQueryProvider&) = delete;
-    ~FakeRscaQueryProvider() = default;
+    FakeRscaQueryProviderBase(const FakeRscaQueryProviderBase&) = delete;
+    FakeRscaQueryProviderBase& operator=(const FakeRscaQueryProviderBase&) = delete;
+    ~FakeRscaQueryProviderBase() = default;
 
     PCWSTR GetFunctionName(VOID) const override { return name_.c_str(); }
     PCWSTR GetFunctionParameters(VOID) const override { return parameters_.c_str(); }
@@ -347,6 +390,8 @@ private:
     HRESULT result_ = E_NOTIMPL;
     bool has_result_ = false;
 };
+}  // namespace detail
+using FakeRscaQueryProvider = detail::FakeRscaQueryProviderBase<>;
 
 // One IHttpApplicationResolveModulesProvider::RegisterModule call.
 struct ResolvedModule {
@@ -369,17 +414,19 @@ struct ResolvedPriority {
 // GL_APPLICATION_RESOLVE_MODULES (GLOB-1, GLOB-2): a global module adds request modules to an
 // application. The host sets on_register_module / on_set_priority to put them in the pipeline;
 // the result of the hook is what the module receives.
-class FakeResolveModulesProvider final
+namespace detail {
+template <class Unused = void>
+class FakeResolveModulesProviderBase final
     : public FakeEventProvider<IHttpApplicationResolveModulesProvider> {
 public:
     using RegisterHook = Callback<HRESULT(const ResolvedModule&)>;
     using PriorityHook = Callback<HRESULT(const ResolvedPriority&)>;
 
-    explicit FakeResolveModulesProvider(IHttpApplication* application = nullptr)
+    explicit FakeResolveModulesProviderBase(IHttpApplication* application = nullptr)
         : application_(application) {}
-    FakeResolveModulesProvider(const FakeResolveModulesProvider&) = delete;
-    FakeResolveModulesProvider& operator=(const FakeResolveModulesProvider&) = delete;
-    ~FakeResolveModulesProvider() = default;
+    FakeResolveModulesProviderBase(const FakeResolveModulesProviderBase&) = delete;
+    FakeResolveModulesProviderBase& operator=(const FakeResolveModulesProviderBase&) = delete;
+    ~FakeResolveModulesProviderBase() = default;
 
     IHttpApplication* GetApplication(VOID) override { return application_; }
     HRESULT RegisterModule(HTTP_MODULE_ID parentModuleId, IHttpModuleFactory* pModuleFactory,
@@ -434,10 +481,14 @@ private:
     std::vector<ResolvedModule> modules_;
     std::vector<ResolvedPriority> priorities_;
 };
+}  // namespace detail
+using FakeResolveModulesProvider = detail::FakeResolveModulesProviderBase<>;
 
 // GL_APPLICATION_PRELOAD (GLOB-6): an IGlobalApplicationPreloadProvider2, so a module's
 // HttpGetExtendedInterface (or cast) to the 2 reaches IsProcessRecycled (T-1).
-class FakeApplicationPreloadProvider final
+namespace detail {
+template <class Unused = void>
+class FakeApplicationPreloadProviderBase final
     : public FakeEventProvider<IGlobalApplicationPreloadProvider2> {
 public:
     using CreateHook = Callback<HRESULT(IHttpContext** context)>;
@@ -448,11 +499,12 @@ public:
         HRESULT result;
     };
 
-    explicit FakeApplicationPreloadProvider(bool process_recycled = false)
+    explicit FakeApplicationPreloadProviderBase(bool process_recycled = false)
         : recycled_(process_recycled) {}
-    FakeApplicationPreloadProvider(const FakeApplicationPreloadProvider&) = delete;
-    FakeApplicationPreloadProvider& operator=(const FakeApplicationPreloadProvider&) = delete;
-    ~FakeApplicationPreloadProvider() = default;
+    FakeApplicationPreloadProviderBase(const FakeApplicationPreloadProviderBase&) = delete;
+    FakeApplicationPreloadProviderBase& operator=(const FakeApplicationPreloadProviderBase&) =
+        delete;
+    ~FakeApplicationPreloadProviderBase() = default;
 
     HRESULT CreateContext(IHttpContext** ppHttpContext) override {
         if (!ppHttpContext) return E_INVALIDARG;
@@ -486,6 +538,8 @@ private:
     std::vector<IHttpContext*> created_;
     std::vector<Executed> executed_;
 };
+}  // namespace detail
+using FakeApplicationPreloadProvider = detail::FakeApplicationPreloadProviderBase<>;
 
 IISFAKE_END_NAMESPACE
 

@@ -2,7 +2,9 @@
 #define IISFAKE_IISFAKE_HPP_INCLUDED
 
 // iisfake: the IIS native-module API (httpserv.h) re-declared, with stateful fakes that behave
-// like IIS, for unit tests off-server. Include this one header.
+// like IIS, for unit tests off-server. Include this header; the test files that run a whole
+// module through the pipeline also include <iisfake/module_host.hpp> (the host, the server, the
+// configuration), which the others need not parse.
 
 #include "iisfake/version.hpp"
 #include "iisfake/config.hpp"
@@ -21,9 +23,6 @@
 #include "iisfake/fake_http_request.hpp"
 #include "iisfake/fake_http_response.hpp"
 #include "iisfake/fake_http_context.hpp"
-#include "iisfake/fake_configuration.hpp"
-#include "iisfake/fake_module_registration_info.hpp"
-#include "iisfake/module_host.hpp"
 
 #endif
 

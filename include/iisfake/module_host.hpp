@@ -40,6 +40,10 @@ struct HostOptions {
     // PIPE-7 [I]: after RQ_NOTIFICATION_FINISH_REQUEST the response is still sent and the log
     // and end stages still run; false skips those stages too.
     bool log_after_finish = true;
+    // [I] IIS's own Server header, which every response from the worker process carries and
+    // modules such as header strippers remove in OnSendResponse; "" for none (IIS 10's
+    // requestFiltering removeServerHeader).
+    std::string server_header = "Microsoft-IIS/10.0";
     // With deliver_on_threads(): how long run_to_end waits for a module's own thread to post a completion
     // before it reports the request as stalled.
     unsigned hang_timeout_ms = 2000;
@@ -173,7 +177,8 @@ public:
     HRESULT notify_custom(ICustomNotificationProvider* provider,
                           BOOL* completion_expected) override;
     DWORD before_send(bool headers_being_sent, bool final, DWORD flags) override;
-    HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication) override;
+    HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication,
+                          BOOL* completion_expected) override;
     void map_path(const WCHAR* url, std::basic_string<WCHAR>& physical_path) override;
     DWORD read_entity(unsigned char* buffer, DWORD bytes, DWORD capacity) override;
     DWORD current_notification(PCWSTR* module) override;
@@ -267,7 +272,8 @@ private:
     bool stall_reported_ = false;
     std::vector<PipelineEvent> events_;
     bool skip_authentication_ = false;
-    unsigned custom_depth_ = 0;             // NotifyCustomNotification from its own handlers
+    unsigned custom_depth_ = 0;
+    std::size_t executions_ = 0;            // ExecuteRequest calls, for the async policy             // NotifyCustomNotification from its own handlers
     std::vector<std::string> child_bodies_;  // what children sent, until this request's end
     // Children this request executed; before the context that owns theirs goes.
     std::vector<std::unique_ptr<RequestRun>> children_;

@@ -9,7 +9,9 @@
 #define IISFAKE_IISFAKE_HPP_INCLUDED
 
 // iisfake: the IIS native-module API (httpserv.h) re-declared, with stateful fakes that behave
-// like IIS, for unit tests off-server. Include this one header.
+// like IIS, for unit tests off-server. Include this header; the test files that run a whole
+// module through the pipeline also include <iisfake/module_host.hpp> (the host, the server, the
+// configuration), which the others need not parse.
 
 // ----- begin iisfake/version.hpp -----
 #ifndef IISFAKE_VERSION_HPP_INCLUDED
@@ -5279,8 +5281,10 @@ public:
     // RQ_SEND_RESPONSE (T-21). Returns the send's flags as the handlers left them.
     virtual DWORD before_send(bool headers_being_sent, bool final, DWORD flags) = 0;
     // IHttpContext::ExecuteRequest of a context CloneContext made (CTX-9): runs `child` (a
-    // FakeHttpContext) through the pipeline; its completion reaches the calling module.
-    virtual HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication) = 0;
+    // FakeHttpContext) through the pipeline; its completion reaches the calling module, unless
+    // the request's async policy completes it inline (*completion_expected FALSE).
+    virtual HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication,
+                                  BOOL* completion_expected) = 0;
     // A URL mapped to a physical path: OnMapPath of every module that registered RQ_MAP_PATH,
     // which may replace `physical_path` (PROV-5).
     virtual void map_path(const WCHAR* url, std::basic_string<WCHAR>& physical_path) = 0;
@@ -10620,9 +10624,8 @@ HRESULT FakeHttpContextBase<Unused>::ExecuteRequest(BOOL fAsync, IHttpContext* p
     child->execute_flags_ = dwExecuteFlags;
     child->execute_user_ = pHttpUser;
     record(Method::ExecuteRequest, arguments, S_OK);
-    result = core_.pipeline_->execute_child(*child, dwExecuteFlags, pHttpUser != nullptr);
-    if (SUCCEEDED(result) && pfCompletionExpected) *pfCompletionExpected = TRUE;
-    return result;
+    return core_.pipeline_->execute_child(*child, dwExecuteFlags, pHttpUser != nullptr,
+                                          pfCompletionExpected);
 }
 
 // ---- request memory ---------------------------------------------------------------------------
@@ -10977,6 +10980,116 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/fake_http_context.hpp -----
+
+#endif
+
+// Outside the guard, so a later include with the macro defined still brings threads in. The
+// implementation file of a separately compiled suite instantiates deliver_on_thread, so it
+// brings them in too.
+#if defined(IISFAKE_CONFIG_THREADED_DELIVERY) || defined(IISFAKE_CONFIG_IMPLEMENT)
+// ----- begin iisfake/threaded_delivery.hpp -----
+#ifndef IISFAKE_THREADED_DELIVERY_HPP_INCLUDED
+#define IISFAKE_THREADED_DELIVERY_HPP_INCLUDED
+
+// Completions on a second thread, as IIS delivers them from its pool, sometimes before the
+// notification that started the operation has returned. Include this header (or define
+// IISFAKE_CONFIG_THREADED_DELIVERY before <iisfake/iisfake.hpp>) to use
+// FakeHttpRequest::deliver_on_thread(); it is apart so that <thread> and <mutex> reach only the
+// test files that need them.
+
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+namespace detail {
+
+class CompletionThreads final : public Concurrency {
+public:
+    CompletionThreads() = default;
+    CompletionThreads(const CompletionThreads&) = delete;
+    CompletionThreads& operator=(const CompletionThreads&) = delete;
+    ~CompletionThreads() override { join_all(); }
+
+    void lock() override { mutex_.lock(); }
+    void unlock() override { mutex_.unlock(); }
+
+    void run(Callback<void()> task) override {
+        // Under the lock: a completion whose module reads again starts the next thread while
+        // the test thread may be joining.
+        std::lock_guard<std::recursive_mutex> guard(mutex_);
+        threads_.emplace_back([this, task] {
+            try {
+                task();
+            } catch (...) {
+                std::lock_guard<std::recursive_mutex> failure_guard(mutex_);
+                if (!failure_) failure_ = std::current_exception();
+            }
+        });
+    }
+
+    void join_all() override {
+        for (;;) {
+            std::vector<std::thread> running;
+            {
+                std::lock_guard<std::recursive_mutex> guard(mutex_);
+                running.swap(threads_);
+            }
+            if (running.empty()) return;
+            for (auto& thread : running)
+                if (thread.joinable()) thread.join();
+        }
+    }
+
+    void pause() override { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }
+
+    std::exception_ptr take_failure() override {
+        std::lock_guard<std::recursive_mutex> guard(mutex_);
+        std::exception_ptr failure = failure_;
+        failure_ = nullptr;
+        return failure;
+    }
+
+private:
+    std::recursive_mutex mutex_;
+    std::vector<std::thread> threads_;
+    std::exception_ptr failure_;
+};
+
+}  // namespace detail
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/threaded_delivery.hpp -----
+#endif
+// ----- end iisfake/iisfake.hpp -----
+// ----- begin iisfake/module_host.hpp -----
+#ifndef IISFAKE_MODULE_HOST_HPP_INCLUDED
+#define IISFAKE_MODULE_HOST_HPP_INCLUDED
+
+// ModuleHost: the IIS pipeline in a test. It loads a module through its own RegisterModule (or a
+// factory and masks given directly), creates one module instance per request from the factory,
+// and runs each request through the twelve stages in IIS's order (PIPE-1..9): priorities,
+// CONTINUE / PENDING / FINISH_REQUEST, OnAsyncCompletion for the module that went pending,
+// OnSendResponse once per send, Dispose at the end. The test steps a request (run() to the
+// next pending point, complete_pending(), run_to_end()) or lets completions arrive from other
+// threads; a request left pending with nothing outstanding is reported as a hang.
+//
+//     iisfake::ModuleHost host;
+//     host.load("StripHeaders", &RegisterModule);
+//     auto request = host.serve(iisfake::RequestBuilder().url("/"));
+//     CHECK(request.response().status() == 404);
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
 // ----- begin iisfake/fake_configuration.hpp -----
 #ifndef IISFAKE_FAKE_CONFIGURATION_HPP_INCLUDED
 #define IISFAKE_FAKE_CONFIGURATION_HPP_INCLUDED
@@ -12580,187 +12693,6 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/fake_configuration.hpp -----
-// ----- begin iisfake/fake_module_registration_info.hpp -----
-#ifndef IISFAKE_FAKE_MODULE_REGISTRATION_INFO_HPP_INCLUDED
-#define IISFAKE_FAKE_MODULE_REGISTRATION_INFO_HPP_INCLUDED
-
-// FakeModuleRegistrationInfo: the IHttpModuleRegistrationInfo2 a module's RegisterModule
-// receives (REG-*). It records what the module registered: its factory with the request and
-// post-request notification masks, its CGlobalModule with the global mask, and a priority per
-// notification. ModuleHost hands one to each module it loads; a test can also call a module's
-// RegisterModule with one directly and read it back.
-
-#include <string>
-#include <vector>
-
-
-IISFAKE_BEGIN_NAMESPACE
-
-// PIPE-1: within a notification, modules run FIRST to LAST (inverted for RQ_SEND_RESPONSE).
-enum class Priority { first = 0, high = 1, medium = 2, low = 3, last = 4 };
-
-inline const char* priority_name(Priority priority) noexcept {
-    static const char* const names[] = {"FIRST", "HIGH", "MEDIUM", "LOW", "LAST"};
-    return names[static_cast<int>(priority)];
-}
-
-// One SetPriorityFor*Notification call.
-struct PriorityRequest {
-    enum class Kind { request, post_request, global };
-    Kind kind;
-    DWORD notification;
-    Priority priority;
-};
-
-class FakeModuleRegistrationInfo final : public IHttpModuleRegistrationInfo2 {
-public:
-    // REG-3: `id` must be distinct per module and non-NULL (iisnode rejects NULL); by default
-    // it is this object's address, unique while the module is loaded.
-    explicit FakeModuleRegistrationInfo(std::string name, HTTP_MODULE_ID id = nullptr)
-        : name_(std::move(name)), wide_name_(detail::utf8_to_wide(name_.data(), name_.size())),
-          id_(id ? id : static_cast<HTTP_MODULE_ID>(this)) {}
-    FakeModuleRegistrationInfo(const FakeModuleRegistrationInfo&) = delete;
-    FakeModuleRegistrationInfo& operator=(const FakeModuleRegistrationInfo&) = delete;
-    ~FakeModuleRegistrationInfo() = default;
-
-    // ---- IHttpModuleRegistrationInfo ---------------------------------------------------------
-    PCWSTR GetName(VOID) const override { return wide_name_.c_str(); }
-    HTTP_MODULE_ID GetId(VOID) const override { return id_; }
-    // REG-4: once per module; the factory lives until its Terminate at shutdown.
-    HRESULT SetRequestNotifications(IHttpModuleFactory* pModuleFactory,
-                                    DWORD dwRequestNotifications,
-                                    DWORD dwPostRequestNotifications) override {
-        if (!pModuleFactory)
-            return report("IHttpModuleRegistrationInfo::SetRequestNotifications", "REG-4",
-                          "pModuleFactory is NULL");
-        if (factory_) return HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS);
-        factory_ = pModuleFactory;
-        notifications_ = dwRequestNotifications;
-        post_notifications_ = dwPostRequestNotifications;
-        return S_OK;
-    }
-    // REG-5: the module passes its own CGlobalModule; IIS calls its Terminate at shutdown.
-    HRESULT SetGlobalNotifications(CGlobalModule* pGlobalModule,
-                                   DWORD dwGlobalNotifications) override {
-        if (!pGlobalModule)
-            return report("IHttpModuleRegistrationInfo::SetGlobalNotifications", "REG-5",
-                          "pGlobalModule is NULL");
-        if (global_) return HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS);
-        global_ = pGlobalModule;
-        global_notifications_ = dwGlobalNotifications;
-        return S_OK;
-    }
-    HRESULT SetPriorityForRequestNotification(DWORD dwRequestNotification,
-                                              PCWSTR pszPriority) override {
-        return set_priority("IHttpModuleRegistrationInfo::SetPriorityForRequestNotification",
-                            PriorityRequest::Kind::request, dwRequestNotification, pszPriority);
-    }
-    HRESULT SetPriorityForGlobalNotification(DWORD dwGlobalNotification,
-                                             PCWSTR pszPriority) override {
-        return set_priority("IHttpModuleRegistrationInfo::SetPriorityForGlobalNotification",
-                            PriorityRequest::Kind::global, dwGlobalNotification, pszPriority);
-    }
-    // ---- IHttpModuleRegistrationInfo2 --------------------------------------------------------
-    HRESULT SetPriorityForPostRequestNotification(DWORD dwPostRequestNotification,
-                                                  PCWSTR pszPriority) override {
-        return set_priority(
-            "IHttpModuleRegistrationInfo2::SetPriorityForPostRequestNotification",
-            PriorityRequest::Kind::post_request, dwPostRequestNotification, pszPriority);
-    }
-
-    // ---- what the module registered ----------------------------------------------------------
-    const std::string& name() const noexcept { return name_; }
-    IHttpModuleFactory* factory() const noexcept { return factory_; }
-    DWORD request_notifications() const noexcept { return notifications_; }
-    DWORD post_request_notifications() const noexcept { return post_notifications_; }
-    CGlobalModule* global_module() const noexcept { return global_; }
-    DWORD global_notifications() const noexcept { return global_notifications_; }
-    const std::vector<PriorityRequest>& priority_requests() const noexcept { return priorities_; }
-    // The priority of one notification bit: the last one set for it, MEDIUM by default.
-    Priority priority(PriorityRequest::Kind kind, DWORD notification) const noexcept {
-        Priority result = Priority::medium;
-        for (const PriorityRequest& request : priorities_)
-            if (request.kind == kind && (request.notification & notification) != 0)
-                result = request.priority;
-        return result;
-    }
-    void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
-    const std::vector<Misuse>& misuses() const noexcept { return misuses_; }
-
-private:
-    HRESULT report(const char* method, const char* rule, const char* problem) {
-        const HRESULT result = HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
-        misuses_.push_back(Misuse{method, rule, problem, result, "IIS returns " +
-                                                                     hresult_text(result)});
-        if (misuse_handler_) misuse_handler_(misuses_.back());
-        return result;
-    }
-    // REG-6: one alias of PRIORITY_ALIAS_*; IIS matches them without regard to case [I].
-    HRESULT set_priority(const char* method, PriorityRequest::Kind kind, DWORD notification,
-                         PCWSTR alias) {
-        if (!alias) return report(method, "REG-6", "pszPriority is NULL");
-        static const WCHAR* const aliases[] = {PRIORITY_ALIAS_FIRST, PRIORITY_ALIAS_HIGH,
-                                               PRIORITY_ALIAS_MEDIUM, PRIORITY_ALIAS_LOW,
-                                               PRIORITY_ALIAS_LAST};
-        for (int i = 0; i < 5; ++i) {
-            if (same_alias(alias, aliases[i])) {
-                priorities_.push_back(
-                    PriorityRequest{kind, notification, static_cast<Priority>(i)});
-                return S_OK;
-            }
-        }
-        return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);  // not an alias: data, not misuse
-    }
-    static bool same_alias(const WCHAR* given, const WCHAR* alias) noexcept {
-        for (;; ++given, ++alias) {
-            WCHAR a = *given;
-            if (a >= L'a' && a <= L'z') a = static_cast<WCHAR>(a - L'a' + L'A');
-            if (a != *alias) return false;
-            if (a == 0) return true;
-        }
-    }
-
-    std::string name_;
-    detail::wide_string wide_name_;
-    HTTP_MODULE_ID id_;
-    IHttpModuleFactory* factory_ = nullptr;
-    DWORD notifications_ = 0;
-    DWORD post_notifications_ = 0;
-    CGlobalModule* global_ = nullptr;
-    DWORD global_notifications_ = 0;
-    std::vector<PriorityRequest> priorities_;
-    MisuseHandler misuse_handler_ = throw_misuse;
-    std::vector<Misuse> misuses_;
-};
-
-IISFAKE_END_NAMESPACE
-
-#endif
-// ----- end iisfake/fake_module_registration_info.hpp -----
-// ----- begin iisfake/module_host.hpp -----
-#ifndef IISFAKE_MODULE_HOST_HPP_INCLUDED
-#define IISFAKE_MODULE_HOST_HPP_INCLUDED
-
-// ModuleHost: the IIS pipeline in a test. It loads a module through its own RegisterModule (or a
-// factory and masks given directly), creates one module instance per request from the factory,
-// and runs each request through the twelve stages in IIS's order (PIPE-1..9): priorities,
-// CONTINUE / PENDING / FINISH_REQUEST, OnAsyncCompletion for the module that went pending,
-// OnSendResponse once per send, Dispose at the end. The test steps a request (run() to the
-// next pending point, complete_pending(), run_to_end()) or lets completions arrive from other
-// threads; a request left pending with nothing outstanding is reported as a hang.
-//
-//     iisfake::ModuleHost host;
-//     host.load("StripHeaders", &RegisterModule);
-//     auto request = host.serve(iisfake::RequestBuilder().url("/"));
-//     CHECK(request.response().status() == 404);
-
-#include <cstddef>
-#include <map>
-#include <memory>
-#include <string>
-#include <utility>
-#include <vector>
-
 // ----- begin iisfake/fake_global_providers.hpp -----
 #ifndef IISFAKE_FAKE_GLOBAL_PROVIDERS_HPP_INCLUDED
 #define IISFAKE_FAKE_GLOBAL_PROVIDERS_HPP_INCLUDED
@@ -12827,83 +12759,110 @@ inline bool iequals_text(const std::string& a, const std::string& b) noexcept {
 
 // GL_STOP_LISTENING: whether the worker process drains its requests (a recycle) or stops at
 // once.
-class FakeStopListeningProvider final : public FakeEventProvider<IGlobalStopListeningProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeStopListeningProviderBase final : public FakeEventProvider<IGlobalStopListeningProvider> {
 public:
-    explicit FakeStopListeningProvider(bool drain_gracefully = true) : drain_(drain_gracefully) {}
-    FakeStopListeningProvider(const FakeStopListeningProvider&) = delete;
-    FakeStopListeningProvider& operator=(const FakeStopListeningProvider&) = delete;
-    ~FakeStopListeningProvider() = default;
+    explicit FakeStopListeningProviderBase(bool drain_gracefully = true)
+        : drain_(drain_gracefully) {}
+    FakeStopListeningProviderBase(const FakeStopListeningProviderBase&) = delete;
+    FakeStopListeningProviderBase& operator=(const FakeStopListeningProviderBase&) = delete;
+    ~FakeStopListeningProviderBase() = default;
     BOOL DrainRequestsGracefully(VOID) const override { return drain_ ? TRUE : FALSE; }
 
 private:
     bool drain_;
 };
+}  // namespace detail
+using FakeStopListeningProvider = detail::FakeStopListeningProviderBase<>;
 
 // GL_PRE_BEGIN_REQUEST: the request about to enter the pipeline.
-class FakePreBeginRequestProvider final : public FakeEventProvider<IPreBeginRequestProvider> {
+namespace detail {
+template <class Unused = void>
+class FakePreBeginRequestProviderBase final : public FakeEventProvider<IPreBeginRequestProvider> {
 public:
-    explicit FakePreBeginRequestProvider(IHttpContext* context) : context_(context) {}
-    FakePreBeginRequestProvider(const FakePreBeginRequestProvider&) = delete;
-    FakePreBeginRequestProvider& operator=(const FakePreBeginRequestProvider&) = delete;
-    ~FakePreBeginRequestProvider() = default;
+    explicit FakePreBeginRequestProviderBase(IHttpContext* context) : context_(context) {}
+    FakePreBeginRequestProviderBase(const FakePreBeginRequestProviderBase&) = delete;
+    FakePreBeginRequestProviderBase& operator=(const FakePreBeginRequestProviderBase&) = delete;
+    ~FakePreBeginRequestProviderBase() = default;
     IHttpContext* GetHttpContext(VOID) override { return context_; }
 
 private:
     IHttpContext* context_;
 };
+}  // namespace detail
+using FakePreBeginRequestProvider = detail::FakePreBeginRequestProviderBase<>;
 
 // GL_APPLICATION_START and GL_APPLICATION_STOP (IHttpApplicationStartProvider and
 // IHttpApplicationStopProvider are this interface).
-class FakeApplicationProvider final : public FakeEventProvider<IHttpApplicationProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeApplicationProviderBase final : public FakeEventProvider<IHttpApplicationProvider> {
 public:
-    explicit FakeApplicationProvider(IHttpApplication* application) : application_(application) {}
-    FakeApplicationProvider(const FakeApplicationProvider&) = delete;
-    FakeApplicationProvider& operator=(const FakeApplicationProvider&) = delete;
-    ~FakeApplicationProvider() = default;
+    explicit FakeApplicationProviderBase(IHttpApplication* application)
+        : application_(application) {}
+    FakeApplicationProviderBase(const FakeApplicationProviderBase&) = delete;
+    FakeApplicationProviderBase& operator=(const FakeApplicationProviderBase&) = delete;
+    ~FakeApplicationProviderBase() = default;
     IHttpApplication* GetApplication(VOID) override { return application_; }
 
 private:
     IHttpApplication* application_;
 };
+}  // namespace detail
+using FakeApplicationProvider = detail::FakeApplicationProviderBase<>;
 
 // GL_THREAD_CLEANUP: the application whose thread is being cleaned up.
-class FakeThreadCleanupProvider final : public FakeEventProvider<IGlobalThreadCleanupProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeThreadCleanupProviderBase final : public FakeEventProvider<IGlobalThreadCleanupProvider> {
 public:
-    explicit FakeThreadCleanupProvider(IHttpApplication* application) : application_(application) {}
-    FakeThreadCleanupProvider(const FakeThreadCleanupProvider&) = delete;
-    FakeThreadCleanupProvider& operator=(const FakeThreadCleanupProvider&) = delete;
-    ~FakeThreadCleanupProvider() = default;
+    explicit FakeThreadCleanupProviderBase(IHttpApplication* application)
+        : application_(application) {}
+    FakeThreadCleanupProviderBase(const FakeThreadCleanupProviderBase&) = delete;
+    FakeThreadCleanupProviderBase& operator=(const FakeThreadCleanupProviderBase&) = delete;
+    ~FakeThreadCleanupProviderBase() = default;
     IHttpApplication* GetApplication(VOID) override { return application_; }
 
 private:
     IHttpApplication* application_;
 };
+}  // namespace detail
+using FakeThreadCleanupProvider = detail::FakeThreadCleanupProviderBase<>;
 
 // GL_CONFIGURATION_CHANGE: the configuration path that changed, e.g.
 // "MACHINE/WEBROOT/APPHOST/Default Web Site".
-class FakeConfigurationChangeProvider final
+namespace detail {
+template <class Unused = void>
+class FakeConfigurationChangeProviderBase final
     : public FakeEventProvider<IGlobalConfigurationChangeProvider> {
 public:
-    explicit FakeConfigurationChangeProvider(const std::string& change_path)
+    explicit FakeConfigurationChangeProviderBase(const std::string& change_path)
         : path_(detail::wide_of(change_path)) {}
-    FakeConfigurationChangeProvider(const FakeConfigurationChangeProvider&) = delete;
-    FakeConfigurationChangeProvider& operator=(const FakeConfigurationChangeProvider&) = delete;
-    ~FakeConfigurationChangeProvider() = default;
+    FakeConfigurationChangeProviderBase(const FakeConfigurationChangeProviderBase&) = delete;
+    FakeConfigurationChangeProviderBase& operator=(const FakeConfigurationChangeProviderBase&) =
+        delete;
+    ~FakeConfigurationChangeProviderBase() = default;
     PCWSTR GetChangePath(VOID) const override { return path_.c_str(); }
 
 private:
     detail::wide_string path_;
 };
+}  // namespace detail
+using FakeConfigurationChangeProvider = detail::FakeConfigurationChangeProviderBase<>;
 
 // IHttpFileMonitor (GLOB-4): what IHttpServer::RegisterFileChangeMonitor hands out, and what
 // IGlobalFileChangeProvider::GetFileMonitor returns for a monitored file.
-class FakeHttpFileMonitor final : public IHttpFileMonitor {
+namespace detail {
+template <class Unused = void>
+class FakeHttpFileMonitorBase final : public IHttpFileMonitor {
 public:
-    explicit FakeHttpFileMonitor(const std::string& path, MisuseReporter report = MisuseReporter())
+    explicit FakeHttpFileMonitorBase(const std::string& path,
+                                     MisuseReporter report = MisuseReporter())
         : path_(path), contexts_(report, "IHttpFileMonitor"), report_(std::move(report)) {}
-    FakeHttpFileMonitor(const FakeHttpFileMonitor&) = delete;
-    FakeHttpFileMonitor& operator=(const FakeHttpFileMonitor&) = delete;
-    ~FakeHttpFileMonitor() = default;
+    FakeHttpFileMonitorBase(const FakeHttpFileMonitorBase&) = delete;
+    FakeHttpFileMonitorBase& operator=(const FakeHttpFileMonitorBase&) = delete;
+    ~FakeHttpFileMonitorBase() = default;
 
     IHttpModuleContextContainer* GetModuleContextContainer(VOID) override { return &contexts_; }
     VOID DereferenceFileMonitor(VOID) override {
@@ -12931,16 +12890,20 @@ private:
     MisuseReporter report_;
     std::atomic<long> references_{1};
 };
+}  // namespace detail
+using FakeHttpFileMonitor = detail::FakeHttpFileMonitorBase<>;
 
 // GL_FILE_CHANGE: the file that changed and, when a module monitors it, its monitor.
-class FakeFileChangeProvider final : public FakeEventProvider<IGlobalFileChangeProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeFileChangeProviderBase final : public FakeEventProvider<IGlobalFileChangeProvider> {
 public:
-    explicit FakeFileChangeProvider(const std::string& file_name,
-                                    IHttpFileMonitor* monitor = nullptr)
+    explicit FakeFileChangeProviderBase(const std::string& file_name,
+                                        IHttpFileMonitor* monitor = nullptr)
         : file_name_(detail::wide_of(file_name)), monitor_(monitor) {}
-    FakeFileChangeProvider(const FakeFileChangeProvider&) = delete;
-    FakeFileChangeProvider& operator=(const FakeFileChangeProvider&) = delete;
-    ~FakeFileChangeProvider() = default;
+    FakeFileChangeProviderBase(const FakeFileChangeProviderBase&) = delete;
+    FakeFileChangeProviderBase& operator=(const FakeFileChangeProviderBase&) = delete;
+    ~FakeFileChangeProviderBase() = default;
     PCWSTR GetFileName(VOID) const override { return file_name_.c_str(); }
     IHttpFileMonitor* GetFileMonitor(VOID) override { return monitor_; }
 
@@ -12948,17 +12911,21 @@ private:
     detail::wide_string file_name_;
     IHttpFileMonitor* monitor_;
 };
+}  // namespace detail
+using FakeFileChangeProvider = detail::FakeFileChangeProviderBase<>;
 
 // GL_CACHE_OPERATION: the operation, its key, and the record a module may set (GLOB-7).
-class FakeCacheProvider final : public FakeEventProvider<ICacheProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeCacheProviderBase final : public FakeEventProvider<ICacheProvider> {
 public:
-    explicit FakeCacheProvider(CACHE_OPERATION operation, IHttpCacheKey* key = nullptr,
-                               IHttpCacheSpecificData* record = nullptr,
-                               IHttpTraceContext* trace = nullptr)
+    explicit FakeCacheProviderBase(CACHE_OPERATION operation, IHttpCacheKey* key = nullptr,
+                                   IHttpCacheSpecificData* record = nullptr,
+                                   IHttpTraceContext* trace = nullptr)
         : operation_(operation), key_(key), record_(record), trace_(trace) {}
-    FakeCacheProvider(const FakeCacheProvider&) = delete;
-    FakeCacheProvider& operator=(const FakeCacheProvider&) = delete;
-    ~FakeCacheProvider() = default;
+    FakeCacheProviderBase(const FakeCacheProviderBase&) = delete;
+    FakeCacheProviderBase& operator=(const FakeCacheProviderBase&) = delete;
+    ~FakeCacheProviderBase() = default;
 
     CACHE_OPERATION GetCacheOperation(VOID) const override { return operation_; }
     IHttpCacheKey* GetCacheKey(VOID) const override { return key_; }
@@ -12984,15 +12951,19 @@ private:
     FakeHttpTraceContext own_trace_;
     unsigned records_set_ = 0;
 };
+}  // namespace detail
+using FakeCacheProvider = detail::FakeCacheProviderBase<>;
 
 // GL_TRACE_EVENT (GLOB-5): the event being raised and the request it belongs to, if any.
-class FakeTraceEventProvider final : public FakeEventProvider<IGlobalTraceEventProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeTraceEventProviderBase final : public FakeEventProvider<IGlobalTraceEventProvider> {
 public:
-    explicit FakeTraceEventProvider(HTTP_TRACE_EVENT* event, IHttpContext* context = nullptr)
+    explicit FakeTraceEventProviderBase(HTTP_TRACE_EVENT* event, IHttpContext* context = nullptr)
         : event_(event), context_(context) {}
-    FakeTraceEventProvider(const FakeTraceEventProvider&) = delete;
-    FakeTraceEventProvider& operator=(const FakeTraceEventProvider&) = delete;
-    ~FakeTraceEventProvider() = default;
+    FakeTraceEventProviderBase(const FakeTraceEventProviderBase&) = delete;
+    FakeTraceEventProviderBase& operator=(const FakeTraceEventProviderBase&) = delete;
+    ~FakeTraceEventProviderBase() = default;
 
     HRESULT GetTraceEvent(HTTP_TRACE_EVENT** ppTraceEvent) override {
         if (!ppTraceEvent) return E_INVALIDARG;
@@ -13028,18 +12999,22 @@ private:
     std::vector<HTTP_MODULE_ID> subscribed_;
     std::vector<HTTP_MODULE_ID> checked_;
 };
+}  // namespace detail
+using FakeTraceEventProvider = detail::FakeTraceEventProviderBase<>;
 
 // GL_RSCA_QUERY (GLOB-3): a run-time status query, answered into the provider's output buffer.
-class FakeRscaQueryProvider final : public FakeEventProvider<IGlobalRSCAQueryProvider> {
+namespace detail {
+template <class Unused = void>
+class FakeRscaQueryProviderBase final : public FakeEventProvider<IGlobalRSCAQueryProvider> {
 public:
-    FakeRscaQueryProvider(const std::string& function_name, const std::string& parameters,
-                          MisuseReporter report = MisuseReporter())
+    FakeRscaQueryProviderBase(const std::string& function_name, const std::string& parameters,
+                              MisuseReporter report = MisuseReporter())
         : name_(detail::wide_of(function_name)),
           parameters_(detail::wide_of(parameters)),
           report_(std::move(report)) {}
-    FakeRscaQueryProvider(const FakeRscaQueryProvider&) = delete;
-    FakeRscaQueryProvider& operator=(const FakeRscaQueryProvider&) = delete;
-    ~FakeRscaQueryProvider() = default;
+    FakeRscaQueryProviderBase(const FakeRscaQueryProviderBase&) = delete;
+    FakeRscaQueryProviderBase& operator=(const FakeRscaQueryProviderBase&) = delete;
+    ~FakeRscaQueryProviderBase() = default;
 
     PCWSTR GetFunctionName(VOID) const override { return name_.c_str(); }
     PCWSTR GetFunctionParameters(VOID) const override { return parameters_.c_str(); }
@@ -13105,6 +13080,8 @@ private:
     HRESULT result_ = E_NOTIMPL;
     bool has_result_ = false;
 };
+}  // namespace detail
+using FakeRscaQueryProvider = detail::FakeRscaQueryProviderBase<>;
 
 // One IHttpApplicationResolveModulesProvider::RegisterModule call.
 struct ResolvedModule {
@@ -13127,17 +13104,19 @@ struct ResolvedPriority {
 // GL_APPLICATION_RESOLVE_MODULES (GLOB-1, GLOB-2): a global module adds request modules to an
 // application. The host sets on_register_module / on_set_priority to put them in the pipeline;
 // the result of the hook is what the module receives.
-class FakeResolveModulesProvider final
+namespace detail {
+template <class Unused = void>
+class FakeResolveModulesProviderBase final
     : public FakeEventProvider<IHttpApplicationResolveModulesProvider> {
 public:
     using RegisterHook = Callback<HRESULT(const ResolvedModule&)>;
     using PriorityHook = Callback<HRESULT(const ResolvedPriority&)>;
 
-    explicit FakeResolveModulesProvider(IHttpApplication* application = nullptr)
+    explicit FakeResolveModulesProviderBase(IHttpApplication* application = nullptr)
         : application_(application) {}
-    FakeResolveModulesProvider(const FakeResolveModulesProvider&) = delete;
-    FakeResolveModulesProvider& operator=(const FakeResolveModulesProvider&) = delete;
-    ~FakeResolveModulesProvider() = default;
+    FakeResolveModulesProviderBase(const FakeResolveModulesProviderBase&) = delete;
+    FakeResolveModulesProviderBase& operator=(const FakeResolveModulesProviderBase&) = delete;
+    ~FakeResolveModulesProviderBase() = default;
 
     IHttpApplication* GetApplication(VOID) override { return application_; }
     HRESULT RegisterModule(HTTP_MODULE_ID parentModuleId, IHttpModuleFactory* pModuleFactory,
@@ -13192,10 +13171,14 @@ private:
     std::vector<ResolvedModule> modules_;
     std::vector<ResolvedPriority> priorities_;
 };
+}  // namespace detail
+using FakeResolveModulesProvider = detail::FakeResolveModulesProviderBase<>;
 
 // GL_APPLICATION_PRELOAD (GLOB-6): an IGlobalApplicationPreloadProvider2, so a module's
 // HttpGetExtendedInterface (or cast) to the 2 reaches IsProcessRecycled (T-1).
-class FakeApplicationPreloadProvider final
+namespace detail {
+template <class Unused = void>
+class FakeApplicationPreloadProviderBase final
     : public FakeEventProvider<IGlobalApplicationPreloadProvider2> {
 public:
     using CreateHook = Callback<HRESULT(IHttpContext** context)>;
@@ -13206,11 +13189,12 @@ public:
         HRESULT result;
     };
 
-    explicit FakeApplicationPreloadProvider(bool process_recycled = false)
+    explicit FakeApplicationPreloadProviderBase(bool process_recycled = false)
         : recycled_(process_recycled) {}
-    FakeApplicationPreloadProvider(const FakeApplicationPreloadProvider&) = delete;
-    FakeApplicationPreloadProvider& operator=(const FakeApplicationPreloadProvider&) = delete;
-    ~FakeApplicationPreloadProvider() = default;
+    FakeApplicationPreloadProviderBase(const FakeApplicationPreloadProviderBase&) = delete;
+    FakeApplicationPreloadProviderBase& operator=(const FakeApplicationPreloadProviderBase&) =
+        delete;
+    ~FakeApplicationPreloadProviderBase() = default;
 
     HRESULT CreateContext(IHttpContext** ppHttpContext) override {
         if (!ppHttpContext) return E_INVALIDARG;
@@ -13244,6 +13228,8 @@ private:
     std::vector<IHttpContext*> created_;
     std::vector<Executed> executed_;
 };
+}  // namespace detail
+using FakeApplicationPreloadProvider = detail::FakeApplicationPreloadProviderBase<>;
 
 IISFAKE_END_NAMESPACE
 
@@ -14928,6 +14914,163 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/fake_http_server.hpp -----
+// ----- begin iisfake/fake_module_registration_info.hpp -----
+#ifndef IISFAKE_FAKE_MODULE_REGISTRATION_INFO_HPP_INCLUDED
+#define IISFAKE_FAKE_MODULE_REGISTRATION_INFO_HPP_INCLUDED
+
+// FakeModuleRegistrationInfo: the IHttpModuleRegistrationInfo2 a module's RegisterModule
+// receives (REG-*). It records what the module registered: its factory with the request and
+// post-request notification masks, its CGlobalModule with the global mask, and a priority per
+// notification. ModuleHost hands one to each module it loads; a test can also call a module's
+// RegisterModule with one directly and read it back.
+
+#include <string>
+#include <vector>
+
+
+IISFAKE_BEGIN_NAMESPACE
+
+// PIPE-1: within a notification, modules run FIRST to LAST (inverted for RQ_SEND_RESPONSE).
+enum class Priority { first = 0, high = 1, medium = 2, low = 3, last = 4 };
+
+inline const char* priority_name(Priority priority) noexcept {
+    static const char* const names[] = {"FIRST", "HIGH", "MEDIUM", "LOW", "LAST"};
+    return names[static_cast<int>(priority)];
+}
+
+// One SetPriorityFor*Notification call.
+struct PriorityRequest {
+    enum class Kind { request, post_request, global };
+    Kind kind;
+    DWORD notification;
+    Priority priority;
+};
+
+class FakeModuleRegistrationInfo final : public IHttpModuleRegistrationInfo2 {
+public:
+    // REG-3: `id` must be distinct per module and non-NULL (iisnode rejects NULL); by default
+    // it is this object's address, unique while the module is loaded.
+    explicit FakeModuleRegistrationInfo(std::string name, HTTP_MODULE_ID id = nullptr)
+        : name_(std::move(name)), wide_name_(detail::utf8_to_wide(name_.data(), name_.size())),
+          id_(id ? id : static_cast<HTTP_MODULE_ID>(this)) {}
+    FakeModuleRegistrationInfo(const FakeModuleRegistrationInfo&) = delete;
+    FakeModuleRegistrationInfo& operator=(const FakeModuleRegistrationInfo&) = delete;
+    ~FakeModuleRegistrationInfo() = default;
+
+    // ---- IHttpModuleRegistrationInfo ---------------------------------------------------------
+    PCWSTR GetName(VOID) const override { return wide_name_.c_str(); }
+    HTTP_MODULE_ID GetId(VOID) const override { return id_; }
+    // REG-4: once per module; the factory lives until its Terminate at shutdown.
+    HRESULT SetRequestNotifications(IHttpModuleFactory* pModuleFactory,
+                                    DWORD dwRequestNotifications,
+                                    DWORD dwPostRequestNotifications) override {
+        if (!pModuleFactory)
+            return report("IHttpModuleRegistrationInfo::SetRequestNotifications", "REG-4",
+                          "pModuleFactory is NULL");
+        if (factory_) return HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS);
+        factory_ = pModuleFactory;
+        notifications_ = dwRequestNotifications;
+        post_notifications_ = dwPostRequestNotifications;
+        return S_OK;
+    }
+    // REG-5: the module passes its own CGlobalModule; IIS calls its Terminate at shutdown.
+    HRESULT SetGlobalNotifications(CGlobalModule* pGlobalModule,
+                                   DWORD dwGlobalNotifications) override {
+        if (!pGlobalModule)
+            return report("IHttpModuleRegistrationInfo::SetGlobalNotifications", "REG-5",
+                          "pGlobalModule is NULL");
+        if (global_) return HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS);
+        global_ = pGlobalModule;
+        global_notifications_ = dwGlobalNotifications;
+        return S_OK;
+    }
+    HRESULT SetPriorityForRequestNotification(DWORD dwRequestNotification,
+                                              PCWSTR pszPriority) override {
+        return set_priority("IHttpModuleRegistrationInfo::SetPriorityForRequestNotification",
+                            PriorityRequest::Kind::request, dwRequestNotification, pszPriority);
+    }
+    HRESULT SetPriorityForGlobalNotification(DWORD dwGlobalNotification,
+                                             PCWSTR pszPriority) override {
+        return set_priority("IHttpModuleRegistrationInfo::SetPriorityForGlobalNotification",
+                            PriorityRequest::Kind::global, dwGlobalNotification, pszPriority);
+    }
+    // ---- IHttpModuleRegistrationInfo2 --------------------------------------------------------
+    HRESULT SetPriorityForPostRequestNotification(DWORD dwPostRequestNotification,
+                                                  PCWSTR pszPriority) override {
+        return set_priority(
+            "IHttpModuleRegistrationInfo2::SetPriorityForPostRequestNotification",
+            PriorityRequest::Kind::post_request, dwPostRequestNotification, pszPriority);
+    }
+
+    // ---- what the module registered ----------------------------------------------------------
+    const std::string& name() const noexcept { return name_; }
+    IHttpModuleFactory* factory() const noexcept { return factory_; }
+    DWORD request_notifications() const noexcept { return notifications_; }
+    DWORD post_request_notifications() const noexcept { return post_notifications_; }
+    CGlobalModule* global_module() const noexcept { return global_; }
+    DWORD global_notifications() const noexcept { return global_notifications_; }
+    const std::vector<PriorityRequest>& priority_requests() const noexcept { return priorities_; }
+    // The priority of one notification bit: the last one set for it, MEDIUM by default.
+    Priority priority(PriorityRequest::Kind kind, DWORD notification) const noexcept {
+        Priority result = Priority::medium;
+        for (const PriorityRequest& request : priorities_)
+            if (request.kind == kind && (request.notification & notification) != 0)
+                result = request.priority;
+        return result;
+    }
+    void set_misuse_handler(MisuseHandler handler) { misuse_handler_ = std::move(handler); }
+    const std::vector<Misuse>& misuses() const noexcept { return misuses_; }
+
+private:
+    HRESULT report(const char* method, const char* rule, const char* problem) {
+        const HRESULT result = HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+        misuses_.push_back(Misuse{method, rule, problem, result, "IIS returns " +
+                                                                     hresult_text(result)});
+        if (misuse_handler_) misuse_handler_(misuses_.back());
+        return result;
+    }
+    // REG-6: one alias of PRIORITY_ALIAS_*; IIS matches them without regard to case [I].
+    HRESULT set_priority(const char* method, PriorityRequest::Kind kind, DWORD notification,
+                         PCWSTR alias) {
+        if (!alias) return report(method, "REG-6", "pszPriority is NULL");
+        static const WCHAR* const aliases[] = {PRIORITY_ALIAS_FIRST, PRIORITY_ALIAS_HIGH,
+                                               PRIORITY_ALIAS_MEDIUM, PRIORITY_ALIAS_LOW,
+                                               PRIORITY_ALIAS_LAST};
+        for (int i = 0; i < 5; ++i) {
+            if (same_alias(alias, aliases[i])) {
+                priorities_.push_back(
+                    PriorityRequest{kind, notification, static_cast<Priority>(i)});
+                return S_OK;
+            }
+        }
+        return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);  // not an alias: data, not misuse
+    }
+    static bool same_alias(const WCHAR* given, const WCHAR* alias) noexcept {
+        for (;; ++given, ++alias) {
+            WCHAR a = *given;
+            if (a >= L'a' && a <= L'z') a = static_cast<WCHAR>(a - L'a' + L'A');
+            if (a != *alias) return false;
+            if (a == 0) return true;
+        }
+    }
+
+    std::string name_;
+    detail::wide_string wide_name_;
+    HTTP_MODULE_ID id_;
+    IHttpModuleFactory* factory_ = nullptr;
+    DWORD notifications_ = 0;
+    DWORD post_notifications_ = 0;
+    CGlobalModule* global_ = nullptr;
+    DWORD global_notifications_ = 0;
+    std::vector<PriorityRequest> priorities_;
+    MisuseHandler misuse_handler_ = throw_misuse;
+    std::vector<Misuse> misuses_;
+};
+
+IISFAKE_END_NAMESPACE
+
+#endif
+// ----- end iisfake/fake_module_registration_info.hpp -----
 
 IISFAKE_BEGIN_NAMESPACE
 
@@ -14936,6 +15079,10 @@ struct HostOptions {
     // PIPE-7 [I]: after RQ_NOTIFICATION_FINISH_REQUEST the response is still sent and the log
     // and end stages still run; false skips those stages too.
     bool log_after_finish = true;
+    // [I] IIS's own Server header, which every response from the worker process carries and
+    // modules such as header strippers remove in OnSendResponse; "" for none (IIS 10's
+    // requestFiltering removeServerHeader).
+    std::string server_header = "Microsoft-IIS/10.0";
     // With deliver_on_threads(): how long run_to_end waits for a module's own thread to post a completion
     // before it reports the request as stalled.
     unsigned hang_timeout_ms = 2000;
@@ -15069,7 +15216,8 @@ public:
     HRESULT notify_custom(ICustomNotificationProvider* provider,
                           BOOL* completion_expected) override;
     DWORD before_send(bool headers_being_sent, bool final, DWORD flags) override;
-    HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication) override;
+    HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication,
+                          BOOL* completion_expected) override;
     void map_path(const WCHAR* url, std::basic_string<WCHAR>& physical_path) override;
     DWORD read_entity(unsigned char* buffer, DWORD bytes, DWORD capacity) override;
     DWORD current_notification(PCWSTR* module) override;
@@ -15163,7 +15311,8 @@ private:
     bool stall_reported_ = false;
     std::vector<PipelineEvent> events_;
     bool skip_authentication_ = false;
-    unsigned custom_depth_ = 0;             // NotifyCustomNotification from its own handlers
+    unsigned custom_depth_ = 0;
+    std::size_t executions_ = 0;            // ExecuteRequest calls, for the async policy             // NotifyCustomNotification from its own handlers
     std::vector<std::string> child_bodies_;  // what children sent, until this request's end
     // Children this request executed; before the context that owns theirs goes.
     std::vector<std::unique_ptr<RequestRun>> children_;
@@ -15393,6 +15542,12 @@ void RequestRun<Unused>::prepare() {
     if (host_.make_threads_) core().adopt_concurrency(host_.make_threads_());
     context_.set_pipeline(this);
     log_fields_.Base.Type = HttpLogDataTypeFields;
+    const std::string& server = host_.options_.server_header;
+    if (!server.empty()) {
+        ActingForIis quiet;
+        context_.response().SetHeader(HttpHeaderServer, server.c_str(),
+                                      static_cast<USHORT>(server.size()), TRUE);
+    }
     create_modules();
     order_modules();
     if (skip_authentication_) {  // CTX-9: ExecuteRequest with a user
@@ -15406,7 +15561,7 @@ void RequestRun<Unused>::prepare() {
 // child that stalls never completes (it is reported as stalled).
 template <class Unused>
 HRESULT RequestRun<Unused>::execute_child(IHttpContext4& child, DWORD flags,
-                                          bool skip_authentication) {
+                                          bool skip_authentication, BOOL* completion_expected) {
     auto& fake = static_cast<FakeHttpContext&>(child);
     std::unique_ptr<RequestRun> run(new RequestRun(host_, fake, skip_authentication));
     const RequestState state = run->run_to_end();
@@ -15419,9 +15574,19 @@ HRESULT RequestRun<Unused>::execute_child(IHttpContext4& child, DWORD flags,
         }
         children_.push_back(std::move(run));
     }
-    if (state != RequestState::finished) return S_OK;
+    if (state != RequestState::finished) {
+        if (completion_expected) *completion_expected = TRUE;  // and it never comes (reported)
+        return S_OK;
+    }
     pass_on_child_response(fake.response(), flags);
-    core().queue(Operation{OperationKind::post, nullptr, nullptr, 0, false, nullptr, nullptr,
+    // §1.7: like any asynchronous operation, inline, pending or completed before this returns,
+    // as the request's async policy says.
+    if (!core().goes_pending(completion_expected, executions_)) {
+        if (completion_expected) *completion_expected = FALSE;
+        return S_OK;
+    }
+    if (completion_expected) *completion_expected = TRUE;
+    core().start(Operation{OperationKind::post, nullptr, nullptr, 0, false, nullptr, nullptr,
                            nullptr, CompletionSink(), false, false});
     return S_OK;
 }
@@ -16614,89 +16779,3 @@ IISFAKE_END_NAMESPACE
 
 #endif
 // ----- end iisfake/module_host.hpp -----
-
-#endif
-
-// Outside the guard, so a later include with the macro defined still brings threads in. The
-// implementation file of a separately compiled suite instantiates deliver_on_thread, so it
-// brings them in too.
-#if defined(IISFAKE_CONFIG_THREADED_DELIVERY) || defined(IISFAKE_CONFIG_IMPLEMENT)
-// ----- begin iisfake/threaded_delivery.hpp -----
-#ifndef IISFAKE_THREADED_DELIVERY_HPP_INCLUDED
-#define IISFAKE_THREADED_DELIVERY_HPP_INCLUDED
-
-// Completions on a second thread, as IIS delivers them from its pool, sometimes before the
-// notification that started the operation has returned. Include this header (or define
-// IISFAKE_CONFIG_THREADED_DELIVERY before <iisfake/iisfake.hpp>) to use
-// FakeHttpRequest::deliver_on_thread(); it is apart so that <thread> and <mutex> reach only the
-// test files that need them.
-
-#include <chrono>
-#include <exception>
-#include <mutex>
-#include <thread>
-#include <vector>
-
-
-IISFAKE_BEGIN_NAMESPACE
-namespace detail {
-
-class CompletionThreads final : public Concurrency {
-public:
-    CompletionThreads() = default;
-    CompletionThreads(const CompletionThreads&) = delete;
-    CompletionThreads& operator=(const CompletionThreads&) = delete;
-    ~CompletionThreads() override { join_all(); }
-
-    void lock() override { mutex_.lock(); }
-    void unlock() override { mutex_.unlock(); }
-
-    void run(Callback<void()> task) override {
-        // Under the lock: a completion whose module reads again starts the next thread while
-        // the test thread may be joining.
-        std::lock_guard<std::recursive_mutex> guard(mutex_);
-        threads_.emplace_back([this, task] {
-            try {
-                task();
-            } catch (...) {
-                std::lock_guard<std::recursive_mutex> failure_guard(mutex_);
-                if (!failure_) failure_ = std::current_exception();
-            }
-        });
-    }
-
-    void join_all() override {
-        for (;;) {
-            std::vector<std::thread> running;
-            {
-                std::lock_guard<std::recursive_mutex> guard(mutex_);
-                running.swap(threads_);
-            }
-            if (running.empty()) return;
-            for (auto& thread : running)
-                if (thread.joinable()) thread.join();
-        }
-    }
-
-    void pause() override { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }
-
-    std::exception_ptr take_failure() override {
-        std::lock_guard<std::recursive_mutex> guard(mutex_);
-        std::exception_ptr failure = failure_;
-        failure_ = nullptr;
-        return failure;
-    }
-
-private:
-    std::recursive_mutex mutex_;
-    std::vector<std::thread> threads_;
-    std::exception_ptr failure_;
-};
-
-}  // namespace detail
-IISFAKE_END_NAMESPACE
-
-#endif
-// ----- end iisfake/threaded_delivery.hpp -----
-#endif
-// ----- end iisfake/iisfake.hpp -----

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <iisfake/iisfake.hpp>
+#include <iisfake/fake_configuration.hpp>
 
 #include "catch.hpp"
 

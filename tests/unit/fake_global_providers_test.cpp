@@ -6,12 +6,8 @@
 #include <vector>
 
 #include <iisfake/iisfake.hpp>
-#if !defined(IISFAKE_FAKE_HTTP_SERVER_HPP_INCLUDED)
-// The umbrella does not include these yet (fake_http_server_test.cpp compiles the server's
-// implementation meanwhile).
 #include <iisfake/fake_global_providers.hpp>
 #include <iisfake/fake_http_server.hpp>
-#endif
 
 #include "catch.hpp"
 

@@ -10,14 +10,7 @@
 #include <vector>
 
 #include <iisfake/iisfake.hpp>
-#if !defined(IISFAKE_FAKE_HTTP_SERVER_HPP_INCLUDED)
-// The umbrella does not include the server yet: this file includes it and compiles its
-// implementation for the suite (tests/unit/implementation.cpp does once the umbrella has it,
-// and this block then falls away by itself).
-#define IISFAKE_CONFIG_IMPLEMENT
 #include <iisfake/fake_http_server.hpp>
-#undef IISFAKE_CONFIG_IMPLEMENT
-#endif
 
 #include "catch.hpp"
 

@@ -3,3 +3,4 @@
 // classes and extern template declarations, and compile quickly.
 #define IISFAKE_CONFIG_IMPLEMENT
 #include <iisfake/iisfake.hpp>
+#include <iisfake/module_host.hpp>

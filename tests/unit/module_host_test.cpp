@@ -11,6 +11,7 @@
 
 #define IISFAKE_CONFIG_THREADED_DELIVERY
 #include <iisfake/iisfake.hpp>
+#include <iisfake/module_host.hpp>
 
 #include "catch.hpp"
 #include "support/scripted_module.hpp"
@@ -227,6 +228,25 @@ TEST_CASE("RQ_EXECUTE_REQUEST_HANDLER goes to the handler only [PIPE-2] [T-20]",
         REQUIRE(misuses.size() == 1);
         CHECK(misuses[0].rule == "PIPE-2");
     }
+}
+
+TEST_CASE("Responses carry IIS's own Server header, which a module may remove [T-22]",
+          "[host]") {
+    Fixture f(RQ_SEND_RESPONSE);
+    bool strip = false;
+    f.script.handlers["OnSendResponse"] = [&](IHttpContext* context, IHttpEventProvider*) {
+        if (strip) context->GetResponse()->DeleteHeader("Server");
+        return RQ_NOTIFICATION_CONTINUE;
+    };
+    auto plain = f.host.serve(RequestBuilder());
+    CHECK(plain.response().header("Server") == "Microsoft-IIS/10.0");
+    CHECK(plain.context().calls().empty());  // IIS set it, not the module
+    strip = true;
+    auto stripped = f.host.serve(RequestBuilder());
+    CHECK_FALSE(stripped.response().has_header("Server"));
+    f.host.options().server_header.clear();  // requestFiltering removeServerHeader
+    strip = false;
+    CHECK_FALSE(f.host.serve(RequestBuilder()).response().has_header("Server"));
 }
 
 TEST_CASE("Without a handler module the static file handler serves the file or 404 [PIPE-2]",

@@ -295,9 +295,8 @@ HRESULT FakeHttpContextBase<Unused>::ExecuteRequest(BOOL fAsync, IHttpContext* p
     child->execute_flags_ = dwExecuteFlags;
     child->execute_user_ = pHttpUser;
     record(Method::ExecuteRequest, arguments, S_OK);
-    result = core_.pipeline_->execute_child(*child, dwExecuteFlags, pHttpUser != nullptr);
-    if (SUCCEEDED(result) && pfCompletionExpected) *pfCompletionExpected = TRUE;
-    return result;
+    return core_.pipeline_->execute_child(*child, dwExecuteFlags, pHttpUser != nullptr,
+                                          pfCompletionExpected);
 }
 
 // ---- request memory ---------------------------------------------------------------------------

@@ -37,6 +37,12 @@ void RequestRun<Unused>::prepare() {
     if (host_.make_threads_) core().adopt_concurrency(host_.make_threads_());
     context_.set_pipeline(this);
     log_fields_.Base.Type = HttpLogDataTypeFields;
+    const std::string& server = host_.options_.server_header;
+    if (!server.empty()) {
+        ActingForIis quiet;
+        context_.response().SetHeader(HttpHeaderServer, server.c_str(),
+                                      static_cast<USHORT>(server.size()), TRUE);
+    }
     create_modules();
     order_modules();
     if (skip_authentication_) {  // CTX-9: ExecuteRequest with a user
@@ -50,7 +56,7 @@ void RequestRun<Unused>::prepare() {
 // child that stalls never completes (it is reported as stalled).
 template <class Unused>
 HRESULT RequestRun<Unused>::execute_child(IHttpContext4& child, DWORD flags,
-                                          bool skip_authentication) {
+                                          bool skip_authentication, BOOL* completion_expected) {
     auto& fake = static_cast<FakeHttpContext&>(child);
     std::unique_ptr<RequestRun> run(new RequestRun(host_, fake, skip_authentication));
     const RequestState state = run->run_to_end();
@@ -63,9 +69,19 @@ HRESULT RequestRun<Unused>::execute_child(IHttpContext4& child, DWORD flags,
         }
         children_.push_back(std::move(run));
     }
-    if (state != RequestState::finished) return S_OK;
+    if (state != RequestState::finished) {
+        if (completion_expected) *completion_expected = TRUE;  // and it never comes (reported)
+        return S_OK;
+    }
     pass_on_child_response(fake.response(), flags);
-    core().queue(Operation{OperationKind::post, nullptr, nullptr, 0, false, nullptr, nullptr,
+    // §1.7: like any asynchronous operation, inline, pending or completed before this returns,
+    // as the request's async policy says.
+    if (!core().goes_pending(completion_expected, executions_)) {
+        if (completion_expected) *completion_expected = FALSE;
+        return S_OK;
+    }
+    if (completion_expected) *completion_expected = TRUE;
+    core().start(Operation{OperationKind::post, nullptr, nullptr, 0, false, nullptr, nullptr,
                            nullptr, CompletionSink(), false, false});
     return S_OK;
 }

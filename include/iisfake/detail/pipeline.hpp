@@ -26,8 +26,10 @@ public:
     // RQ_SEND_RESPONSE (T-21). Returns the send's flags as the handlers left them.
     virtual DWORD before_send(bool headers_being_sent, bool final, DWORD flags) = 0;
     // IHttpContext::ExecuteRequest of a context CloneContext made (CTX-9): runs `child` (a
-    // FakeHttpContext) through the pipeline; its completion reaches the calling module.
-    virtual HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication) = 0;
+    // FakeHttpContext) through the pipeline; its completion reaches the calling module, unless
+    // the request's async policy completes it inline (*completion_expected FALSE).
+    virtual HRESULT execute_child(IHttpContext4& child, DWORD flags, bool skip_authentication,
+                                  BOOL* completion_expected) = 0;
     // A URL mapped to a physical path: OnMapPath of every module that registered RQ_MAP_PATH,
     // which may replace `physical_path` (PROV-5).
     virtual void map_path(const WCHAR* url, std::basic_string<WCHAR>& physical_path) = 0;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include <iisfake/iisfake.hpp>
+#include <iisfake/module_host.hpp>
 
 namespace test_module {
 

@@ -1,0 +1,3 @@
+// GENERATED FILE - DO NOT EDIT (python3 tools/amalgamate.py).
+// <iisfake/fake_http_server.hpp> of the modular layout: the single header holds it.
+#include "iisfake.hpp"
