@@ -836,7 +836,8 @@ inline HRESULT ConfigPropertyCollection::get_Item(VARIANT cIndex, IAppHostProper
     }
     if (negative || number >= node_->properties.size())
         return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
-    *ppProperty = new ConfigProperty(shared_, node_, static_cast<std::size_t>(number));
+    const std::size_t index = number;  // in range: below a size (no cast: size_t may be ULL)
+    *ppProperty = new ConfigProperty(shared_, node_, index);
     return S_OK;
 }
 
@@ -858,7 +859,8 @@ inline HRESULT ConfigChildElements::get_Item(VARIANT cIndex, IAppHostElement** p
     }
     if (negative || number >= node_->children.size())
         return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
-    *ppElement = new ConfigElement(shared_, node_->children[static_cast<std::size_t>(number)]);
+    const std::size_t index = number;  // in range: below a size (no cast: size_t may be ULL)
+    *ppElement = new ConfigElement(shared_, node_->children[index]);
     return S_OK;
 }
 
@@ -872,7 +874,8 @@ inline HRESULT ConfigElementCollection::get_Item(VARIANT cIndex, IAppHostElement
     if (!read_index(cIndex, by_name, number, negative, name) || by_name)
         return E_INVALIDARG;  // CFG-6: integers only (IIS's selector element is not modelled)
     if (negative || number >= node_->items.size()) return HRESULT_FROM_WIN32(ERROR_INVALID_INDEX);
-    *ppElement = new ConfigElement(shared_, node_->items[static_cast<std::size_t>(number)]);
+    const std::size_t index = number;  // in range: below a size (no cast: size_t may be ULL)
+    *ppElement = new ConfigElement(shared_, node_->items[index]);
     return S_OK;
 }
 
