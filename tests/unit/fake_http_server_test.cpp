@@ -508,12 +508,17 @@ TEST_CASE("SRV-5: GetAdminManager is never NULL; unconfigured, every section fai
           HRESULT_FROM_WIN32(ERROR_INVALID_DATA));
     CHECK(section == nullptr);
     CHECK(manager->GetAdminSection(nullptr, nullptr, nullptr) == E_POINTER);
-    IAppHostAdminManager* asked = nullptr;
-    REQUIRE(manager->QueryInterface(&asked) == S_OK);
+    // The two-argument form: mingw-w64's IUnknown template form needs __CRT_UUID_DECL.
+    void* asked_raw = nullptr;
+    REQUIRE(manager->QueryInterface(iisfake::uuid_of<IAppHostAdminManager>(), &asked_raw) ==
+            S_OK);
+    auto* asked = static_cast<IAppHostAdminManager*>(asked_raw);
     CHECK(asked == manager);
     asked->Release();
-    IAppHostElement* not_one = reinterpret_cast<IAppHostElement*>(&fake);
-    CHECK(manager->QueryInterface(&not_one) == E_NOINTERFACE);
+    void* not_one_raw = &fake;
+    CHECK(manager->QueryInterface(iisfake::uuid_of<IAppHostElement>(), &not_one_raw) ==
+          E_NOINTERFACE);
+    auto* not_one = static_cast<IAppHostElement*>(not_one_raw);
     CHECK(not_one == nullptr);
 
     StubAdminManager configured;
