@@ -5379,6 +5379,21 @@ struct Operation {
     Callback<void(REQUEST_NOTIFICATION_STATUS)> callback_returned = nullptr;
 };
 
+// Gives a variable a value for a scope, then its old one back (a guard against re-entry, a
+// nesting depth).
+template <class T>
+class ScopedValue {
+public:
+    ScopedValue(T& variable, T value) : variable_(variable), old_(variable) { variable_ = value; }
+    ~ScopedValue() { variable_ = old_; }
+    ScopedValue(const ScopedValue&) = delete;
+    ScopedValue& operator=(const ScopedValue&) = delete;
+
+private:
+    T& variable_;
+    T old_;
+};
+
 // Set while the fakes or the host act on a request's behalf (copying it for a clone, serving a
 // static file): those calls are not the module's and stay out of its call log. Per thread, so a
 // module's own thread calling at the same time is still logged.
@@ -9101,11 +9116,7 @@ DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
     if (need_disconnect_) flags |= HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
     if (core_->pipeline_ && !in_send_handlers_) {
         // OnSendResponse sees this send's chunks in the raw struct and may rewrite them.
-        in_send_handlers_ = true;
-        struct Reset {
-            bool& flag;
-            ~Reset() { flag = false; }
-        } reset{in_send_handlers_};
+        ScopedValue<bool> raising(in_send_handlers_, true);
         flags = core_->pipeline_->before_send(!headers_sent_ && !headers_suppressed_, final, flags);
     }
     auto guard = lock();
@@ -10877,11 +10888,7 @@ wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url
     if (!core_.pipeline_ || mapping_) return out;
     // RQ_MAP_PATH: raised once per URL, as IIS caches a mapping.
     if (url == mapped_url_) return mapped_path_;
-    mapping_ = true;
-    struct Done {
-        bool& flag;
-        ~Done() { flag = false; }
-    } done{mapping_};
+    ScopedValue<bool> raising(mapping_, true);
     core_.pipeline_->map_path(url.c_str(), out);
     mapped_url_ = url;
     mapped_path_ = out;
@@ -15519,10 +15526,9 @@ IISFAKE_END_NAMESPACE
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {
 
-inline bool is_static_handler(std::size_t index) noexcept {
-    return index == static_cast<std::size_t>(-2);
-}
+// Where RQ_EXECUTE_REQUEST_HANDLER has no module: IIS's static file handler (PIPE-2).
 constexpr std::size_t static_handler = static_cast<std::size_t>(-2);
+inline bool is_static_handler(std::size_t index) noexcept { return index == static_handler; }
 
 template <class Unused>
 RequestRun<Unused>::RequestRun(ModuleHostBase<Unused>& host, const RequestBuilder& spec)
@@ -16226,11 +16232,7 @@ HRESULT RequestRun<Unused>::notify_custom(ICustomNotificationProvider* provider,
                              "notification it handles",
                              HRESULT_FROM_WIN32(ERROR_STACK_OVERFLOW),
                              "IIS overflows its stack");
-    ++custom_depth_;
-    struct Depth {
-        unsigned& depth;
-        ~Depth() { --depth; }
-    } depth{custom_depth_};
+    ScopedValue<unsigned> depth(custom_depth_, custom_depth_ + 1);
     for (std::size_t index : custom_order_) {
         if (!instances_[index].module) continue;
         const REQUEST_NOTIFICATION_STATUS status =

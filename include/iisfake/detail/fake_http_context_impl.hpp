@@ -548,11 +548,7 @@ wide_string FakeHttpContextBase<Unused>::physical_path_of(const wide_string& url
     if (!core_.pipeline_ || mapping_) return out;
     // RQ_MAP_PATH: raised once per URL, as IIS caches a mapping.
     if (url == mapped_url_) return mapped_path_;
-    mapping_ = true;
-    struct Done {
-        bool& flag;
-        ~Done() { flag = false; }
-    } done{mapping_};
+    ScopedValue<bool> raising(mapping_, true);
     core_.pipeline_->map_path(url.c_str(), out);
     mapped_url_ = url;
     mapped_path_ = out;

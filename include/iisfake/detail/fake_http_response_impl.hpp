@@ -695,11 +695,7 @@ DWORD FakeHttpResponseBase<Unused>::send(bool more, bool final) {
     if (need_disconnect_) flags |= HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
     if (core_->pipeline_ && !in_send_handlers_) {
         // OnSendResponse sees this send's chunks in the raw struct and may rewrite them.
-        in_send_handlers_ = true;
-        struct Reset {
-            bool& flag;
-            ~Reset() { flag = false; }
-        } reset{in_send_handlers_};
+        ScopedValue<bool> raising(in_send_handlers_, true);
         flags = core_->pipeline_->before_send(!headers_sent_ && !headers_suppressed_, final, flags);
     }
     auto guard = lock();

@@ -11,10 +11,9 @@
 IISFAKE_BEGIN_NAMESPACE
 namespace detail {
 
-inline bool is_static_handler(std::size_t index) noexcept {
-    return index == static_cast<std::size_t>(-2);
-}
+// Where RQ_EXECUTE_REQUEST_HANDLER has no module: IIS's static file handler (PIPE-2).
 constexpr std::size_t static_handler = static_cast<std::size_t>(-2);
+inline bool is_static_handler(std::size_t index) noexcept { return index == static_handler; }
 
 template <class Unused>
 RequestRun<Unused>::RequestRun(ModuleHostBase<Unused>& host, const RequestBuilder& spec)
@@ -718,11 +717,7 @@ HRESULT RequestRun<Unused>::notify_custom(ICustomNotificationProvider* provider,
                              "notification it handles",
                              HRESULT_FROM_WIN32(ERROR_STACK_OVERFLOW),
                              "IIS overflows its stack");
-    ++custom_depth_;
-    struct Depth {
-        unsigned& depth;
-        ~Depth() { --depth; }
-    } depth{custom_depth_};
+    ScopedValue<unsigned> depth(custom_depth_, custom_depth_ + 1);
     for (std::size_t index : custom_order_) {
         if (!instances_[index].module) continue;
         const REQUEST_NOTIFICATION_STATUS status =

@@ -98,6 +98,21 @@ struct Operation {
     Callback<void(REQUEST_NOTIFICATION_STATUS)> callback_returned = nullptr;
 };
 
+// Gives a variable a value for a scope, then its old one back (a guard against re-entry, a
+// nesting depth).
+template <class T>
+class ScopedValue {
+public:
+    ScopedValue(T& variable, T value) : variable_(variable), old_(variable) { variable_ = value; }
+    ~ScopedValue() { variable_ = old_; }
+    ScopedValue(const ScopedValue&) = delete;
+    ScopedValue& operator=(const ScopedValue&) = delete;
+
+private:
+    T& variable_;
+    T old_;
+};
+
 // Set while the fakes or the host act on a request's behalf (copying it for a clone, serving a
 // static file): those calls are not the module's and stay out of its call log. Per thread, so a
 // module's own thread calling at the same time is still logged.
