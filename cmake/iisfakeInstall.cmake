@@ -20,11 +20,13 @@ set_target_properties(iisfake_dropin PROPERTIES EXPORT_NAME dropin)
 
 install(TARGETS iisfake iisfake_dropin EXPORT iisfakeTargets)
 
-# Headers. In single-header mode the generated header replaces the parts; the drop-ins are
-# installed either way (they only include <iisfake/iisfake.hpp>).
+# Headers. In single-header mode the generated headers replace the parts (the single header,
+# its opt-in Win32 companion and the forwarding headers beside them); the drop-ins are installed
+# either way (they include the parts when present, else the generated headers).
 if(IISFAKE_USE_SINGLE_HEADER)
-  install(FILES "${IISFAKE_INCLUDE_DIR}/iisfake/iisfake.hpp"
-          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/iisfake")
+  install(DIRECTORY "${IISFAKE_INCLUDE_DIR}/iisfake"
+          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+          FILES_MATCHING PATTERN "*.hpp")
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/iisfake/dropin"
           DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/iisfake"
           FILES_MATCHING PATTERN "*.h")

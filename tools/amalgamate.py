@@ -14,6 +14,11 @@ drop-in headers under include/iisfake/dropin/ are never inlined. A part first in
 an #if that does not also enclose a later include of it is an error: the single header would
 then lack it where include/ has it.
 
+The Win32 and C runtime surface for module sources (include/iisfake/win32.hpp) is opt-in:
+a file that includes the umbrella must not see it. It becomes a second file,
+single_include/iisfake/win32.hpp, which includes the single header and inlines the parts the
+single header does not hold; the drop-in headers include it when the parts are absent.
+
 The output depends only on the parts: no timestamp, no formatter, LF line endings. Standard
 library only; works from any current directory.
 """
@@ -36,6 +41,8 @@ FORWARDED = ["iisfake/module_host.hpp", "iisfake/fake_http_server.hpp",
              "iisfake/fake_module_registration_info.hpp"]
 VERSION_PART = "iisfake/version.hpp"
 OUTPUT = ROOT / "single_include" / "iisfake" / "iisfake.hpp"
+WIN32_ROOT = "iisfake/win32.hpp"
+WIN32_OUTPUT = OUTPUT.parent / "win32.hpp"
 REGENERATE = "python3 tools/amalgamate.py"
 
 QUOTED_INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]*)"')
@@ -45,6 +52,23 @@ CONDITIONAL_OPEN = {"if", "ifdef", "ifndef"}
 
 class AmalgamationError(Exception):
     pass
+
+
+# Macros the compiler predefines: a condition on them alone has one value in the whole
+# translation unit, so two parts under the same such condition are under the same condition
+# (every Win32 part sits in `#if !defined(_WIN32)` and includes others there).
+PLATFORM_MACROS = {"_WIN32", "_WIN64", "__MINGW32__", "_MSC_VER", "__clang__", "__GNUC__"}
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def platform_condition(line):
+    """The normalised text of a conditional on predefined macros only, else None."""
+    text = re.sub(r"//.*|/\*.*?\*/", "", line).strip()
+    keyword, _, condition = re.sub(r"^#\s*", "", text).partition(" ")
+    names = set(IDENTIFIER.findall(condition)) - {"defined"}
+    if not names or not names <= PLATFORM_MACROS:
+        return None
+    return keyword + " " + " ".join(condition.split())
 
 
 def read_part(name):
@@ -73,7 +97,8 @@ class Amalgamator:
     """Inlines parts depth-first. Each part is inlined where it is first met; a later include
     of it is dropped. That is only right if the first copy is active whenever the later include
     is, so each include site carries its *condition path*: the #if/#elif/#else branches (part,
-    line of the #if, branch number) enclosing it, include guards left out. A later include is
+    line of the #if, branch number) enclosing it, include guards left out; a condition on
+    predefined macros only is identified by its text, wherever it is. A later include is
     accepted when the first site's path is a prefix of its own (same or stricter conditions)."""
 
     def __init__(self):
@@ -86,14 +111,16 @@ class Amalgamator:
         if lines and lines[-1] == "":
             lines.pop()
         guard = guard_line(lines)
-        frames = []  # open conditionals: [line of #if, branch number], or None for the guard
+        # Open conditionals: [line of #if, or the condition's text if it is on predefined macros
+        # only, branch number], or None for the guard.
+        frames = []
         self.out.append(f"// ----- begin {name} -----")
         for number, line in enumerate(lines, start=1):
             directive = DIRECTIVE.match(line)
             if directive:
                 keyword = directive.group(1)
                 if keyword in CONDITIONAL_OPEN:
-                    frames.append(None if number == guard else [number, 0])
+                    frames.append(None if number == guard else [platform_condition(line) or number, 0])
                 elif keyword in ("elif", "else") and frames and frames[-1] is not None:
                     frames[-1][1] += 1
                 elif keyword == "endif" and frames:
@@ -112,7 +139,14 @@ class Amalgamator:
                     f'{here}: quoted include "{target}" must be spelled "iisfake/<path>"')
             if not (INCLUDE_DIR / target).is_file():
                 raise AmalgamationError(f'{here}: "{target}" not found under include/')
-            site = path + tuple((name, f[0], f[1]) for f in frames if f is not None)
+            site = path
+            for frame in frames:
+                if frame is None:
+                    continue
+                step = (None if isinstance(frame[0], str) else name, frame[0], frame[1])
+                if step[0] is None and step in site:
+                    continue  # the same platform condition again adds nothing
+                site += (step,)
             if target in self.seen:
                 first_where, first_path = self.seen[target]
                 if site[:len(first_path)] != first_path:
@@ -141,6 +175,7 @@ def version():
 
 
 def generate():
+    """{path: bytes} of the single header and its opt-in Win32 companion."""
     amalgamator = Amalgamator()
     amalgamator.inline(UMBRELLA, "the umbrella", ())
     for root in EXTRA_ROOTS:
@@ -153,7 +188,25 @@ def generate():
         "// Include it as <iisfake/iisfake.hpp>, the same spelling as the modular umbrella.",
         "",
     ]
-    return ("\n".join(banner + amalgamator.out) + "\n").encode("utf-8")
+    # The companion starts where the single header ends: what it holds is included, not copied.
+    companion = Amalgamator()
+    companion.seen = dict(amalgamator.seen)
+    companion.inline(WIN32_ROOT, "the Win32 companion", ())
+    win32_banner = [
+        f"// iisfake {version()}: single-header edition, the opt-in Win32 and C runtime surface",
+        "// for module sources built off Windows (what the drop-in <windows.h>, <tchar.h>,",
+        "// <strsafe.h>, <comdef.h>... include when the parts are absent).",
+        "//",
+        f"// GENERATED FILE - DO NOT EDIT (`{REGENERATE}`).",
+        "#ifndef IISFAKE_SINGLE_WIN32_HPP_INCLUDED",
+        "#define IISFAKE_SINGLE_WIN32_HPP_INCLUDED",
+        '#include "iisfake.hpp"',
+        "",
+    ]
+    return {
+        OUTPUT: ("\n".join(banner + amalgamator.out) + "\n").encode("utf-8"),
+        WIN32_OUTPUT: ("\n".join(win32_banner + companion.out + ["#endif", ""])).encode("utf-8"),
+    }
 
 
 def forwarders():
@@ -174,23 +227,23 @@ def relative(path):
     return path.relative_to(ROOT).as_posix()
 
 
-def check(expected):
+def check(path, expected):
     try:
-        current = OUTPUT.read_bytes()
+        current = path.read_bytes()
     except FileNotFoundError:
-        print(f"error: {relative(OUTPUT)} is missing; generate it with `{REGENERATE}`",
+        print(f"error: {relative(path)} is missing; generate it with `{REGENERATE}`",
               file=sys.stderr)
         return 1
     if current == expected:
-        print(f"{relative(OUTPUT)} is up to date")
+        print(f"{relative(path)} is up to date")
         return 0
     diff = difflib.unified_diff(
         current.decode("utf-8", "replace").splitlines(),
         expected.decode("utf-8", "replace").splitlines(),
-        f"{relative(OUTPUT)} (committed)", f"{relative(OUTPUT)} (from include/)", lineterm="")
+        f"{relative(path)} (committed)", f"{relative(path)} (from include/)", lineterm="")
     shown = list(diff)
     limit = 40
-    print(f"error: {relative(OUTPUT)} does not match the parts under include/iisfake/.\n"
+    print(f"error: {relative(path)} does not match the parts under include/iisfake/.\n"
           f"Regenerate it with `{REGENERATE}` and commit the result "
           f"(never edit it by hand).", file=sys.stderr)
     if shown:
@@ -208,7 +261,7 @@ def main(argv):
                         help="do not write; exit 1 if the committed single header is stale")
     args = parser.parse_args(argv)
     try:
-        expected = generate()
+        outputs = generate()
     except AmalgamationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -218,21 +271,15 @@ def main(argv):
         for path in stale:
             print(f"error: {relative(path)} is stale or missing; regenerate it with "
                   f"`{REGENERATE}`", file=sys.stderr)
-        return check(expected) or (1 if stale else 0)
-    for path, data in forwarders().items():
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
-            print(f"wrote {relative(path)}")
-    try:
-        unchanged = OUTPUT.read_bytes() == expected
-    except FileNotFoundError:
-        unchanged = False
-    if unchanged:
-        print(f"{relative(OUTPUT)} is already up to date")
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_bytes(expected)
-    print(f"wrote {relative(OUTPUT)}")
+        failed = [check(path, data) for path, data in outputs.items()]
+        return 1 if stale or any(failed) else 0
+    outputs.update(forwarders())
+    for path, data in outputs.items():
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        print(f"wrote {relative(path)}")
     return 0
 
 

@@ -982,6 +982,128 @@ constexpr const GUID& uuid_of() noexcept {
 
 IISFAKE_END_NAMESPACE
 
+// mingw-w64 spells __uuidof(T) as __mingw_uuidof<T>(), defined only for the interfaces its
+// headers give a __CRT_UUID_DECL; these give iisfake's the same GUIDs, so __uuidof and
+// _COM_SMARTPTR_TYPEDEF work on them there. IUnknown has mingw-w64's own.
+#if defined(__MINGW32__) && defined(__CRT_UUID_DECL)
+#define IISFAKE_DETAIL_MINGW_UUIDOF(type)                                                 \
+    extern "C++" {                                                                      \
+    template <>                                                                         \
+    inline const GUID& __mingw_uuidof<type>() {                                         \
+        return ::iisfake::uuid_of<type>();                                              \
+    }                                                                                   \
+    template <>                                                                         \
+    inline const GUID& __mingw_uuidof<type*>() {                                        \
+        return ::iisfake::uuid_of<type>();                                              \
+    }                                                                                   \
+    }
+// clang-format off
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostAdminManager)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostChangeHandler)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostChildElementCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostCollectionSchema)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostConfigException)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostConfigFile)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostConfigLocation)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostConfigLocationCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostConfigManager)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostConstantValue)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostConstantValueCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostElement)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostElementCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostElementExtension)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostElementSchema)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostElementSchemaCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostMappingExtension)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostMethod)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostMethodCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostMethodExtension)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostMethodInstance)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostMethodSchema)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostPathMapper)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostPathMapper2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostProperty)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostPropertyCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostPropertyException)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostPropertyExtension)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostPropertySchema)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostPropertySchemaCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostSectionDefinition)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostSectionDefinitionCollection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostSectionGroup)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAppHostWritableAdminManager)
+IISFAKE_DETAIL_MINGW_UUIDOF(IAuthenticationProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(ICacheProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(ICustomNotificationProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IDispensedHttpModuleContextContainer)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalApplicationPreloadProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalApplicationPreloadProvider2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalConfigurationChangeProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalFileChangeProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalRSCAQueryProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalStopListeningProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalSuspendProcessCallback)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalThreadCleanupProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IGlobalTraceEventProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpApplication)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpApplication2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpApplicationProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpApplicationResolveModulesProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpCacheKey)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpCachePolicy)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpCachePolicy2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpCacheSpecificData)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpCompletionInfo)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpCompletionInfo2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpConnection)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpConnectionModuleContextContainer)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpConnectionStoredContext)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpContext)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpContext2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpContext3)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpContext4)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpEventProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpFileInfo)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpFileMonitor)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpModuleContextContainer)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpModuleFactory)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpModuleRegistrationInfo)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpModuleRegistrationInfo2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpPerfCounterInfo)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpRequest)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpRequest2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpRequest3)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpRequest4)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpResponse)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpResponse2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpResponse3)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpResponse4)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpServer)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpServer2)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpServer3)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpSite)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpStoredContext)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpTokenEntry)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpTraceContext)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpUrlInfo)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpUser)
+IISFAKE_DETAIL_MINGW_UUIDOF(IMapHandlerProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IMapPathProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IMetadataInfo)
+IISFAKE_DETAIL_MINGW_UUIDOF(IModuleAllocator)
+IISFAKE_DETAIL_MINGW_UUIDOF(INamedContextContainer)
+IISFAKE_DETAIL_MINGW_UUIDOF(IPreBeginRequestProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IReadEntityProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IReferencedMetadataInfo)
+IISFAKE_DETAIL_MINGW_UUIDOF(IScriptMapInfo)
+IISFAKE_DETAIL_MINGW_UUIDOF(ISendResponseProvider)
+IISFAKE_DETAIL_MINGW_UUIDOF(IUriKey)
+IISFAKE_DETAIL_MINGW_UUIDOF(IFileKey)
+IISFAKE_DETAIL_MINGW_UUIDOF(IHttpTokenKey)
+// clang-format on
+#undef IISFAKE_DETAIL_MINGW_UUIDOF
+#endif
+
 #endif
 // ----- end iisfake/sdk/uuid.hpp -----
 

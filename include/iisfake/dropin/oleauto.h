@@ -1,0 +1,15 @@
+// Drop-in <oleauto.h> for building unmodified IIS module sources off Windows: put this folder
+// and its iis/ and spellings/ subfolders on the include path (CMake: link iisfake::dropin).
+// Never used for a Windows target, where the real header must win.
+// BSTR and VARIANT functions: VariantChangeType and the V_* accessors.
+#ifndef IISFAKE_DROPIN_OLEAUTO_H_INCLUDED
+#define IISFAKE_DROPIN_OLEAUTO_H_INCLUDED
+
+// The part, or with the single header alone its opt-in Win32 companion.
+#if __has_include(<iisfake/win32/variant.hpp>)
+#include <iisfake/win32/variant.hpp>
+#else
+#include <iisfake/win32.hpp>
+#endif
+
+#endif

@@ -1,0 +1,15 @@
+// <WS2tcpip.h>, as module sources written on case-insensitive Windows file systems spell it: the
+// same as <ws2tcpip.h>. Off Windows that is iisfake's drop-in; with mingw-w64 it is mingw-w64's own,
+// reached with #include_next, because on a case-insensitive file system <ws2tcpip.h> would find this
+// file again. CMake: iisfake::dropin puts this folder on the include path.
+#ifndef IISFAKE_DROPIN_SPELLING_WS2TCPIP_UPPER_H_INCLUDED
+#define IISFAKE_DROPIN_SPELLING_WS2TCPIP_UPPER_H_INCLUDED
+
+#if defined(_WIN32) && defined(__GNUC__)
+#pragma GCC system_header  // #include_next is a GCC extension; -Wpedantic would say so
+#include_next <ws2tcpip.h>
+#else
+#include <ws2tcpip.h>
+#endif
+
+#endif
