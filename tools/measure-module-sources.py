@@ -28,7 +28,9 @@ many sources each blocks:
     that g++/clang++ reject lands here: pure virtual with a body, extra qualification, ...).
 
 "only" counts the sources in which that blocker is the sole one found: adding that name
-or header alone should (barring what it then uncovers) make them pass. A source is
+or header alone should (barring what it then uncovers) make them pass. The failing sources
+are also grouped by the whole set of what each lacks (names that always come together, like
+RegisterEventSource/ReportEvent/DeregisterEventSource, show up as one group). A source is
 skipped, with --exclude-import, if it has an `#import` directive (a COM type library:
 out of reach off Windows). A UTF-16 source (a byte-order mark) is reported as such.
 

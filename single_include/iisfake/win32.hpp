@@ -1098,6 +1098,7 @@ inline int _scwprintf(const wchar_t* format, ...) {
 
 #if !defined(_WIN32)
 
+
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
@@ -1278,89 +1279,13 @@ inline bool module_file_name(HMODULE module, std::wstring& out) {
     return false;
 }
 
-// UTF-8 <-> WCHAR for the narrow API (whose code page is taken to be UTF-8). Lenient: a byte
-// that starts no valid sequence, and a WCHAR that is no code point, become U+FFFD.
-inline std::size_t utf8_decode(const unsigned char* text, std::size_t length, std::uint32_t& cp) {
-    const unsigned lead = text[0];
-    std::size_t extra = 0;
-    std::uint32_t lowest = 0;
-    if (lead < 0x80u) {
-        cp = lead;
-        return 1;
-    }
-    if (lead >= 0xC2u && lead <= 0xDFu) {
-        cp = lead & 0x1Fu;
-        extra = 1;
-        lowest = 0x80u;
-    } else if (lead >= 0xE0u && lead <= 0xEFu) {
-        cp = lead & 0x0Fu;
-        extra = 2;
-        lowest = 0x800u;
-    } else if (lead >= 0xF0u && lead <= 0xF4u) {
-        cp = lead & 0x07u;
-        extra = 3;
-        lowest = 0x10000u;
-    } else {
-        return 0;
-    }
-    if (length <= extra) return 0;
-    for (std::size_t k = 1; k <= extra; ++k) {
-        if ((text[k] & 0xC0u) != 0x80u) return 0;
-        cp = (cp << 6) | (text[k] & 0x3Fu);
-    }
-    if (cp < lowest || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
-    return extra + 1;
-}
-
+// UTF-8 <-> WCHAR for the narrow API (whose code page is taken to be UTF-8), through the one
+// codec of win32/utf8.hpp: invalid input becomes U+FFFD.
 inline std::wstring utf8_to_wide(const char* text, std::size_t length) {
-    std::wstring out;
-    out.reserve(length);
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text);
-    for (std::size_t i = 0; i < length;) {
-        std::uint32_t cp = 0;
-        const std::size_t n = utf8_decode(bytes + i, length - i, cp);
-        if (n == 0) cp = 0xFFFDu;
-        if (sizeof(wchar_t) == 2 && cp >= 0x10000u) {
-            out += static_cast<wchar_t>(0xD800u + ((cp - 0x10000u) >> 10));
-            out += static_cast<wchar_t>(0xDC00u + ((cp - 0x10000u) & 0x3FFu));
-        } else {
-            out += static_cast<wchar_t>(cp);
-        }
-        i += n ? n : 1;
-    }
-    return out;
+    return u8_to_wide(text, length);
 }
-
 inline std::string wide_to_utf8(const wchar_t* text, std::size_t length) {
-    std::string out;
-    out.reserve(length);
-    for (std::size_t i = 0; i < length; ++i) {
-        auto cp = static_cast<std::uint32_t>(text[i]);
-        if (sizeof(wchar_t) == 2 && cp >= 0xD800u && cp <= 0xDBFFu && i + 1 < length) {
-            const auto low = static_cast<std::uint32_t>(text[i + 1]);
-            if (low >= 0xDC00u && low <= 0xDFFFu) {
-                cp = 0x10000u + ((cp - 0xD800u) << 10) + (low - 0xDC00u);
-                ++i;
-            }
-        }
-        if (cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) cp = 0xFFFDu;
-        if (cp < 0x80u) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800u) {
-            out += static_cast<char>(0xC0u | (cp >> 6));
-            out += static_cast<char>(0x80u | (cp & 0x3Fu));
-        } else if (cp < 0x10000u) {
-            out += static_cast<char>(0xE0u | (cp >> 12));
-            out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
-            out += static_cast<char>(0x80u | (cp & 0x3Fu));
-        } else {
-            out += static_cast<char>(0xF0u | (cp >> 18));
-            out += static_cast<char>(0x80u | ((cp >> 12) & 0x3Fu));
-            out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
-            out += static_cast<char>(0x80u | (cp & 0x3Fu));
-        }
-    }
-    return out;
+    return u8_from_wide(text, length);
 }
 
 inline std::wstring widen_utf8(const char* text) {
@@ -7368,6 +7293,7 @@ inline BOOLEAN IN6ADDR_ISUNSPECIFIED(const SOCKADDR_IN6* a) {
 
 #if !defined(_WIN32)
 
+
 #include <atomic>
 #include <cstdio>
 #include <cstring>
@@ -7431,76 +7357,13 @@ inline std::atomic<ErrorHandler>& error_handler() {
     return handler;
 }
 
-// UTF-8 <-> WCHAR (UTF-32 here). Invalid UTF-8 (stray or truncated sequences, overlong forms,
-// surrogates, past U+10FFFF) reads as U+FFFD per byte; a WCHAR that is no scalar value (a lone
-// surrogate, past U+10FFFF) writes as U+FFFD, as WideCharToMultiByte does.
+// UTF-8 <-> WCHAR (UTF-32 here) through the one codec of win32/utf8.hpp: invalid UTF-8 and
+// WCHARs that are no scalar value become U+FFFD, as WideCharToMultiByte does.
 inline std::basic_string<WCHAR> utf8_to_wide(const char* text, std::size_t length) {
-    std::basic_string<WCHAR> out;
-    out.reserve(length);
-    for (std::size_t i = 0; i < length;) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::uint32_t cp = lead;
-        std::size_t extra = 0;
-        std::uint32_t lowest = 0;
-        if (lead >= 0xC2u && lead <= 0xDFu) {
-            cp = lead & 0x1Fu;
-            extra = 1;
-            lowest = 0x80u;
-        } else if ((lead & 0xF0u) == 0xE0u) {
-            cp = lead & 0x0Fu;
-            extra = 2;
-            lowest = 0x800u;
-        } else if (lead >= 0xF0u && lead <= 0xF4u) {
-            cp = lead & 0x07u;
-            extra = 3;
-            lowest = 0x10000u;
-        } else if (lead >= 0x80u) {
-            out += static_cast<WCHAR>(0xFFFD);
-            ++i;
-            continue;
-        }
-        bool valid = length - i > extra;
-        for (std::size_t k = 1; valid && k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0u) != 0x80u) valid = false;
-            cp = (cp << 6) | (next & 0x3Fu);
-        }
-        if (valid && (cp < lowest || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)))
-            valid = false;
-        if (!valid) {
-            out += static_cast<WCHAR>(0xFFFD);
-            ++i;
-            continue;
-        }
-        out += static_cast<WCHAR>(cp);
-        i += extra + 1;
-    }
-    return out;
+    return ::iisfake::win32::detail::u8_to_wide(text, length);
 }
-
 inline std::string wide_to_utf8(const WCHAR* text, std::size_t length) {
-    std::string out;
-    out.reserve(length);
-    for (std::size_t i = 0; i < length; ++i) {
-        auto cp = static_cast<std::uint32_t>(text[i]);
-        if (cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) cp = 0xFFFDu;
-        if (cp < 0x80u) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800u) {
-            out += static_cast<char>(0xC0u | (cp >> 6));
-            out += static_cast<char>(0x80u | (cp & 0x3Fu));
-        } else if (cp < 0x10000u) {
-            out += static_cast<char>(0xE0u | (cp >> 12));
-            out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
-            out += static_cast<char>(0x80u | (cp & 0x3Fu));
-        } else {
-            out += static_cast<char>(0xF0u | (cp >> 18));
-            out += static_cast<char>(0x80u | ((cp >> 12) & 0x3Fu));
-            out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
-            out += static_cast<char>(0x80u | (cp & 0x3Fu));
-        }
-    }
-    return out;
+    return ::iisfake::win32::detail::u8_from_wide(text, length);
 }
 
 // FormatMessage's text for the codes module code meets; nullptr for others.
