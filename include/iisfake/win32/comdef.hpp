@@ -712,6 +712,9 @@ public:
         return *this = _variant_t(value);
     }
 
+    // Same-type overloads: with only the VARIANT ones, C++20's reversed candidates tie.
+    bool operator==(const _variant_t& varSrc) const { return equals(&varSrc); }
+    bool operator!=(const _variant_t& varSrc) const { return !equals(&varSrc); }
     bool operator==(const VARIANT& varSrc) const { return equals(&varSrc); }
     bool operator==(const VARIANT* pSrc) const { return equals(pSrc); }
     bool operator!=(const VARIANT& varSrc) const { return !equals(&varSrc); }
