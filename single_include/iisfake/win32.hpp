@@ -7313,12 +7313,6 @@ inline BOOLEAN IN6ADDR_ISUNSPECIFIED(const SOCKADDR_IN6* a) {
 #define FACILITY_DISPATCH 2
 #endif
 
-#if defined(UNICODE)
-typedef WCHAR TCHAR;
-#else
-typedef char TCHAR;
-#endif
-
 // ---- IErrorInfo (<oaidl.h>): what _com_error reads its description from -------------------------
 struct IISFAKE_UUID("1cf2b120-547d-101b-8e65-08002b2bd119") IErrorInfo : public IUnknown {
 public:

@@ -14,30 +14,9 @@
 #include <utility>
 
 #include "catch.hpp"
+#include "support/invalid_parameter_recorder.hpp"
 
 namespace {
-
-void returning_handler(const wchar_t*, const wchar_t*, const wchar_t*, unsigned int, uintptr_t) {}
-
-// While alive, invalid parameters are recorded and the functions return MSVC's error codes.
-struct HandlerReturns {
-    _invalid_parameter_handler previous;
-    HandlerReturns() : previous(_set_invalid_parameter_handler(returning_handler)) {
-        iisfake::win32::clear_invalid_parameters();
-    }
-    ~HandlerReturns() {
-        _set_invalid_parameter_handler(previous);
-        iisfake::win32::clear_invalid_parameters();
-    }
-    HandlerReturns(const HandlerReturns&) = delete;
-    HandlerReturns& operator=(const HandlerReturns&) = delete;
-    std::size_t count() const { return iisfake::win32::invalid_parameters().size(); }
-    std::string last_function() const {
-        const std::vector<iisfake::win32::InvalidParameterRecord> all =
-            iisfake::win32::invalid_parameters();
-        return all.empty() ? std::string() : all.back().function;
-    }
-};
 
 template <class T, class = void>
 struct HasCountof : std::false_type {};
@@ -107,7 +86,7 @@ TEST_CASE("_set_invalid_parameter_handler returns the previous handler and the h
 }
 
 TEST_CASE("strcpy_s copies, or empties the destination and reports", "[win32][T-19][strcpy_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char buffer[6] = "zzzzz";
     CHECK(strcpy_s(buffer, sizeof buffer, "hello") == 0);
     CHECK(std::string(buffer) == "hello");
@@ -141,7 +120,7 @@ TEST_CASE("strcpy_s copies, or empties the destination and reports", "[win32][T-
 
 TEST_CASE("wcscpy_s and wcscat_s follow the same rules with wide characters",
           "[win32][T-19][wcscpy_s][wcscat_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     wchar_t buffer[8];
     CHECK(wcscpy_s(buffer, L"abc") == 0);
     CHECK(wcscat_s(buffer, L"def") == 0);
@@ -155,7 +134,7 @@ TEST_CASE("wcscpy_s and wcscat_s follow the same rules with wide characters",
 
 TEST_CASE("strncpy_s copies count characters, truncates with _TRUNCATE",
           "[win32][T-19][strncpy_s][wcsncpy_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char buffer[4];
     CHECK(strncpy_s(buffer, sizeof buffer, "abcdef", 2) == 0);
     CHECK(std::string(buffer) == "ab");
@@ -179,7 +158,7 @@ TEST_CASE("strncpy_s copies count characters, truncates with _TRUNCATE",
 
 TEST_CASE("strcat_s and strncat_s append, truncate or report",
           "[win32][T-19][strcat_s][strncat_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char buffer[8] = "abc";
     CHECK(strcat_s(buffer, "defg") == 0);
     CHECK(std::string(buffer) == "abcdefg");
@@ -209,7 +188,7 @@ TEST_CASE("strcat_s and strncat_s append, truncate or report",
 
 TEST_CASE("sprintf_s writes the whole output or reports and returns -1",
           "[win32][T-19][sprintf_s][swprintf_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char buffer[8];
     CHECK(sprintf_s(buffer, sizeof buffer, "%d-%s", 42, "ab") == 5);
     CHECK(std::string(buffer) == "42-ab");
@@ -229,7 +208,7 @@ TEST_CASE("sprintf_s writes the whole output or reports and returns -1",
 }
 
 TEST_CASE("_snprintf_s truncates with _TRUNCATE or at count, else reports", "[win32][T-19]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char buffer[6];
     CHECK(_snprintf_s(buffer, sizeof buffer, _TRUNCATE, "%s", "hello world") == -1);
     CHECK(std::string(buffer) == "hello");
@@ -272,7 +251,7 @@ TEST_CASE("_snprintf and _scprintf keep MSVC's old rules", "[win32][T-19]") {
 }
 
 TEST_CASE("printf formats follow MSVC: wide %s, 32-bit %l, %I64, %p", "[win32][T-19][sprintf_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char narrow[64];
     wchar_t wide[64];
     const DWORD big = 4000000000u;
@@ -298,7 +277,7 @@ TEST_CASE("printf formats follow MSVC: wide %s, 32-bit %l, %I64, %p", "[win32][T
 
 TEST_CASE("wcstombs_s converts to UTF-8 with MSVC's count and _TRUNCATE rules",
           "[win32][T-19][wcstombs_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char buffer[8];
     std::size_t converted = 99;
     CHECK(wcstombs_s(&converted, buffer, sizeof buffer, L"a\u00e9\u20ac", _TRUNCATE) == 0);
@@ -337,7 +316,7 @@ TEST_CASE("wcstombs_s converts to UTF-8 with MSVC's count and _TRUNCATE rules",
 }
 
 TEST_CASE("mbstowcs_s converts UTF-8 with count in wide characters", "[win32][T-19][mbstowcs_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     wchar_t buffer[4];
     std::size_t converted = 0;
     CHECK(mbstowcs_s(&converted, buffer, _countof(buffer), "\xc3\xa9t\xc3\xa9", _TRUNCATE) == 0);
@@ -358,7 +337,7 @@ TEST_CASE("mbstowcs_s converts UTF-8 with count in wide characters", "[win32][T-
 }
 
 TEST_CASE("_itoa_s and friends: radix, sign, 32-bit long, sizes", "[win32][T-19]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char buffer[40];
     CHECK(_itoa_s(-123, buffer, sizeof buffer, 10) == 0);
     CHECK(std::string(buffer) == "-123");
@@ -409,7 +388,7 @@ TEST_CASE("text to integers: _atoi64, _wtoi, _wtol, _wcstoi64, _strtoi64", "[win
     CHECK(end == text + 2);
     CHECK(_strtoi64("-10", nullptr, 10) == -10);
     CHECK(_strtoui64("18446744073709551615", nullptr, 10) == 18446744073709551615ULL);
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     CHECK(_wtoi(nullptr) == 0);
     CHECK(handler.count() == 1);
 }
@@ -458,7 +437,7 @@ TEST_CASE("case-insensitive comparison, duplication, case change, tokens",
     CHECK(std::wstring(wcstok_s(nullptr, L";", &wcontext)) == L"y");
     CHECK(wcstok_s(nullptr, L";", &wcontext) == nullptr);
 
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     CHECK(strtok_s(nullptr, ",", nullptr) == nullptr);
     CHECK(_strlwr_s(nullptr, 4) == EINVAL);
     CHECK(_stricmp(nullptr, "a") == _NLSCMPERROR);
@@ -467,7 +446,7 @@ TEST_CASE("case-insensitive comparison, duplication, case change, tokens",
 
 TEST_CASE("memcpy_s, memmove_s, wmemcpy_s: zero the destination on error as MSVC",
           "[win32][T-19][memcpy_s][memmove_s]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char dest[4] = {'x', 'x', 'x', 'x'};
     CHECK(memcpy_s(dest, sizeof dest, "abcd", 4) == 0);
     CHECK(std::string(dest, 4) == "abcd");
@@ -528,7 +507,7 @@ TEST_CASE("fopen_s and _wfopen_s open files, strip MSVC's mode letters, report e
     CHECK(fopen_s(&file, "/nonexistent-iisfake/x", "r") == ENOENT);
     CHECK(file == nullptr);
 
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     CHECK(fopen_s(nullptr, path.c_str(), "r") == EINVAL);
     CHECK(fopen_s(&file, path.c_str(), "q") == EINVAL);
     CHECK(handler.count() == 2);
@@ -554,7 +533,7 @@ TEST_CASE(
     CHECK(_gmtime64_s(&utc, &when64) == 0);
     CHECK(_mkgmtime(&utc) == when);
 
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     const time_t negative = -1;
     CHECK(localtime_s(&local, &negative) == EINVAL);
     CHECK(local.tm_year == -1);

@@ -6,10 +6,9 @@
 #include <type_traits>
 
 #include "catch.hpp"
+#include "support/invalid_parameter_recorder.hpp"
 
 namespace {
-
-void returning_handler(const wchar_t*, const wchar_t*, const wchar_t*, unsigned int, uintptr_t) {}
 
 std::string narrow_of(const char* text) { return text; }
 std::wstring wide_of(const wchar_t* text) { return text; }
@@ -167,7 +166,7 @@ TEST_CASE("CString index out of range is an invalid parameter", "[win32][T-19][C
     CStringA s("ab");
     iisfake::win32::reset_invalid_parameters();
     CHECK_THROWS_AS(s.GetAt(2), iisfake::win32::InvalidParameter);
-    _invalid_parameter_handler previous = _set_invalid_parameter_handler(returning_handler);
+    _invalid_parameter_handler previous = _set_invalid_parameter_handler(iisfake_test_returning_handler);
     CHECK(s.GetAt(-1) == '\0');
     s.SetAt(5, 'x');
     CHECK(s == "ab");

@@ -14,24 +14,9 @@
 #include <unistd.h>
 
 #include "catch.hpp"
+#include "support/invalid_parameter_recorder.hpp"
 
 namespace {
-
-void returning_handler(const wchar_t*, const wchar_t*, const wchar_t*, unsigned int, uintptr_t) {}
-
-struct HandlerReturns {
-    _invalid_parameter_handler previous;
-    HandlerReturns() : previous(_set_invalid_parameter_handler(returning_handler)) {
-        iisfake::win32::clear_invalid_parameters();
-    }
-    ~HandlerReturns() {
-        _set_invalid_parameter_handler(previous);
-        iisfake::win32::clear_invalid_parameters();
-    }
-    HandlerReturns(const HandlerReturns&) = delete;
-    HandlerReturns& operator=(const HandlerReturns&) = delete;
-    std::size_t count() const { return iisfake::win32::invalid_parameters().size(); }
-};
 
 HRESULT print_v(char* dest, size_t cch, const char* format, ...) {
     va_list args;
@@ -310,7 +295,7 @@ TEST_CASE("tchar.h maps to the narrow functions without _UNICODE", "[win32][T-19
 
 TEST_CASE("StringCchCopy: success, truncation, invalid sizes; no invalid-parameter report",
           "[win32][T-19][StringCchCopy]") {
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     char buffer[6];
     CHECK(StringCchCopyA(buffer, _countof(buffer), "hello") == S_OK);
     CHECK(std::string(buffer) == "hello");
@@ -444,7 +429,7 @@ TEST_CASE("_access modes and the low-level file calls over POSIX", "[win32][T-19
     CHECK(_isatty(-1) == 0);
     CHECK(_setmode(1, _O_BINARY) == _O_TEXT);
 
-    HandlerReturns handler;
+    InvalidParameterRecorder handler;
     CHECK(_close(-1) == -1);
     CHECK(errno == EBADF);
     CHECK(_read(fd, nullptr, 1) == -1);

@@ -30,6 +30,7 @@
 
 #if !defined(_WIN32)
 
+#include "iisfake/win32/unicode.hpp"
 #include "iisfake/win32/utf8.hpp"
 
 #include <atomic>
@@ -49,12 +50,6 @@
 #endif
 #ifndef FACILITY_DISPATCH
 #define FACILITY_DISPATCH 2
-#endif
-
-#if defined(UNICODE)
-typedef WCHAR TCHAR;
-#else
-typedef char TCHAR;
 #endif
 
 // ---- IErrorInfo (<oaidl.h>): what _com_error reads its description from -------------------------
